@@ -1,0 +1,97 @@
+// Kabinet in one process: the four subgraphs in-process behind the gateway, the web client and the probes.
+import type { FastifyInstance } from 'fastify';
+import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js';
+import type { Database } from './core/database.js';
+import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
+import type { Logger } from './core/logger.js';
+import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
+import { composeSupergraph } from './gateway/compose.js';
+import { registerGateway, type CallerResolver } from './gateway/gateway.js';
+import { CachedLocalDataSource } from './gateway/local-data-source.js';
+import { SUBGRAPHS } from './subgraphs/index.js';
+
+export interface Kabinet {
+  readonly http: FastifyInstance;
+  readonly subgraphs: Readonly<Record<SubgraphName, SubgraphRuntime>>;
+  /** Stops accepting requests, lets in-flight ones finish, closes the database pools. */
+  close(): Promise<void>;
+}
+
+export interface KabinetOptions {
+  config: Config;
+  log: Logger;
+  database: Database;
+  resolveCaller?: CallerResolver;
+  /** Serve the built web client (default true). */
+  serveWebClient?: boolean;
+}
+
+export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
+  const { config, log, database } = options;
+  const subgraphs = await openSubgraphs(database, log);
+  try {
+    if (config.migrateOnStart) await migrateAll(subgraphs, log);
+    const { supergraphSdl } = composeSupergraph(
+      SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
+    );
+    const http = createHttpServer(log);
+    await registerGateway(http, {
+      config,
+      log,
+      supergraphSdl,
+      buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
+      resolveCaller: options.resolveCaller,
+    });
+    registerProbes(http, () => readiness(subgraphs));
+    if (options.serveWebClient !== false) await registerWebClient(http, config.webDistDir);
+    return {
+      http,
+      subgraphs,
+      async close() {
+        await http.close();
+        await closeSubgraphs(subgraphs);
+      },
+    };
+  } catch (error) {
+    await closeSubgraphs(subgraphs);
+    throw error;
+  }
+}
+
+export async function openSubgraphs(database: Database, log: Logger): Promise<Record<SubgraphName, SubgraphRuntime>> {
+  const opened = {} as Record<SubgraphName, SubgraphRuntime>;
+  try {
+    for (const name of SUBGRAPH_NAMES) opened[name] = await createSubgraphRuntime(SUBGRAPHS[name], database, log);
+  } catch (error) {
+    await closeSubgraphs(opened);
+    throw error;
+  }
+  return opened;
+}
+
+/** One subgraph after another: on the embedded database all of them share one session. */
+export async function migrateAll(subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>, log: Logger): Promise<void> {
+  for (const runtime of Object.values(subgraphs)) {
+    const applied = await runtime.migrate();
+    if (applied.length > 0) log.info({ subgraph: runtime.name, applied }, 'migrations applied');
+  }
+}
+
+export async function readiness(
+  subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>,
+): Promise<{ ok: boolean; checks: Record<string, string> }> {
+  const checks: Record<string, string> = {};
+  for (const runtime of Object.values(subgraphs)) {
+    if (!(await runtime.orm.isConnected())) {
+      checks[runtime.name] = 'database unreachable';
+      continue;
+    }
+    const pending = await runtime.pendingMigrations();
+    checks[runtime.name] = pending.length === 0 ? 'ok' : `${pending.length} migration(s) pending`;
+  }
+  return { ok: Object.values(checks).every((c) => c === 'ok'), checks };
+}
+
+async function closeSubgraphs(subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>): Promise<void> {
+  await Promise.allSettled(Object.values(subgraphs).map((s) => s.close()));
+}

@@ -1,0 +1,68 @@
+// Who is calling, and the signed envelope that carries it from the gateway to a subgraph in another process.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The caller of a request. Identity (sessions, partner API keys) fills in the other kinds. */
+export type Caller =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'abonent'; readonly abonentId: string; readonly emailConfirmed: boolean }
+  | { readonly kind: 'partner'; readonly partnerAppId: string; readonly supplierId: string; readonly scopes: readonly string[] };
+
+export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
+
+export const CALLER_HEADER = 'x-kabinet-caller';
+
+/** How long a signed envelope is accepted: enough for one subgraph fetch, too short to be worth replaying. */
+const ENVELOPE_TTL_MS = 60_000;
+
+interface Envelope {
+  caller: Caller;
+  requestId: string;
+  /** Expiry, ms since epoch. */
+  exp: number;
+}
+
+export function signCaller(caller: Caller, requestId: string, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ caller, requestId, exp: now + ENVELOPE_TTL_MS } satisfies Envelope));
+  const body = payload.toString('base64url');
+  return `${body}.${mac(body, secret)}`;
+}
+
+export type VerifiedEnvelope = { ok: true; caller: Caller; requestId: string } | { ok: false; reason: string };
+
+/** Verifies a header produced by signCaller; anything unsigned, tampered or stale is refused. */
+export function verifyCaller(header: string | undefined, secret: string, now = Date.now()): VerifiedEnvelope {
+  if (!header) return { ok: false, reason: 'missing' };
+  const [body, signature, ...rest] = header.split('.');
+  if (!body || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
+  const expected = Buffer.from(mac(body, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad signature' };
+  let envelope: Envelope;
+  try {
+    envelope = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Envelope;
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (typeof envelope.exp !== 'number' || envelope.exp < now) return { ok: false, reason: 'expired' };
+  if (!isCaller(envelope.caller) || typeof envelope.requestId !== 'string') return { ok: false, reason: 'malformed' };
+  return { ok: true, caller: envelope.caller, requestId: envelope.requestId };
+}
+
+function mac(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
+
+function isCaller(value: unknown): value is Caller {
+  if (!value || typeof value !== 'object') return false;
+  const c = value as Record<string, unknown>;
+  switch (c.kind) {
+    case 'anonymous':
+      return true;
+    case 'abonent':
+      return typeof c.abonentId === 'string' && typeof c.emailConfirmed === 'boolean';
+    case 'partner':
+      return typeof c.partnerAppId === 'string' && typeof c.supplierId === 'string' && Array.isArray(c.scopes);
+    default:
+      return false;
+  }
+}

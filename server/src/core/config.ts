@@ -1,0 +1,136 @@
+// Reads and validates every environment variable once, failing fast with a message that says what to fix.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const SUBGRAPH_NAMES = ['identity', 'accounts', 'metering', 'payments'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-production';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^/]+/.test(v), 'must be an http:// or https:// URL');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: int(4000, 0, 65535),
+    PUBLIC_URL: httpUrl.optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DB_POOL_MAX: int(10, 1, 200),
+    MIGRATE_ON_START: bool(true),
+    SMTP_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    IDENTITY_URL: httpUrl.default('http://127.0.0.1:4001/graphql'),
+    ACCOUNTS_URL: httpUrl.default('http://127.0.0.1:4002/graphql'),
+    METERING_URL: httpUrl.default('http://127.0.0.1:4003/graphql'),
+    PAYMENTS_URL: httpUrl.default('http://127.0.0.1:4004/graphql'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_QUERY_DEPTH: int(12, 2, 100),
+    MAX_QUERY_ALIASES: int(30, 1, 1000),
+    MAX_QUERY_COST: int(5000, 10, 1_000_000),
+    MAX_QUERY_TOKENS: int(3000, 100, 100_000),
+    MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
+    SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+    WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.GATEWAY_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_SECRET'],
+        message: 'is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolMax: number;
+  migrateOnStart: boolean;
+  smtpUrl: string | undefined;
+  gatewaySecret: string;
+  /** True when GATEWAY_SECRET was not set and the development secret is in use. */
+  gatewaySecretIsDefault: boolean;
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  logLevel: string;
+  limits: Readonly<{ depth: number; aliases: number; cost: number; tokens: number; listArgument: number }>;
+  shutdownTimeoutMs: number;
+  webDistDir: string;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment; throws ConfigError listing every invalid variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    dbPoolMax: e.DB_POOL_MAX,
+    migrateOnStart: e.MIGRATE_ON_START,
+    smtpUrl: e.SMTP_URL,
+    gatewaySecret: e.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecretIsDefault: e.GATEWAY_SECRET === undefined,
+    subgraphUrls: Object.freeze({
+      identity: e.IDENTITY_URL,
+      accounts: e.ACCOUNTS_URL,
+      metering: e.METERING_URL,
+      payments: e.PAYMENTS_URL,
+    }),
+    logLevel: e.LOG_LEVEL,
+    limits: Object.freeze({
+      depth: e.MAX_QUERY_DEPTH,
+      aliases: e.MAX_QUERY_ALIASES,
+      cost: e.MAX_QUERY_COST,
+      tokens: e.MAX_QUERY_TOKENS,
+      listArgument: e.MAX_LIST_ARGUMENT,
+    }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
+  });
+}

@@ -1,0 +1,76 @@
+// Stable error codes, the one error class resolvers throw, and the masking that keeps internals from clients.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** Codes a client can rely on. Anything else reaching the edge is masked as INTERNAL_SERVER_ERROR. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
+  ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  LIST_ARGUMENT_TOO_LONG: 'LIST_ARGUMENT_TOO_LONG',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  DEPTH_LIMIT_EXCEEDED: 400,
+  ALIAS_LIMIT_EXCEEDED: 400,
+  COST_LIMIT_EXCEEDED: 400,
+  LIST_ARGUMENT_TOO_LONG: 400,
+};
+
+export const INTERNAL_ERROR_MESSAGE = 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.';
+
+/**
+ * An expected failure with a stable code and a message for people (Russian).
+ * `details` go to `extensions` and must be safe to show.
+ */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    const status = HTTP_STATUS[code];
+    super(message, { extensions: { ...details, code, ...(status ? { http: { status } } : {}) } });
+    this.name = 'AppError';
+  }
+}
+
+/** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
+const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument']);
+
+/**
+ * Turns any error into what a client may see: known codes keep their message and safe extensions;
+ * anything else is logged in full and replaced by a generic message.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const extensions = Object.fromEntries(
+      Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)),
+    );
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  log.error({ err: unwrap(error), path: formatted.path }, 'unexpected error masked');
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}

@@ -1,0 +1,57 @@
+// The HTTP layer every Kabinet process shares: request ids, logging, health and readiness probes, graceful close.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from './logger.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+export function createHttpServer(log: Logger): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: log,
+    // Reuse a caller's x-request-id when it looks like one, so a partner can correlate; otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  return app;
+}
+
+/** `/healthz`: the process answers. `/readyz`: it can serve (database reachable, migrations applied, …). */
+export function registerProbes(app: FastifyInstance, ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    try {
+      const result = await ready();
+      return reply.code(result.ok ? 200 : 503).send({ status: result.ok ? 'ready' : 'not ready', checks: result.checks });
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      return reply.code(503).send({ status: 'not ready' });
+    }
+  });
+}
+
+/** Serves the built web client at `/`, and its index.html for client-side routes. */
+export async function registerWebClient(app: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
+    return false;
+  }
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && !request.url.startsWith('/graphql')) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ error: 'not found' });
+  });
+  return true;
+}

@@ -1,0 +1,104 @@
+// A subgraph as a unit: its definition (entities, migrations, resolvers, rules) and the runtime built from it.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { SubgraphName } from './config.js';
+import type { RequestContext, SubgraphContext } from './context.js';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
+import type { Logger } from './logger.js';
+import { applyPermissions, type IRules } from './shield.js';
+
+export interface SubgraphDefinition<Loaders = unknown> {
+  readonly name: SubgraphName;
+  /** MikroORM entities; their tables live in the PostgreSQL schema named like the subgraph. */
+  readonly entities: readonly Function[];
+  readonly migrations: readonly MigrationObject[];
+  readonly resolvers: NonEmptyArray<Function>;
+  readonly orphanedTypes?: Function[];
+  readonly referenceResolvers?: ReferenceResolvers<SubgraphContext<Loaders>>;
+  /** graphql-shield rules; anything not listed is denied. */
+  readonly permissions: IRules;
+  createLoaders(em: EntityManager): Loaders;
+}
+
+export interface SubgraphRuntime<Loaders = unknown> {
+  readonly name: SubgraphName;
+  readonly orm: MikroORM;
+  /** The executable schema, permissions applied. */
+  readonly schema: GraphQLSchema;
+  /** The subgraph SDL as composition and `schema/<name>.graphql` see it. */
+  readonly sdl: string;
+  createContext(request: RequestContext): SubgraphContext<Loaders>;
+  /** Migrations not applied yet (names). */
+  pendingMigrations(): Promise<string[]>;
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** The schema alone, without a database: for emitting SDL and checking rules. */
+export async function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
+  return buildFederatedSchema(definition.resolvers, definition.referenceResolvers as ReferenceResolvers<unknown>, definition.orphanedTypes);
+}
+
+export async function printSubgraphSdl(definition: SubgraphDefinition<unknown>): Promise<string> {
+  return printSubgraphSchema(await buildSubgraphSchemaOf(definition)).trim() + '\n';
+}
+
+export async function openOrm(
+  definition: SubgraphDefinition<unknown>,
+  database: { url: string; poolMax: number },
+  log: Logger,
+): Promise<MikroORM> {
+  const ormLog = log.child({ subgraph: definition.name, component: 'orm' });
+  return MikroORM.init({
+    clientUrl: database.url,
+    schema: definition.name,
+    entities: [...definition.entities],
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: [...definition.migrations],
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: database.poolMax },
+    allowGlobalContext: false,
+    forceUndefined: false,
+    debug: false,
+    logger: (message) => ormLog.debug(message),
+  });
+}
+
+export async function createSubgraphRuntime<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  database: { url: string; poolMax: number },
+  log: Logger,
+): Promise<SubgraphRuntime<Loaders>> {
+  const orm = await openOrm(definition as SubgraphDefinition<unknown>, database, log);
+  const federated = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
+  const schema = applyPermissions(federated, definition.permissions);
+  const migrator = orm.getMigrator();
+  return {
+    name: definition.name,
+    orm,
+    schema,
+    sdl: printSubgraphSchema(federated).trim() + '\n',
+    createContext(request) {
+      const em = orm.em.fork() as EntityManager;
+      return { ...request, em, loaders: definition.createLoaders(em) };
+    },
+    async pendingMigrations() {
+      return (await migrator.getPendingMigrations()).map((m) => m.name);
+    },
+    async migrate() {
+      return (await migrator.up()).map((m) => m.name);
+    },
+    close: () => orm.close(true),
+  };
+}

@@ -1,0 +1,59 @@
+// The public GraphQL edge: @apollo/gateway behind Apollo Server, hardened, on a Fastify server.
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ANONYMOUS, type Caller } from '../core/caller.js';
+import type { Config } from '../core/config.js';
+import type { RequestContext } from '../core/context.js';
+import { maskError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { queryLimitsPlugin } from './query-limits.js';
+
+/** Finds out who is calling. Sessions and partner keys (identity issue) plug in here. */
+export type CallerResolver = (request: FastifyRequest) => Promise<Caller>;
+
+export const anonymousCallers: CallerResolver = async () => ANONYMOUS;
+
+export interface GatewayOptions {
+  config: Config;
+  log: Logger;
+  supergraphSdl: string;
+  buildService: (subgraph: { name: string; url?: string }) => GraphQLDataSource<RequestContext>;
+  resolveCaller?: CallerResolver;
+}
+
+export async function registerGateway(app: FastifyInstance, options: GatewayOptions): Promise<ApolloServer<RequestContext>> {
+  const { config, log } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
+    buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
+    logger: log.child({ component: 'gateway' }),
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    gateway,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.limits.tokens },
+    formatError: (formatted, error) => maskError(formatted, error, log),
+    logger: log.child({ component: 'apollo' }),
+    plugins: [
+      queryLimitsPlugin(config.limits),
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  const resolveCaller = options.resolveCaller ?? anonymousCallers;
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (request) => ({ requestId: request.id, caller: await resolveCaller(request), log: request.log }),
+  });
+  return apollo;
+}

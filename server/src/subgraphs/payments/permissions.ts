@@ -1,0 +1,7 @@
+// Who may call what in the payments subgraph. Anything not listed is denied.
+import { FEDERATION_RULES, type IRules } from '../../core/shield.js';
+
+export const paymentsPermissions: IRules = {
+  Query: { _service: FEDERATION_RULES.Query._service },
+  _Service: FEDERATION_RULES._Service,
+};
