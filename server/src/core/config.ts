@@ -5,6 +5,14 @@ import { z } from 'zod';
 export const SUBGRAPH_NAMES = ['identity', 'accounts', 'metering', 'payments'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+/** Where distributed mode finds each subgraph unless <NAME>_URL says otherwise. */
+export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<SubgraphName, string>> = Object.freeze({
+  identity: 'http://127.0.0.1:4001/graphql',
+  accounts: 'http://127.0.0.1:4002/graphql',
+  metering: 'http://127.0.0.1:4003/graphql',
+  payments: 'http://127.0.0.1:4004/graphql',
+});
+
 const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-production';
 
 const bool = (fallback: boolean) =>
@@ -42,10 +50,10 @@ const schema = z
       .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
       .optional(),
     GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
-    IDENTITY_URL: httpUrl.default('http://127.0.0.1:4001/graphql'),
-    ACCOUNTS_URL: httpUrl.default('http://127.0.0.1:4002/graphql'),
-    METERING_URL: httpUrl.default('http://127.0.0.1:4003/graphql'),
-    PAYMENTS_URL: httpUrl.default('http://127.0.0.1:4004/graphql'),
+    IDENTITY_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.identity),
+    ACCOUNTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.accounts),
+    METERING_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.metering),
+    PAYMENTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.payments),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: int(12, 2, 100),
     MAX_QUERY_ALIASES: int(30, 1, 1000),

@@ -52,7 +52,7 @@ export async function openOrm(
   database: { url: string; poolMax: number },
   log: Logger,
 ): Promise<MikroORM> {
-  const ormLog = log.child({ subgraph: definition.name, component: 'orm' });
+  const ormLog = log.child({ subgraph: definition.name, module: 'orm' });
   return MikroORM.init({
     clientUrl: database.url,
     schema: definition.name,

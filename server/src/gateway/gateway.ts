@@ -30,7 +30,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     supergraphSdl: options.supergraphSdl,
     // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
     buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
-    logger: log.child({ component: 'gateway' }),
+    logger: log.child({ module: 'gateway' }),
   });
   const apollo = new ApolloServer<RequestContext>({
     gateway,
@@ -41,7 +41,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => maskError(formatted, error, log),
-    logger: log.child({ component: 'apollo' }),
+    logger: log.child({ module: 'apollo' }),
     plugins: [
       queryLimitsPlugin(config.limits),
       fastifyApolloDrainPlugin(app),
