@@ -1,0 +1,23 @@
+// `npm run migrate`: applies pending migrations of every subgraph, on DATABASE_URL or the embedded database.
+import 'reflect-metadata';
+import { migrateAll, openSubgraphs } from './app.js';
+import { openDatabase } from './core/database.js';
+import { bootstrap, failStart } from './core/process.js';
+
+const { config, log } = bootstrap('migrate');
+try {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }, log);
+  try {
+    const subgraphs = await openSubgraphs(database, log);
+    try {
+      await migrateAll(subgraphs, log);
+      log.info('all migrations applied');
+    } finally {
+      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+    }
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  failStart(log, error);
+}

@@ -1,0 +1,27 @@
+// `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service, on the port of its <NAME>_URL.
+import 'reflect-metadata';
+import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
+import { openDatabase } from './core/database.js';
+import { bootstrap, closeOnSignals, failStart } from './core/process.js';
+import { createSubgraphServer } from './subgraph-server.js';
+
+const name = process.argv[2];
+if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
+  process.stderr.write(`Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>\n`);
+  process.exit(2);
+}
+const { config, log } = bootstrap(`subgraph-${name}`);
+if (!config.databaseUrl) {
+  // Separate processes cannot share the embedded database: it is one session inside one process.
+  process.stderr.write('Distributed mode needs DATABASE_URL: the embedded database serves only `npm start`.\n');
+  process.exit(2);
+}
+try {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }, log);
+  const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
+  const url = new URL(config.subgraphUrls[name as SubgraphName]);
+  await server.http.listen({ host: url.hostname, port: Number(url.port || 80) });
+  closeOnSignals(() => server.close(), log, config.shutdownTimeoutMs);
+} catch (error) {
+  failStart(log, error);
+}
