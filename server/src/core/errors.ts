@@ -60,7 +60,9 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
     );
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  log.error({ err: unwrap(error), path: formatted.path }, 'unexpected error masked');
+  // A subgraph already masked (and logged) it: pass it on without logging it twice.
+  const alreadyMasked = code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_ERROR_MESSAGE;
+  if (!alreadyMasked) log.error({ err: unwrap(error), path: formatted.path }, 'unexpected error masked');
   return {
     message: INTERNAL_ERROR_MESSAGE,
     locations: formatted.locations,
