@@ -1,0 +1,85 @@
+// Distributed mode: four subgraph processes and a gateway process answer exactly as the one-process mode does.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCaller } from '../src/core/caller.js';
+import { SUBGRAPH_NAMES } from '../src/core/config.js';
+import { createTestDatabase } from './support/database.js';
+import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
+import { freePort, postGraphQL, startProcess, type RunningProcess } from './support/processes.js';
+import type { Database } from '../src/core/database.js';
+
+const SECRET = 'distributed-test-secret-0123456789abcdef';
+
+const QUERIES: Array<[string, Record<string, unknown>?]> = [
+  ['{ suppliers { id code name region legalName inn } }'],
+  ['query ($code: String!) { supplier(code: $code) { code name legalName inn } }', { code: 'sankt-peterburg' }],
+  ['{ supplier(code: "nowhere") { code } }'],
+  ['{ supplers { code } }'],
+];
+
+let database: Database;
+let oneProcess: TestKabinet;
+const processes: RunningProcess[] = [];
+let gatewayUrl = '';
+const subgraphUrls: Record<string, string> = {};
+
+beforeAll(async () => {
+  // The subgraph processes share one database (a fresh one on the server, or an embedded one in this process).
+  database = await createTestDatabase();
+  const env: Record<string, string> = { DATABASE_URL: database.url, GATEWAY_SECRET: SECRET, NODE_ENV: 'development' };
+  if (database.embedded) env.DB_POOL_MAX = '1';
+  for (const name of SUBGRAPH_NAMES) {
+    const port = await freePort();
+    subgraphUrls[name] = `http://127.0.0.1:${port}`;
+    env[`${name.toUpperCase()}_URL`] = `${subgraphUrls[name]}/graphql`;
+  }
+  // One after another: each applies its own migrations at start.
+  for (const name of SUBGRAPH_NAMES) {
+    processes.push(await startProcess('subgraph-main.ts', [name], env, subgraphUrls[name]!));
+  }
+  const port = await freePort();
+  gatewayUrl = `http://127.0.0.1:${port}`;
+  processes.push(await startProcess('gateway-main.ts', [], { ...env, PORT: String(port) }, gatewayUrl));
+  oneProcess = await startTestKabinet({ GATEWAY_SECRET: SECRET, NODE_ENV: 'development' });
+}, 180_000);
+
+afterAll(async () => {
+  const codes = await Promise.all(processes.map((p) => p.stop()));
+  await oneProcess?.close();
+  await database?.close();
+  // Every process shut down cleanly on SIGTERM.
+  expect(codes.every((c) => c === 0)).toBe(true);
+});
+
+describe('distributed mode', () => {
+  it.each(QUERIES)('answers %s like the one-process mode', async (query, variables) => {
+    const distributed = await postGraphQL(gatewayUrl, query, variables);
+    const local = await oneProcess.graphql(query, variables);
+    expect(distributed.status).toBe(local.status);
+    const withoutIds = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/"id":"[0-9a-f-]{36}"/g, '"id":"…"'));
+    expect(withoutIds(distributed.body)).toEqual(withoutIds(local.body));
+  });
+
+  it('refuses a request to a subgraph that the gateway did not sign', async () => {
+    const query = '{ suppliers { code } }';
+    const unsigned = await postGraphQL(subgraphUrls.accounts!, query);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const foreign = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
+      'x-kabinet-caller': signCaller({ kind: 'anonymous' }, 'r1', 'some-other-secret-of-enough-length-123'),
+    });
+    expect(foreign.status).toBe(401);
+    const signed = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
+      'x-kabinet-caller': signCaller({ kind: 'anonymous' }, 'r2', SECRET),
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.data.suppliers).toHaveLength(11);
+  });
+
+  it('keeps the gateway ready only while every subgraph is', async () => {
+    const ready = await fetch(`${gatewayUrl}/readyz`);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { identity: 'ok', accounts: 'ok', metering: 'ok', payments: 'ok' },
+    });
+  });
+});
