@@ -20,8 +20,15 @@ export function createHttpServer(log: Logger): FastifyInstance {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  // While closing, answers end their keep-alive connection: otherwise a request that was in flight at close
+  // leaves an idle socket that holds the close for the whole keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   return app;
 }

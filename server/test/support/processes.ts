@@ -25,12 +25,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/src/<entry>` with tsx and waits until GET <baseUrl>/readyz answers 200. */
+/** Starts `server/src/<entry>` with tsx and waits until GET <baseUrl><probe> answers 200. */
 export async function startProcess(
   entry: string,
   args: string[],
   env: Record<string, string>,
   baseUrl: string,
+  probe = '/readyz',
   timeoutMs = 60_000,
 ): Promise<RunningProcess> {
   const child = spawn(TSX, [path.join(ROOT, 'server/src', entry), ...args], {
@@ -55,7 +56,7 @@ export async function startProcess(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`${baseUrl}${probe}`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return running;
     } catch {
       // not listening yet
