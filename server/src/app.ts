@@ -70,7 +70,10 @@ export async function openSubgraphs(database: Database, log: Logger): Promise<Re
 }
 
 /** One subgraph after another: on the embedded database all of them share one session. */
-export async function migrateAll(subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>, log: Logger): Promise<void> {
+export async function migrateAll(
+  subgraphs: Partial<Record<SubgraphName, SubgraphRuntime>>,
+  log: Logger,
+): Promise<void> {
   for (const runtime of Object.values(subgraphs)) {
     const applied = await runtime.migrate();
     if (applied.length > 0) log.info({ subgraph: runtime.name, applied }, 'migrations applied');

@@ -6,7 +6,10 @@ import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 
 const { config, log } = bootstrap('kabinet');
 try {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }, log);
+  const database = await openDatabase(
+    { url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax },
+    log,
+  );
   const kabinet = await createKabinet({ config, log, database }).catch(async (error: unknown) => {
     await database.close();
     throw error;

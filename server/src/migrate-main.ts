@@ -6,7 +6,10 @@ import { bootstrap, failStart } from './core/process.js';
 
 const { config, log } = bootstrap('migrate');
 try {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }, log);
+  const database = await openDatabase(
+    { url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax },
+    log,
+  );
   try {
     const subgraphs = await openSubgraphs(database, log);
     try {

@@ -17,7 +17,10 @@ if (!config.databaseUrl) {
   process.exit(2);
 }
 try {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }, log);
+  const database = await openDatabase(
+    { url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax },
+    log,
+  );
   const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
   const url = new URL(config.subgraphUrls[name as SubgraphName]);
   await server.http.listen({ host: url.hostname, port: Number(url.port || 80) });

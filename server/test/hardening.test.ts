@@ -108,7 +108,11 @@ describe('in development mode', () => {
       payload: JSON.stringify({ query: '{ suppliers { code } }' }),
     });
     expect(response.headers['x-request-id']).toBe('partner-req-000123');
-    const other = await app.kabinet.http.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id!' } });
+    const other = await app.kabinet.http.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id!' },
+    });
     expect(other.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -134,7 +138,9 @@ describe('with a low cost limit', () => {
   it('refuses an operation whose cost exceeds MAX_QUERY_COST with COST_LIMIT_EXCEEDED', async () => {
     const ok = await app.graphql('{ suppliers { code name } }');
     expect(ok.body.errors).toBeUndefined();
-    const { status, body } = await app.graphql('{ a: suppliers { id code name region legalName inn } b: suppliers { id code name region } }');
+    const { status, body } = await app.graphql(
+      '{ a: suppliers { id code name region legalName inn } b: suppliers { id code name region } }',
+    );
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 10 });
   });

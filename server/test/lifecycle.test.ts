@@ -78,7 +78,10 @@ describe.skipIf(!SERVER_URL)('npm start on DATABASE_URL', () => {
 
 describe('a start with bad configuration', () => {
   it('stops in production mode without a gateway secret, saying which variable to set', async () => {
-    const { code, output } = await runProcess('main.ts', [], { NODE_ENV: 'production', PUBLIC_URL: 'https://lk.example.ru' });
+    const { code, output } = await runProcess('main.ts', [], {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://lk.example.ru',
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/GATEWAY_SECRET: is required when NODE_ENV=production/);
   });

@@ -8,9 +8,14 @@ import { emitSchemaFiles, SCHEMA_DIR } from '../src/schema/emit.js';
 describe('schema/', () => {
   it('matches what the code emits (run `npm run schema` after changing the API)', async () => {
     const emitted = await emitSchemaFiles();
-    expect([...emitted.keys()].sort()).toEqual(
-      ['accounts.graphql', 'api.graphql', 'identity.graphql', 'metering.graphql', 'payments.graphql', 'supergraph.graphql'],
-    );
+    expect([...emitted.keys()].sort()).toEqual([
+      'accounts.graphql',
+      'api.graphql',
+      'identity.graphql',
+      'metering.graphql',
+      'payments.graphql',
+      'supergraph.graphql',
+    ]);
     for (const [file, content] of emitted) {
       const committed = await readFile(path.join(SCHEMA_DIR, file), 'utf8').catch(() => '(missing)');
       expect(committed, `schema/${file} is stale: run \`npm run schema\``).toBe(content);

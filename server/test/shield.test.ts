@@ -50,7 +50,12 @@ describe('the fallback rule', () => {
       { Query: { open: allow, thing: allow } },
     );
     const rootValue = { open: 'yes', forgotten: 'leak', thing: { secret: 'leak' } };
-    const result = await execute({ schema, document: parse('{ open forgotten thing { secret } }'), rootValue, contextValue: {} });
+    const result = await execute({
+      schema,
+      document: parse('{ open forgotten thing { secret } }'),
+      rootValue,
+      contextValue: {},
+    });
     expect(result.data).toEqual({ open: 'yes', forgotten: null, thing: { secret: null } });
     expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions.code])).toEqual([
       ['forgotten', 'FORBIDDEN'],

@@ -5,7 +5,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export type Caller =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'abonent'; readonly abonentId: string; readonly emailConfirmed: boolean }
-  | { readonly kind: 'partner'; readonly partnerAppId: string; readonly supplierId: string; readonly scopes: readonly string[] };
+  | {
+      readonly kind: 'partner';
+      readonly partnerAppId: string;
+      readonly supplierId: string;
+      readonly scopes: readonly string[];
+    };
 
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 
@@ -36,7 +41,8 @@ export function verifyCaller(header: string | undefined, secret: string, now = D
   if (!body || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(mac(body, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad signature' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'bad signature' };
   let envelope: Envelope;
   try {
     envelope = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Envelope;

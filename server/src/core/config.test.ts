@@ -1,6 +1,8 @@
 // Configuration: defaults for a newcomer, and a start that fails with a message saying what to fix.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -18,9 +20,15 @@ describe('loadConfig', () => {
 
   it('refuses production without a gateway secret or public URL, naming the variables', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/GATEWAY_SECRET: is required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /GATEWAY_SECRET: is required when NODE_ENV=production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 's'.repeat(32) })).toThrow(/PUBLIC_URL/);
-    const ok = loadConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 's'.repeat(32), PUBLIC_URL: 'https://lk.example.ru/' });
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      GATEWAY_SECRET: 's'.repeat(32),
+      PUBLIC_URL: 'https://lk.example.ru/',
+    });
     expect(ok).toMatchObject({ isProduction: true, publicUrl: 'https://lk.example.ru', gatewaySecretIsDefault: false });
   });
 
@@ -39,5 +47,19 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the config reads, and no other', () => {
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('holds defaults that load', () => {
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');
+    const env = Object.fromEntries([...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(loadConfig(env)).toEqual(loadConfig({}));
   });
 });

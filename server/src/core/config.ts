@@ -21,8 +21,7 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const postgresUrl = z
   .string()
@@ -34,47 +33,50 @@ const httpUrl = z
   .trim()
   .refine((v) => /^https?:\/\/[^/]+/.test(v), 'must be an http:// or https:// URL');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
-    PORT: int(4000, 0, 65535),
-    PUBLIC_URL: httpUrl.optional(),
-    DATABASE_URL: postgresUrl.optional(),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
-    DB_POOL_MAX: int(10, 1, 200),
-    MIGRATE_ON_START: bool(true),
-    SMTP_URL: z
-      .string()
-      .trim()
-      .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
-      .optional(),
-    GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
-    IDENTITY_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.identity),
-    ACCOUNTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.accounts),
-    METERING_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.metering),
-    PAYMENTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.payments),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MAX_QUERY_DEPTH: int(12, 2, 100),
-    MAX_QUERY_ALIASES: int(30, 1, 1000),
-    MAX_QUERY_COST: int(5000, 10, 1_000_000),
-    MAX_QUERY_TOKENS: int(3000, 100, 100_000),
-    MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
-    SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
-    WEB_DIST_DIR: z.string().trim().min(1).optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.GATEWAY_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GATEWAY_SECRET'],
-        message: 'is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
-      });
-    }
-    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
-    }
-  });
+const variables = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: int(4000, 0, 65535),
+  PUBLIC_URL: httpUrl.optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DB_POOL_MAX: int(10, 1, 200),
+  MIGRATE_ON_START: bool(true),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  IDENTITY_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.identity),
+  ACCOUNTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.accounts),
+  METERING_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.metering),
+  PAYMENTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.payments),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_QUERY_DEPTH: int(12, 2, 100),
+  MAX_QUERY_ALIASES: int(30, 1, 1000),
+  MAX_QUERY_COST: int(5000, 10, 1_000_000),
+  MAX_QUERY_TOKENS: int(3000, 100, 100_000),
+  MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  WEB_DIST_DIR: z.string().trim().min(1).optional(),
+});
+
+/** Every environment variable Kabinet reads (each is documented in .env.example). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(variables.shape);
+
+const schema = variables.superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.GATEWAY_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GATEWAY_SECRET'],
+      message: 'is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)',
+    });
+  }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
+  }
+});
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';

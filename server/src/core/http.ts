@@ -34,12 +34,17 @@ export function createHttpServer(log: Logger): FastifyInstance {
 }
 
 /** `/healthz`: the process answers. `/readyz`: it can serve (database reachable, migrations applied, …). */
-export function registerProbes(app: FastifyInstance, ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>): void {
+export function registerProbes(
+  app: FastifyInstance,
+  ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>,
+): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
     try {
       const result = await ready();
-      return reply.code(result.ok ? 200 : 503).send({ status: result.ok ? 'ready' : 'not ready', checks: result.checks });
+      return reply
+        .code(result.ok ? 200 : 503)
+        .send({ status: result.ok ? 'ready' : 'not ready', checks: result.checks });
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');
       return reply.code(503).send({ status: 'not ready' });

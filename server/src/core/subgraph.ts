@@ -40,7 +40,11 @@ export interface SubgraphRuntime<Loaders = unknown> {
 
 /** The schema alone, without a database: for emitting SDL and checking rules. */
 export async function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
-  return buildFederatedSchema(definition.resolvers, definition.referenceResolvers as ReferenceResolvers<unknown>, definition.orphanedTypes);
+  return buildFederatedSchema(
+    definition.resolvers,
+    definition.referenceResolvers as ReferenceResolvers<unknown>,
+    definition.orphanedTypes,
+  );
 }
 
 export async function printSubgraphSdl(definition: SubgraphDefinition<unknown>): Promise<string> {

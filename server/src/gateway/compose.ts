@@ -9,7 +9,9 @@ export interface ComposedSchema {
   apiSdl: string;
 }
 
-export function composeSupergraph(subgraphs: ReadonlyArray<{ name: string; sdl: string; url: string }>): ComposedSchema {
+export function composeSupergraph(
+  subgraphs: ReadonlyArray<{ name: string; sdl: string; url: string }>,
+): ComposedSchema {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: gql(s.sdl) })));
   if (result.errors) {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);

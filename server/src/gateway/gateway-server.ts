@@ -13,7 +13,10 @@ import { registerGateway, type CallerResolver } from './gateway.js';
 
 /** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
-  constructor(url: string, private readonly secret: string) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
     super({ url });
   }
 
@@ -39,7 +42,8 @@ export async function createGatewayServer(options: {
     config,
     log,
     supergraphSdl,
-    buildService: ({ name }) => new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
+    buildService: ({ name }) =>
+      new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
     resolveCaller: options.resolveCaller,
   });
   registerProbes(http, () => subgraphReadiness(config));

@@ -24,7 +24,10 @@ export interface GatewayOptions {
   resolveCaller?: CallerResolver;
 }
 
-export async function registerGateway(app: FastifyInstance, options: GatewayOptions): Promise<ApolloServer<RequestContext>> {
+export async function registerGateway(
+  app: FastifyInstance,
+  options: GatewayOptions,
+): Promise<ApolloServer<RequestContext>> {
   const { config, log } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -42,11 +45,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => maskError(formatted, error, log),
     logger: log.child({ module: 'apollo' }),
-    plugins: [
-      queryLimitsPlugin(config.limits),
-      fastifyApolloDrainPlugin(app),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
+    plugins: [queryLimitsPlugin(config.limits), fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const resolveCaller = options.resolveCaller ?? anonymousCallers;

@@ -39,7 +39,9 @@ describe('checkQueryLimits', () => {
     expect(check('query ($ids: [ID!]!) { byIds(ids: $ids) { id } }', { ids: ids.slice(0, 100) })).toBeNull();
     expect(check('query ($ids: [ID!]!) { byIds(ids: $ids) { id } }', { ids })).toBe('LIST_ARGUMENT_TOO_LONG');
     expect(check(`{ byIds(ids: [${ids.map((i) => `"${i}"`).join(',')}]) { id } }`)).toBe('LIST_ARGUMENT_TOO_LONG');
-    expect(check('query ($f: Filter!) { search(filter: $f) { id } }', { f: { codes: ids } })).toBe('LIST_ARGUMENT_TOO_LONG');
+    expect(check('query ($f: Filter!) { search(filter: $f) { id } }', { f: { codes: ids } })).toBe(
+      'LIST_ARGUMENT_TOO_LONG',
+    );
   });
 
   it('caps page sizes at the same bound', () => {
@@ -57,8 +59,10 @@ describe('checkQueryLimits', () => {
 
   it('counts aliases', () => {
     expect(check('{ a: items(first: 1) { id } b: items(first: 1) { id } c: items(first: 1) { id } }')).toBeNull();
-    expect(check('{ a: items(first: 1) { id } b: items(first: 1) { id } c: items(first: 1) { id } d: items(first: 1) { x: id } }')).toBe(
-      'ALIAS_LIMIT_EXCEEDED',
-    );
+    expect(
+      check(
+        '{ a: items(first: 1) { id } b: items(first: 1) { id } c: items(first: 1) { id } d: items(first: 1) { x: id } }',
+      ),
+    ).toBe('ALIAS_LIMIT_EXCEEDED');
   });
 });

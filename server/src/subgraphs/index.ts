@@ -6,4 +6,9 @@ import { identity } from './identity/index.js';
 import { metering } from './metering/index.js';
 import { payments } from './payments/index.js';
 
-export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphDefinition<any>>> = { identity, accounts, metering, payments };
+export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphDefinition<any>>> = {
+  identity,
+  accounts,
+  metering,
+  payments,
+};

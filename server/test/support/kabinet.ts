@@ -7,7 +7,10 @@ import { createTestDatabase } from './database.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
-  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }> };
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+  };
 }
 
 export interface TestKabinet {
@@ -26,10 +29,12 @@ export async function startTestKabinet(env: Record<string, string> = {}): Promis
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase();
-  const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
   return {
     kabinet,
     config,

@@ -7,7 +7,9 @@ import { identityPermissions } from './permissions.js';
 export const identity: SubgraphDefinition<Record<string, never>> = {
   name: 'identity',
   entities: [],
-  migrations: [{ name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema }],
+  migrations: [
+    { name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema },
+  ],
   resolvers: [IdentityResolver],
   permissions: identityPermissions,
   createLoaders: () => ({}),

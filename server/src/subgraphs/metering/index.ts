@@ -7,7 +7,9 @@ import { meteringPermissions } from './permissions.js';
 export const metering: SubgraphDefinition<Record<string, never>> = {
   name: 'metering',
   entities: [],
-  migrations: [{ name: 'Migration20261124000000CreateMeteringSchema', class: Migration20261124000000CreateMeteringSchema }],
+  migrations: [
+    { name: 'Migration20261124000000CreateMeteringSchema', class: Migration20261124000000CreateMeteringSchema },
+  ],
   resolvers: [MeteringResolver],
   permissions: meteringPermissions,
   createLoaders: () => ({}),

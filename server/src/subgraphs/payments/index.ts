@@ -7,7 +7,9 @@ import { paymentsPermissions } from './permissions.js';
 export const payments: SubgraphDefinition<Record<string, never>> = {
   name: 'payments',
   entities: [],
-  migrations: [{ name: 'Migration20261124000000CreatePaymentsSchema', class: Migration20261124000000CreatePaymentsSchema }],
+  migrations: [
+    { name: 'Migration20261124000000CreatePaymentsSchema', class: Migration20261124000000CreatePaymentsSchema },
+  ],
   resolvers: [PaymentsResolver],
   permissions: paymentsPermissions,
   createLoaders: () => ({}),

@@ -16,7 +16,13 @@ export const SUPPLIER_CATALOG: ReadonlyArray<{
   { code: 'yoshkar-ola', name: 'Межрегионгаз Йошкар-Ола', region: 'Республика Марий Эл', legalName: null, inn: null },
   { code: 'kaluga', name: 'Межрегионгаз Калуга', region: 'Калужская область', legalName: null, inn: null },
   { code: 'krasnodar', name: 'Межрегионгаз Краснодар', region: 'Краснодарский край', legalName: null, inn: null },
-  { code: 'kemerovo', name: 'Межрегионгаз Кемерово', region: 'Кемеровская область — Кузбасс', legalName: null, inn: null },
+  {
+    code: 'kemerovo',
+    name: 'Межрегионгаз Кемерово',
+    region: 'Кемеровская область — Кузбасс',
+    legalName: null,
+    inn: null,
+  },
   { code: 'kirov', name: 'Межрегионгаз Киров', region: 'Кировская область', legalName: null, inn: null },
   { code: 'moskva', name: 'Межрегионгаз Москва', region: 'Москва', legalName: null, inn: null },
   {
@@ -43,7 +49,9 @@ export class Migration20261124000100SeedSuppliers extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(
-      this.getKnex().raw(`delete from "accounts"."supplier" where "code" = any(?)`, [SUPPLIER_CATALOG.map((s) => s.code)]),
+      this.getKnex().raw(`delete from "accounts"."supplier" where "code" = any(?)`, [
+        SUPPLIER_CATALOG.map((s) => s.code),
+      ]),
     );
   }
 }

@@ -1,7 +1,10 @@
 // The supplier catalog through the public API, the federation entity path, and the idempotent seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKabinet, type TestKabinet } from '../../../../test/support/kabinet.js';
-import { Migration20261124000100SeedSuppliers, SUPPLIER_CATALOG } from '../migrations/Migration20261124000100SeedSuppliers.js';
+import {
+  Migration20261124000100SeedSuppliers,
+  SUPPLIER_CATALOG,
+} from '../migrations/Migration20261124000100SeedSuppliers.js';
 
 let app: TestKabinet;
 beforeAll(async () => {
@@ -74,10 +77,10 @@ describe('suppliers', () => {
     const { execute, parse } = await import('graphql');
     const result = await execute({
       schema: accounts.schema,
-      document: parse(
-        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Supplier { code } } }',
-      ),
-      variableValues: { r: [...ids, '00000000-0000-0000-0000-000000000000', 'not-a-uuid'].map((id) => ({ __typename: 'Supplier', id })) },
+      document: parse('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Supplier { code } } }'),
+      variableValues: {
+        r: [...ids, '00000000-0000-0000-0000-000000000000', 'not-a-uuid'].map((id) => ({ __typename: 'Supplier', id })),
+      },
       contextValue: context,
     });
     expect(result.errors).toBeUndefined();
@@ -91,11 +94,15 @@ describe('suppliers', () => {
   it('seeds idempotently: running the seed again adds and changes nothing', async () => {
     const orm = app.kabinet.subgraphs.accounts.orm;
     const em = orm.em.fork();
-    const before = await em.getConnection().execute('select code, name, updated_at from "accounts"."supplier" order by code');
+    const before = await em
+      .getConnection()
+      .execute('select code, name, updated_at from "accounts"."supplier" order by code');
     const migration = new Migration20261124000100SeedSuppliers(em.getDriver(), orm.config);
     await migration.up();
     for (const query of migration.getQueries()) await em.getConnection().execute(query.toString());
-    const after = await em.getConnection().execute('select code, name, updated_at from "accounts"."supplier" order by code');
+    const after = await em
+      .getConnection()
+      .execute('select code, name, updated_at from "accounts"."supplier" order by code');
     expect(after).toEqual(before);
     expect(after).toHaveLength(SUPPLIER_CATALOG.length);
     expect(await app.kabinet.subgraphs.accounts.pendingMigrations()).toEqual([]);
