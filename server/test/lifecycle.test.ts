@@ -45,7 +45,9 @@ describe('npm start on the embedded database', () => {
     const unmigrated = await startMain(env, '/healthz');
     const ready = await fetch(`${unmigrated.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { checks: Record<string, string> }).checks.accounts).toMatch(/2 migration\(s\) pending/);
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks.accounts).toMatch(
+      /2 migration\(s\) pending/,
+    );
     expect(await unmigrated.stop()).toBe(0);
 
     const migrate = await runProcess('migrate-main.ts', [], { DATA_DIR: env.DATA_DIR });

@@ -66,14 +66,28 @@ export const Layout: ParentComponent = (props) => {
           </button>
           <nav id={NAV_ID} class="site-nav" classList={{ 'is-open': menuOpen() }} aria-label="Основная навигация">
             <ul class="nav-list">
-              <li><A href="/suppliers">Поставщики</A></li>
-              <li><A href="/accounts">Лицевые счета</A></li>
-              <li><A href="/settings">Настройки</A></li>
-              <li><A href="/support">Поддержка</A></li>
+              <li>
+                <A href="/suppliers">Поставщики</A>
+              </li>
+              <li>
+                <A href="/accounts">Лицевые счета</A>
+              </li>
+              <li>
+                <A href="/settings">Настройки</A>
+              </li>
+              <li>
+                <A href="/support">Поддержка</A>
+              </li>
             </ul>
             <ul class="nav-list nav-account">
-              <li><A href="/login">Вход</A></li>
-              <li><A href="/register" class="nav-register">Регистрация</A></li>
+              <li>
+                <A href="/login">Вход</A>
+              </li>
+              <li>
+                <A href="/register" class="nav-register">
+                  Регистрация
+                </A>
+              </li>
             </ul>
           </nav>
         </div>
@@ -86,8 +100,7 @@ export const Layout: ParentComponent = (props) => {
       <footer class="site-footer">
         <div class="container">
           <p>
-            Вопросы по работе Личного кабинета можно задать в разделе{' '}
-            <A href="/support">«Поддержка»</A>.
+            Вопросы по работе Личного кабинета можно задать в разделе <A href="/support">«Поддержка»</A>.
           </p>
         </div>
       </footer>

@@ -58,7 +58,8 @@ export async function registerWebClient(app: FastifyInstance, distDir: string): 
     app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
     return false;
   }
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+  await app.register(fastifyStatic, { root: distDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && !request.url.startsWith('/graphql')) return reply.type('text/html').sendFile('index.html');
