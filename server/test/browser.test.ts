@@ -110,11 +110,11 @@ describe('the web client', () => {
     await expect(suppliersLink.isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Меню');
+    await expect(page.locator(':focus').innerText()).resolves.toBe('Меню');
 
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Поставщики');
+    await expect(page.locator(':focus').innerText()).resolves.toBe('Поставщики');
     await page.keyboard.press('Enter');
     await page.getByTestId('supplier').nth(10).waitFor();
     await expect(page.title()).resolves.toMatch(/^Поставщики/);
