@@ -1,7 +1,11 @@
 // Distributed mode: four subgraph processes and a gateway process answer exactly as the one-process mode does.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCaller } from '../src/core/caller.js';
-import { SUBGRAPH_NAMES } from '../src/core/config.js';
+import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
+import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
+import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
 import { freePort, postGraphQL, startProcess, type RunningProcess } from './support/processes.js';
@@ -15,6 +19,9 @@ const QUERIES: Array<[string, Record<string, unknown>?]> = [
   ['{ supplier(code: "nowhere") { code } }'],
   ['{ supplers { code } }'],
 ];
+
+/** Each mode runs on its own database, so generated ids differ; everything else must not. */
+const withoutIds = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/"id":"[0-9a-f-]{36}"/g, '"id":"…"'));
 
 let database: Database;
 let oneProcess: TestKabinet;
@@ -55,8 +62,48 @@ describe('distributed mode', () => {
     const distributed = await postGraphQL(gatewayUrl, query, variables);
     const local = await oneProcess.graphql(query, variables);
     expect(distributed.status).toBe(local.status);
-    const withoutIds = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/"id":"[0-9a-f-]{36}"/g, '"id":"…"'));
     expect(withoutIds(distributed.body)).toEqual(withoutIds(local.body));
+  });
+
+  it('serves the committed supergraph unchanged through another router (Hive Gateway) that signs the caller', async () => {
+    const supergraph = await readFile(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
+    const byDefaultUrl = new Map(
+      SUBGRAPH_NAMES.map((name) => [DEFAULT_SUBGRAPH_URLS[name], `${subgraphUrls[name]}/graphql`]),
+    );
+    const hive = createGatewayRuntime({
+      supergraph,
+      logging: false,
+      maskedErrors: false,
+      plugins: () => [
+        {
+          // Route to where this test runs the subgraphs, and sign the caller as our own gateway does.
+          onFetch({ url, setURL, options, setOptions }) {
+            const target = byDefaultUrl.get(url);
+            if (target) setURL(target);
+            setOptions({
+              ...options,
+              headers: {
+                ...(options.headers as Record<string, string>),
+                [CALLER_HEADER]: signCaller(ANONYMOUS, 'hive', SECRET),
+              },
+            });
+          },
+        },
+      ],
+    });
+    try {
+      for (const [query, variables] of QUERIES.slice(0, 3)) {
+        const response = await hive.fetch('http://router.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        const local = await oneProcess.graphql(query, variables);
+        expect(withoutIds(await response.json())).toEqual(withoutIds(local.body));
+      }
+    } finally {
+      await hive.dispose();
+    }
   });
 
   it('refuses a request to a subgraph that the gateway did not sign', async () => {
