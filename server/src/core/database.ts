@@ -49,7 +49,8 @@ export async function startEmbedded(dataDir: string | undefined): Promise<Databa
   };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on loopback that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,7 +1,8 @@
 // Runs Kabinet entry points as real child processes, the way `npm start` and distributed mode run them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+
+export { freePort } from '../../src/core/database.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -14,20 +15,21 @@ export interface RunningProcess {
   stop(): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
+/** Spawns `server/src/<entry>` with tsx, with only the given environment (plus PATH and HOME), collecting its output. */
+function spawnEntry(entry: string, args: string[], env: Record<string, string>) {
+  const child = spawn(TSX, [path.join(ROOT, 'server/src', entry), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
 }
 
-/** Starts `server/src/<entry>` with tsx and waits until GET <baseUrl><probe> answers 200. */
+/** Starts `server/src/<entry>` and waits until GET <baseUrl><probe> answers 200. */
 export async function startProcess(
   entry: string,
   args: string[],
@@ -36,19 +38,11 @@ export async function startProcess(
   probe = '/readyz',
   timeoutMs = 60_000,
 ): Promise<RunningProcess> {
-  const child = spawn(TSX, [path.join(ROOT, 'server/src', entry), ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { child, exited, output } = spawnEntry(entry, args, { LOG_LEVEL: 'info', ...env });
   const running: RunningProcess = {
     child,
     baseUrl,
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
@@ -56,7 +50,7 @@ export async function startProcess(
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}${probe}`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return running;
@@ -66,7 +60,7 @@ export async function startProcess(
     await new Promise((r) => setTimeout(r, 200));
   }
   await running.stop();
-  throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
 /** Runs an entry point to completion and returns its exit code and output. */
@@ -75,16 +69,8 @@ export async function runProcess(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(TSX, [path.join(ROOT, 'server/src', entry), ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  return { code, output };
+  const { exited, output } = spawnEntry(entry, args, env);
+  return { code: await exited, output: output() };
 }
 
 export async function postGraphQL(
