@@ -1,18 +1,23 @@
 // Kabinet in one process: the four subgraphs in-process behind the gateway, the web client and the probes.
 import type { FastifyInstance } from 'fastify';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js';
+import type { SubgraphDependencies } from './core/context.js';
 import type { Database } from './core/database.js';
+import { registerDevMailbox } from './core/dev-mailbox-page.js';
+import { JobQueue } from './core/queue.js';
+import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
 import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import type { Logger } from './core/logger.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { composeSupergraph } from './gateway/compose.js';
-import { registerGateway, type CallerResolver } from './gateway/gateway.js';
+import { registerGateway } from './gateway/gateway.js';
 import { CachedLocalDataSource } from './gateway/local-data-source.js';
 import { SUBGRAPHS } from './subgraphs/index.js';
 
 export interface Kabinet {
   readonly http: FastifyInstance;
   readonly subgraphs: Readonly<Record<SubgraphName, SubgraphRuntime>>;
+  readonly queue: JobQueue;
   /** Stops accepting requests, lets in-flight ones finish, closes the database pools. */
   close(): Promise<void>;
 }
@@ -21,16 +26,20 @@ export interface KabinetOptions {
   config: Config;
   log: Logger;
   database: Database;
-  resolveCaller?: CallerResolver;
   /** Serve the built web client (default true). */
   serveWebClient?: boolean;
 }
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const subgraphs = await openSubgraphs(database, log);
+  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4);
+  const subgraphs = await openSubgraphs(database, log, { config, queue }).catch(async (error: unknown) => {
+    await queue.stop();
+    throw error;
+  });
   try {
     if (config.migrateOnStart) await migrateAll(subgraphs, log);
+    for (const runtime of Object.values(subgraphs)) await runtime.startJobs();
     const { supergraphSdl } = composeSupergraph(
       SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
     );
@@ -40,28 +49,36 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       log,
       supergraphSdl,
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
-      resolveCaller: options.resolveCaller,
+      resolveCaller: (token) => resolveSessionCaller(subgraphs.identity.orm.em.fork(), config, token),
     });
     registerProbes(http, () => readiness(subgraphs));
+    registerDevMailbox(http, config);
     if (options.serveWebClient !== false) await registerWebClient(http, config.webDistDir);
     return {
       http,
       subgraphs,
+      queue,
       async close() {
         await http.close();
+        await queue.stop();
         await closeSubgraphs(subgraphs);
       },
     };
   } catch (error) {
+    await queue.stop();
     await closeSubgraphs(subgraphs);
     throw error;
   }
 }
 
-export async function openSubgraphs(database: Database, log: Logger): Promise<Record<SubgraphName, SubgraphRuntime>> {
+export async function openSubgraphs(
+  database: Database,
+  log: Logger,
+  deps: SubgraphDependencies,
+): Promise<Record<SubgraphName, SubgraphRuntime>> {
   const opened = {} as Record<SubgraphName, SubgraphRuntime>;
   try {
-    for (const name of SUBGRAPH_NAMES) opened[name] = await createSubgraphRuntime(SUBGRAPHS[name], database, log);
+    for (const name of SUBGRAPH_NAMES) opened[name] = await createSubgraphRuntime(SUBGRAPHS[name], database, log, deps);
   } catch (error) {
     await closeSubgraphs(opened);
     throw error;

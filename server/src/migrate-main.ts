@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { migrateAll, openSubgraphs } from './app.js';
 import { openDatabase } from './core/database.js';
 import { bootstrap, failStart } from './core/process.js';
+import { JobQueue } from './core/queue.js';
 
 const { config, log } = bootstrap('migrate');
 try {
@@ -11,12 +12,18 @@ try {
     log,
   );
   try {
-    const subgraphs = await openSubgraphs(database, log);
+    // Starting the queue installs or upgrades its own schema (pgboss).
+    const queue = await JobQueue.start(database.url, log, 1);
     try {
-      await migrateAll(subgraphs, log);
-      log.info('all migrations applied');
+      const subgraphs = await openSubgraphs(database, log, { config, queue });
+      try {
+        await migrateAll(subgraphs, log);
+        log.info('all migrations applied');
+      } finally {
+        await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+      }
     } finally {
-      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+      await queue.stop();
     }
   } finally {
     await database.close();

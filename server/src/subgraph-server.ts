@@ -2,17 +2,21 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readiness } from './app.js';
-import { CALLER_HEADER, verifyCaller } from './core/caller.js';
+import { CALLER_HEADER, verifyCaller, type EnvelopeFields } from './core/caller.js';
 import type { Config, SubgraphName } from './core/config.js';
 import type { SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
+import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { AppError, ErrorCode, maskError } from './core/errors.js';
 import { createHttpServer, registerProbes } from './core/http.js';
 import type { Logger } from './core/logger.js';
+import { JobQueue } from './core/queue.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
+import { SET_COOKIE_EXTENSION } from './gateway/gateway-server.js';
 import { SUBGRAPHS } from './subgraphs/index.js';
+import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
 
 export interface SubgraphServer {
   readonly http: FastifyInstance;
@@ -20,20 +24,41 @@ export interface SubgraphServer {
   close(): Promise<void>;
 }
 
+/** Subgraph context plus the cookies its resolvers set, carried back to the gateway in the response. */
+type ServedContext = SubgraphContext & { readonly setCookies: string[] };
+
 export async function createSubgraphServer(
   name: SubgraphName,
   options: { config: Config; log: Logger; database: Database },
 ): Promise<SubgraphServer> {
   const { config, database } = options;
   const log = options.log.child({ subgraph: name });
-  const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log);
+  const queue = await JobQueue.start(database.url, log, 2);
+  const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, { config, queue }).catch(
+    async (error: unknown) => {
+      await queue.stop();
+      throw error;
+    },
+  );
   try {
     if (config.migrateOnStart) {
       const applied = await runtime.migrate();
       if (applied.length > 0) log.info({ applied }, 'migrations applied');
     }
+    await runtime.startJobs();
     const http = createHttpServer(log);
-    const apollo = new ApolloServer<SubgraphContext>({
+    const verify = (request: FastifyRequest): EnvelopeFields => {
+      const header = request.headers[CALLER_HEADER];
+      const verified = verifyCaller(typeof header === 'string' ? header : undefined, config.gatewaySecret);
+      if (!verified.ok) {
+        request.log.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
+        throw new AppError(ErrorCode.UNAUTHENTICATED, 'Подграф принимает запросы только от шлюза.', {
+          http: { status: 401 },
+        });
+      }
+      return verified;
+    };
+    const apollo = new ApolloServer<ServedContext>({
       schema: runtime.schema,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
@@ -43,36 +68,71 @@ export async function createSubgraphServer(
       includeStacktraceInErrorResponses: false,
       formatError: (formatted, error) => maskError(formatted, error, log),
       logger: log.child({ module: 'apollo' }),
-      plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled()],
+      plugins: [
+        fastifyApolloDrainPlugin(http),
+        ApolloServerPluginLandingPageDisabled(),
+        {
+          async requestDidStart() {
+            return {
+              async willSendResponse({ response, contextValue }) {
+                if (contextValue.setCookies.length > 0 && response.body.kind === 'single') {
+                  response.body.singleResult.extensions = {
+                    ...response.body.singleResult.extensions,
+                    [SET_COOKIE_EXTENSION]: contextValue.setCookies,
+                  };
+                }
+              },
+            };
+          },
+        },
+      ],
     });
     await apollo.start();
     await http.register(fastifyApollo(apollo), {
       path: '/graphql',
       method: ['POST'],
       context: async (request) => {
-        const header = request.headers[CALLER_HEADER];
-        const verified = verifyCaller(typeof header === 'string' ? header : undefined, config.gatewaySecret);
-        if (!verified.ok) {
-          request.log.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
-          throw new AppError(ErrorCode.UNAUTHENTICATED, 'Подграф принимает запросы только от шлюза.', {
-            http: { status: 401 },
-          });
-        }
+        const envelope = verify(request);
+        const setCookies: string[] = [];
         // The gateway's request id continues here, so one operation can be followed across processes.
-        const requestLog = request.log.child({ gatewayRequestId: verified.requestId });
-        return runtime.createContext({ requestId: verified.requestId, caller: verified.caller, log: requestLog });
+        const requestLog = request.log.child({ gatewayRequestId: envelope.requestId });
+        const context = runtime.createContext({
+          requestId: envelope.requestId,
+          caller: envelope.caller,
+          clientIp: envelope.clientIp,
+          sessionToken: envelope.sessionToken,
+          log: requestLog,
+          response: { appendSetCookie: (header) => void setCookies.push(header) },
+        });
+        return { ...context, setCookies };
       },
     });
+    if (name === 'identity') {
+      // The gateway asks identity who holds a session token (sessions are identity's data).
+      http.post<{ Body: { sessionToken?: unknown } }>('/internal/caller', async (request, reply) => {
+        try {
+          verify(request);
+        } catch {
+          return reply.code(401).send({ error: 'unsigned' });
+        }
+        const token = request.body?.sessionToken;
+        if (typeof token !== 'string') return reply.code(400).send({ error: 'sessionToken required' });
+        return { caller: await resolveSessionCaller(runtime.orm.em.fork(), config, token) };
+      });
+      registerDevMailbox(http, config);
+    }
     registerProbes(http, () => readiness({ [name]: runtime }));
     return {
       http,
       runtime,
       async close() {
         await http.close();
+        await queue.stop();
         await runtime.close();
       },
     };
   } catch (error) {
+    await queue.stop();
     await runtime.close();
     throw error;
   }

@@ -84,7 +84,7 @@ describe('distributed mode', () => {
               ...options,
               headers: {
                 ...(options.headers as Record<string, string>),
-                [CALLER_HEADER]: signCaller(ANONYMOUS, 'hive', SECRET),
+                [CALLER_HEADER]: signCaller({ caller: ANONYMOUS, requestId: 'hive', clientIp: '127.0.0.1' }, SECRET),
               },
             });
           },
@@ -112,11 +112,14 @@ describe('distributed mode', () => {
     expect(unsigned.status).toBe(401);
     expect(unsigned.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const foreign = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
-      'x-kabinet-caller': signCaller({ kind: 'anonymous' }, 'r1', 'some-other-secret-of-enough-length-123'),
+      'x-kabinet-caller': signCaller(
+        { caller: ANONYMOUS, requestId: 'r1', clientIp: '127.0.0.1' },
+        'some-other-secret-of-enough-length-123',
+      ),
     });
     expect(foreign.status).toBe(401);
     const signed = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
-      'x-kabinet-caller': signCaller({ kind: 'anonymous' }, 'r2', SECRET),
+      'x-kabinet-caller': signCaller({ caller: ANONYMOUS, requestId: 'r2', clientIp: '127.0.0.1' }, SECRET),
     });
     expect(signed.status).toBe(200);
     expect(signed.body.data.suppliers).toHaveLength(11);

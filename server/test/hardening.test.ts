@@ -152,6 +152,8 @@ describe('in production mode', () => {
     app = await startTestKabinet({
       NODE_ENV: 'production',
       GATEWAY_SECRET: 'a-production-secret-of-at-least-32-characters',
+      CAPTCHA_SECRET: 'a-production-captcha-secret-of-32-characters',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
       PUBLIC_URL: 'https://lk.example.ru',
     });
   });

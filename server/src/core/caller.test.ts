@@ -7,18 +7,26 @@ const abonent: Caller = { kind: 'abonent', abonentId: 'a1', emailConfirmed: true
 
 describe('caller envelope', () => {
   it('round-trips the caller and request id', () => {
-    expect(verifyCaller(signCaller(abonent, 'req-1', secret), secret)).toEqual({
+    expect(
+      verifyCaller(signCaller({ caller: abonent, requestId: 'req-1', clientIp: '10.0.0.1' }, secret), secret),
+    ).toEqual({
       ok: true,
       caller: abonent,
       requestId: 'req-1',
+      clientIp: '10.0.0.1',
     });
   });
 
   it('refuses a missing, malformed, tampered, foreign or stale envelope', () => {
-    const header = signCaller(abonent, 'req-1', secret);
+    const header = signCaller({ caller: abonent, requestId: 'req-1', clientIp: '10.0.0.1' }, secret);
     const [body, signature] = header.split('.') as [string, string];
     const forged = Buffer.from(
-      JSON.stringify({ caller: { ...abonent, abonentId: 'a2' }, requestId: 'r', exp: Date.now() + 1e5 }),
+      JSON.stringify({
+        caller: { ...abonent, abonentId: 'a2' },
+        requestId: 'r',
+        clientIp: '1.1.1.1',
+        exp: Date.now() + 1e5,
+      }),
     ).toString('base64url');
     expect(verifyCaller(undefined, secret)).toEqual({ ok: false, reason: 'missing' });
     expect(verifyCaller('garbage', secret)).toEqual({ ok: false, reason: 'malformed' });

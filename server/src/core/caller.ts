@@ -22,17 +22,26 @@ const ENVELOPE_TTL_MS = 60_000;
 interface Envelope {
   caller: Caller;
   requestId: string;
+  clientIp: string;
+  sessionToken?: string;
   /** Expiry, ms since epoch. */
   exp: number;
 }
 
-export function signCaller(caller: Caller, requestId: string, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ caller, requestId, exp: now + ENVELOPE_TTL_MS } satisfies Envelope));
+export interface EnvelopeFields {
+  caller: Caller;
+  requestId: string;
+  clientIp: string;
+  sessionToken?: string;
+}
+
+export function signCaller(fields: EnvelopeFields, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ ...fields, exp: now + ENVELOPE_TTL_MS } satisfies Envelope));
   const body = payload.toString('base64url');
   return `${body}.${mac(body, secret)}`;
 }
 
-export type VerifiedEnvelope = { ok: true; caller: Caller; requestId: string } | { ok: false; reason: string };
+export type VerifiedEnvelope = ({ ok: true } & EnvelopeFields) | { ok: false; reason: string };
 
 /** Verifies a header produced by signCaller; anything unsigned, tampered or stale is refused. */
 export function verifyCaller(header: string | undefined, secret: string, now = Date.now()): VerifiedEnvelope {
@@ -50,8 +59,17 @@ export function verifyCaller(header: string | undefined, secret: string, now = D
     return { ok: false, reason: 'malformed' };
   }
   if (typeof envelope.exp !== 'number' || envelope.exp < now) return { ok: false, reason: 'expired' };
-  if (!isCaller(envelope.caller) || typeof envelope.requestId !== 'string') return { ok: false, reason: 'malformed' };
-  return { ok: true, caller: envelope.caller, requestId: envelope.requestId };
+  if (!isCaller(envelope.caller) || typeof envelope.requestId !== 'string' || typeof envelope.clientIp !== 'string') {
+    return { ok: false, reason: 'malformed' };
+  }
+  const sessionToken = typeof envelope.sessionToken === 'string' ? envelope.sessionToken : undefined;
+  return {
+    ok: true,
+    caller: envelope.caller,
+    requestId: envelope.requestId,
+    clientIp: envelope.clientIp,
+    sessionToken,
+  };
 }
 
 function mac(body: string, secret: string): string {

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       migrateOnStart: true,
       gatewaySecretIsDefault: true,
+      confirmationTtlMs: 3 * 86_400_000,
+      passwordPolicy: 'seed',
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -24,9 +26,13 @@ describe('loadConfig', () => {
       /GATEWAY_SECRET: is required when NODE_ENV=production/,
     );
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 's'.repeat(32) })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CAPTCHA_SECRET: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: is required/);
     const ok = loadConfig({
       NODE_ENV: 'production',
       GATEWAY_SECRET: 's'.repeat(32),
+      CAPTCHA_SECRET: 'c'.repeat(32),
+      SMTP_URL: 'smtp://mail.example.ru:587',
       PUBLIC_URL: 'https://lk.example.ru/',
     });
     expect(ok).toMatchObject({ isProduction: true, publicUrl: 'https://lk.example.ru', gatewaySecretIsDefault: false });
@@ -35,7 +41,13 @@ describe('loadConfig', () => {
   it('lists every invalid variable at once', () => {
     let message = '';
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MIGRATE_ON_START: 'maybe', GATEWAY_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        MIGRATE_ON_START: 'maybe',
+        GATEWAY_SECRET: 'short',
+        CONFIRMATION_TTL: 'three days',
+      });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -43,6 +55,7 @@ describe('loadConfig', () => {
     expect(message).toMatch(/DATABASE_URL: must be a postgres/);
     expect(message).toMatch(/MIGRATE_ON_START/);
     expect(message).toMatch(/GATEWAY_SECRET: must be at least 32 characters/);
+    expect(message).toMatch(/CONFIRMATION_TTL: must be a duration such as 3d/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -14,12 +14,24 @@ export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<SubgraphName, string>> = Obj
 });
 
 const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-production';
+const DEV_CAPTCHA_SECRET = 'kabinet-development-captcha-secret-not-for-production';
 
 const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+/** A duration like `3d`, `12h`, `30m` or `45s`, in milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => /^\d+(d|h|m|s)$/.test(v), 'must be a duration such as 3d, 12h, 30m or 45s')
+    .transform((v) => Number(v.slice(0, -1)) * { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 }[v.slice(-1) as 'd']);
+
+const email = z.string().trim().email('must be an e-mail address');
 
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -47,7 +59,21 @@ const variables = z.object({
     .trim()
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
+  SMTP_FROM: z.string().trim().min(3).default('Личный кабинет абонента <no-reply@kabinet.localhost>'),
+  SUPPORT_EMAIL: email.default('support@kabinet.localhost'),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  CAPTCHA_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  CAPTCHA_COST: int(50_000, 1, 10_000_000),
+  CONFIRMATION_TTL: duration('3d'),
+  PASSWORD_RESET_TTL: duration('1h'),
+  SESSION_IDLE_TTL: duration('2h'),
+  SESSION_ABSOLUTE_TTL: duration('30d'),
+  PASSWORD_POLICY: z.enum(['seed', 'strict']).default('seed'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
+    .optional(),
   IDENTITY_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.identity),
   ACCOUNTS_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.accounts),
   METERING_URL: httpUrl.default(DEFAULT_SUBGRAPH_URLS.metering),
@@ -76,6 +102,16 @@ const schema = variables.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
   }
+  if (env.NODE_ENV === 'production' && !env.CAPTCHA_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['CAPTCHA_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message: 'is required when NODE_ENV=production (the development mailbox is never served in production)',
+    });
+  }
 });
 
 export type Config = Readonly<{
@@ -89,7 +125,18 @@ export type Config = Readonly<{
   dbPoolMax: number;
   migrateOnStart: boolean;
   smtpUrl: string | undefined;
+  smtpFrom: string;
+  supportEmail: string;
   gatewaySecret: string;
+  captchaSecret: string;
+  /** Proof-of-work difficulty: the upper bound of the counter a client searches (SHA-256). */
+  captchaCost: number;
+  confirmationTtlMs: number;
+  passwordResetTtlMs: number;
+  sessionIdleTtlMs: number;
+  sessionAbsoluteTtlMs: number;
+  passwordPolicy: 'seed' | 'strict';
+  redisUrl: string | undefined;
   /** True when GATEWAY_SECRET was not set and the development secret is in use. */
   gatewaySecretIsDefault: boolean;
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
@@ -124,7 +171,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.DB_POOL_MAX,
     migrateOnStart: e.MIGRATE_ON_START,
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    supportEmail: e.SUPPORT_EMAIL,
     gatewaySecret: e.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    captchaSecret: e.CAPTCHA_SECRET ?? DEV_CAPTCHA_SECRET,
+    captchaCost: e.CAPTCHA_COST,
+    confirmationTtlMs: e.CONFIRMATION_TTL,
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL,
+    sessionIdleTtlMs: e.SESSION_IDLE_TTL,
+    sessionAbsoluteTtlMs: e.SESSION_ABSOLUTE_TTL,
+    passwordPolicy: e.PASSWORD_POLICY,
+    redisUrl: e.REDIS_URL,
     gatewaySecretIsDefault: e.GATEWAY_SECRET === undefined,
     subgraphUrls: Object.freeze({
       identity: e.IDENTITY_URL,

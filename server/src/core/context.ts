@@ -1,17 +1,38 @@
 // The per-request contexts: the gateway's (who is calling) and each subgraph's (plus its EntityManager and loaders).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
+import type { Config } from './config.js';
+import type { JobQueue } from './queue.js';
 import type { Logger } from './logger.js';
+
+/** What a resolver may do to the HTTP response the client gets (a subgraph's own response never reaches it). */
+export interface ResponseEffects {
+  /** Adds one Set-Cookie header (already serialized) to the client's response. */
+  appendSetCookie(header: string): void;
+}
+
+export const NO_RESPONSE_EFFECTS: ResponseEffects = Object.freeze({ appendSetCookie: () => {} });
 
 /** What the gateway knows about a request, and what crosses to subgraphs (in-process, or signed in a header). */
 export interface RequestContext {
   readonly requestId: string;
   readonly caller: Caller;
+  /** The client's address, for rate limits; never logged. */
+  readonly clientIp: string;
+  /** Set-Cookie value of the caller's session, when the caller came with one (lets logout find it). */
+  readonly sessionToken?: string;
   readonly log: Logger;
+  readonly response: ResponseEffects;
+}
+
+/** What every subgraph process provides to its resolvers and jobs. */
+export interface SubgraphDependencies {
+  readonly config: Config;
+  readonly queue: JobQueue;
 }
 
 /** What a subgraph's resolvers get: one forked EntityManager and one set of DataLoaders per request. */
-export interface SubgraphContext<Loaders = unknown> extends RequestContext {
+export interface SubgraphContext<Loaders = unknown> extends RequestContext, SubgraphDependencies {
   readonly em: EntityManager;
   readonly loaders: Loaders;
 }

@@ -14,6 +14,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
+  EMAIL_NOT_CONFIRMED: 'EMAIL_NOT_CONFIRMED',
+  RATE_LIMITED: 'RATE_LIMITED',
   DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
   ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
@@ -46,7 +48,7 @@ export class AppError extends GraphQLError {
 }
 
 /** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
-const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument']);
+const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument', 'retryAfterSeconds']);
 
 /**
  * Turns any error into what a client may see: known codes keep their message and safe extensions;

@@ -6,7 +6,8 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { SubgraphName } from './config.js';
-import type { RequestContext, SubgraphContext } from './context.js';
+import type { RequestContext, SubgraphContext, SubgraphDependencies } from './context.js';
+import type { JobDefinition, Schedule } from './queue.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import type { Logger } from './logger.js';
 import { applyPermissions, type IRules } from './shield.js';
@@ -22,6 +23,11 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** graphql-shield rules; anything not listed is denied. */
   readonly permissions: IRules;
   createLoaders(em: EntityManager): Loaders;
+  /** Jobs this subgraph works, and when scheduled ones run. */
+  jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
+    jobs: JobDefinition<any>[];
+    schedules?: Schedule[];
+  };
 }
 
 export interface SubgraphRuntime<Loaders = unknown> {
@@ -35,6 +41,8 @@ export interface SubgraphRuntime<Loaders = unknown> {
   /** Migrations not applied yet (names). */
   pendingMigrations(): Promise<string[]>;
   migrate(): Promise<string[]>;
+  /** Registers this subgraph's jobs and schedules with the queue (after migrations). */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +91,7 @@ export async function createSubgraphRuntime<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   database: { url: string; poolMax: number },
   log: Logger,
+  deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
   const orm = await openOrm(definition as SubgraphDefinition<unknown>, database, log);
   const federated = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
@@ -95,7 +104,12 @@ export async function createSubgraphRuntime<Loaders>(
     sdl: printSubgraphSchema(federated).trim() + '\n',
     createContext(request) {
       const em = orm.em.fork() as EntityManager;
-      return { ...request, em, loaders: definition.createLoaders(em) };
+      return { ...request, ...deps, em, loaders: definition.createLoaders(em) };
+    },
+    async startJobs() {
+      const { jobs, schedules = [] } = definition.jobs?.({ orm, deps, log }) ?? { jobs: [] };
+      for (const job of jobs) await deps.queue.register(job);
+      for (const schedule of schedules) await deps.queue.schedule(schedule);
     },
     async pendingMigrations() {
       return (await migrator.getPendingMigrations()).map((m) => m.name);

@@ -2,14 +2,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FastifyInstance } from 'fastify';
-import { ANONYMOUS, CALLER_HEADER, signCaller } from '../core/caller.js';
+import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/caller.js';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
 import { createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway, type CallerResolver } from './gateway.js';
+
+/** Where a subgraph service puts the Set-Cookie headers its resolvers asked for (see subgraph-server.ts). */
+export const SET_COOKIE_EXTENSION = 'kabinetSetCookie';
 
 /** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
@@ -22,17 +26,60 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
     // Health checks and schema loads have no incoming request: they go as an anonymous system caller.
-    const caller = 'caller' in context ? context.caller : ANONYMOUS;
-    const requestId = 'requestId' in context ? context.requestId : 'gateway';
-    request.http?.headers.set(CALLER_HEADER, signCaller(caller, requestId, this.secret));
-    request.http?.headers.set('x-request-id', requestId);
+    const incoming = 'caller' in context ? (context as RequestContext) : undefined;
+    const header = signCaller(
+      {
+        caller: incoming?.caller ?? ANONYMOUS,
+        requestId: incoming?.requestId ?? 'gateway',
+        clientIp: incoming?.clientIp ?? '127.0.0.1',
+        sessionToken: incoming?.sessionToken,
+      },
+      this.secret,
+    );
+    request.http?.headers.set(CALLER_HEADER, header);
+    if (incoming) request.http?.headers.set('x-request-id', incoming.requestId);
   }
+
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<
+    NonNullable<RemoteGraphQLDataSource<RequestContext>['didReceiveResponse']>
+  >[0]): GatewayGraphQLResponse {
+    const cookies = response.extensions?.[SET_COOKIE_EXTENSION];
+    if (Array.isArray(cookies) && 'response' in context) {
+      for (const cookie of cookies)
+        if (typeof cookie === 'string') (context as RequestContext).response.appendSetCookie(cookie);
+      delete response.extensions![SET_COOKIE_EXTENSION];
+    }
+    return response;
+  }
+}
+
+/** Asks the identity service who holds a session token. */
+function remoteCallerResolver(config: Config): CallerResolver {
+  const url = new URL('/internal/caller', config.subgraphUrls.identity);
+  return async (sessionToken) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [CALLER_HEADER]: signCaller(
+          { caller: ANONYMOUS, requestId: 'caller', clientIp: '127.0.0.1' },
+          config.gatewaySecret,
+        ),
+      },
+      body: JSON.stringify({ sessionToken }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) throw new Error(`identity answered ${response.status} to a caller lookup`);
+    return ((await response.json()) as { caller: Caller }).caller;
+  };
 }
 
 export async function createGatewayServer(options: {
   config: Config;
   log: Logger;
-  resolveCaller?: CallerResolver;
   supergraphPath?: string;
 }): Promise<{ http: FastifyInstance; close(): Promise<void> }> {
   const { config, log } = options;
@@ -44,7 +91,7 @@ export async function createGatewayServer(options: {
     supergraphSdl,
     buildService: ({ name }) =>
       new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
-    resolveCaller: options.resolveCaller,
+    resolveCaller: remoteCallerResolver(config),
   });
   registerProbes(http, () => subgraphReadiness(config));
   await registerWebClient(http, config.webDistDir);

@@ -3,25 +3,24 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Caller } from '../core/caller.js';
+import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
 import { maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { queryLimitsPlugin } from './query-limits.js';
 
-/** Finds out who is calling. Sessions and partner keys (identity issue) plug in here. */
-export type CallerResolver = (request: FastifyRequest) => Promise<Caller>;
-
-export const anonymousCallers: CallerResolver = async () => ANONYMOUS;
+/** Finds out who holds a session token (identity owns sessions); anonymous when nobody does. */
+export type CallerResolver = (sessionToken: string) => Promise<Caller>;
 
 export interface GatewayOptions {
   config: Config;
   log: Logger;
   supergraphSdl: string;
   buildService: (subgraph: { name: string; url?: string }) => GraphQLDataSource<RequestContext>;
-  resolveCaller?: CallerResolver;
+  resolveCaller: CallerResolver;
 }
 
 export async function registerGateway(
@@ -48,11 +47,20 @@ export async function registerGateway(
     plugins: [queryLimitsPlugin(config.limits), fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const resolveCaller = options.resolveCaller ?? anonymousCallers;
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => ({ requestId: request.id, caller: await resolveCaller(request), log: request.log }),
+    context: async (request, reply): Promise<RequestContext> => {
+      const sessionToken = readSessionToken(request.headers.cookie, config.publicUrl);
+      return {
+        requestId: request.id,
+        caller: sessionToken ? await options.resolveCaller(sessionToken) : ANONYMOUS,
+        clientIp: request.ip,
+        sessionToken,
+        log: request.log,
+        response: { appendSetCookie: (header) => void reply.header('set-cookie', header) },
+      };
+    },
   });
   return apollo;
 }

@@ -4,7 +4,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ANONYMOUS } from '../core/caller.js';
-import type { RequestContext, SubgraphContext } from '../core/context.js';
+import { NO_RESPONSE_EFFECTS, type RequestContext, type SubgraphContext } from '../core/context.js';
 import { maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { SubgraphRuntime } from '../core/subgraph.js';
@@ -29,7 +29,13 @@ export class CachedLocalDataSource implements GraphQLDataSource<RequestContext> 
     const context: RequestContext =
       'incomingRequestContext' in options
         ? options.context
-        : { requestId: `gateway-${options.kind.replace(/ /g, '-')}`, caller: ANONYMOUS, log: this.log };
+        : {
+            requestId: `gateway-${options.kind.replace(/ /g, '-')}`,
+            caller: ANONYMOUS,
+            clientIp: '127.0.0.1',
+            log: this.log,
+            response: NO_RESPONSE_EFFECTS,
+          };
     const query = request.query ?? '';
     let document = this.documents.get(query);
     if (!document) {

@@ -1,16 +1,59 @@
-// The identity subgraph: abonents, their sessions and partner apps. Only its skeleton exists so far.
+// The identity subgraph: abonents, their sessions, e-mailed links, CAPTCHA and support requests.
+import { mailJob, createMailTransport } from '../../core/mail.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
-import { IdentityResolver } from './identity.resolver.js';
+import { abonentReference } from './abonent/abonent.reference.js';
+import { Abonent } from './abonent/abonent.entity.js';
+import { AbonentResolver } from './abonent/abonent.resolver.js';
+import { purgeUnconfirmed } from './abonent/cabinet.service.js';
+import { CaptchaResolver } from './captcha/captcha.resolver.js';
+import { CaptchaService } from './captcha/captcha.service.js';
+import { EmailToken } from './email-token/email-token.entity.js';
+import { createIdentityLoaders, type IdentityLoaders } from './identity.context.js';
 import { Migration20261124000000CreateIdentitySchema } from './migrations/Migration20261124000000CreateIdentitySchema.js';
+import { Migration20261124010000CreateIdentityTables } from './migrations/Migration20261124010000CreateIdentityTables.js';
+import { PasswordResolver } from './password/password.resolver.js';
 import { identityPermissions } from './permissions.js';
+import { Session } from './session/session.entity.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { SupportRequest } from './support/support-request.entity.js';
+import { SupportResolver } from './support/support.resolver.js';
 
-export const identity: SubgraphDefinition<Record<string, never>> = {
+export const PURGE_UNCONFIRMED_JOB = 'identity.purge-unconfirmed';
+export const PURGE_CAPTCHA_JOB = 'identity.purge-captcha-solutions';
+
+export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
-  entities: [],
+  entities: [Abonent, Session, EmailToken, SupportRequest],
   migrations: [
     { name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema },
+    { name: 'Migration20261124010000CreateIdentityTables', class: Migration20261124010000CreateIdentityTables },
   ],
-  resolvers: [IdentityResolver],
+  resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver],
+  referenceResolvers: { Abonent: abonentReference },
   permissions: identityPermissions,
-  createLoaders: () => ({}),
+  createLoaders: createIdentityLoaders,
+  jobs: ({ orm, deps, log }) => ({
+    jobs: [
+      mailJob(createMailTransport(deps.config), log.child({ module: 'mail' })),
+      {
+        name: PURGE_UNCONFIRMED_JOB,
+        retryLimit: 3,
+        async handle() {
+          const deleted = await purgeUnconfirmed(orm.em.fork(), deps.queue);
+          if (deleted > 0) log.info({ deleted }, 'unconfirmed cabinets past their deadline deleted');
+        },
+      },
+      {
+        name: PURGE_CAPTCHA_JOB,
+        retryLimit: 3,
+        async handle() {
+          await CaptchaService.purgeExpired(orm.em.fork());
+        },
+      },
+    ],
+    schedules: [
+      { job: PURGE_UNCONFIRMED_JOB, cron: '*/10 * * * *' },
+      { job: PURGE_CAPTCHA_JOB, cron: '17 * * * *' },
+    ],
+  }),
 };

@@ -1,5 +1,6 @@
 // The supplier catalog through the public API, the federation entity path, and the idempotent seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
 import { startTestKabinet, type TestKabinet } from '../../../../test/support/kabinet.js';
 import {
   Migration20261124000100SeedSuppliers,
@@ -66,7 +67,13 @@ describe('suppliers', () => {
     const list = await app.graphql<{ suppliers: SupplierRow[] }>('{ suppliers { id code } }');
     const ids = list.body.data!.suppliers.map((s) => s.id);
     const accounts = app.kabinet.subgraphs.accounts;
-    const context = accounts.createContext({ requestId: 't', caller: { kind: 'anonymous' }, log: silentLog() });
+    const context = accounts.createContext({
+      requestId: 't',
+      caller: { kind: 'anonymous' },
+      clientIp: '127.0.0.1',
+      log: silentLog(),
+      response: NO_RESPONSE_EFFECTS,
+    });
     const statements: string[] = [];
     const connection = context.em.getConnection();
     const original = connection.execute.bind(connection);

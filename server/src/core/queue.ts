@@ -1,0 +1,90 @@
+// The durable job queue (pg-boss in PostgreSQL): jobs are enqueued in the transaction of the change that causes them.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger.js';
+
+export interface JobDefinition<T extends object> {
+  readonly name: string;
+  readonly retryLimit?: number;
+  /** Seconds before the first retry; doubled each time with retryBackoff. */
+  readonly retryDelay?: number;
+  readonly retryBackoff?: boolean;
+  readonly expireInSeconds?: number;
+  handle(data: T): Promise<void>;
+}
+
+export interface Schedule {
+  readonly job: string;
+  readonly cron: string;
+}
+
+export class JobQueue {
+  private constructor(
+    readonly boss: PgBoss,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(databaseUrl: string, log: Logger, max: number): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max,
+      application_name: 'kabinet-queue',
+    });
+    boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
+    await boss.start();
+    return new JobQueue(boss, log.child({ module: 'queue' }));
+  }
+
+  /** Creates the queue and starts working it in this process. */
+  async register<T extends object>(job: JobDefinition<T>): Promise<void> {
+    await this.boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: job.retryLimit ?? 5,
+      retryDelay: job.retryDelay ?? 30,
+      retryBackoff: job.retryBackoff ?? true,
+      expireInSeconds: job.expireInSeconds ?? 300,
+    });
+    await this.boss.work<T>(job.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([item]) => {
+      if (!item) return;
+      try {
+        await job.handle(item.data);
+      } catch (error) {
+        this.log.warn({ err: error, job: job.name, jobId: item.id }, 'job failed; it will be retried');
+        throw error;
+      }
+    });
+  }
+
+  async schedule(schedule: Schedule): Promise<void> {
+    await this.boss.schedule(schedule.job, schedule.cron, {}, { tz: 'UTC' });
+  }
+
+  /**
+   * Enqueues a job through the EntityManager's open transaction, so the job exists exactly when the change
+   * that caused it is committed.
+   */
+  async enqueue<T extends object>(em: EntityManager, name: string, data: T, options: { singletonKey?: string } = {}) {
+    await this.boss.send(name, data, { ...options, db: this.transactionDb(em, name) });
+  }
+
+  private transactionDb(em: EntityManager, what: string) {
+    const transaction = em.getTransactionContext();
+    if (!transaction) throw new Error(`${what} must be enqueued inside a transaction`);
+    const connection = em.getConnection();
+    return {
+      executeSql: async (text: string, values: unknown[]) => ({
+        rows: await connection.execute(text, values, 'all', transaction),
+      }),
+    };
+  }
+
+  /** Publishes an event to every queue subscribed to it, in the caller's transaction. */
+  async publish<T extends object>(em: EntityManager, event: string, data: T): Promise<void> {
+    await this.boss.publish(event, data, { db: this.transactionDb(em, event) });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  }
+}

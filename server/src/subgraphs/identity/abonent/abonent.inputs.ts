@@ -1,0 +1,23 @@
+// Inputs of registration and e-mail confirmation.
+import { Field, InputType } from 'type-graphql';
+
+@InputType({ description: 'Registration form («Регистрация»).' })
+export class RegisterInput {
+  @Field(() => String, { description: 'The login.' })
+  email!: string;
+
+  @Field(() => String)
+  password!: string;
+
+  @Field(() => String)
+  passwordRepeat!: string;
+
+  @Field(() => String, { nullable: true, description: 'The ALTCHA widget payload («Защита от роботов»).' })
+  captcha?: string | null;
+
+  @Field(() => Boolean, { description: 'The user agreement was accepted.' })
+  acceptAgreement!: boolean;
+
+  @Field(() => Boolean, { description: 'Separate consent to personal-data processing (152-ФЗ, art. 9).' })
+  consentToPersonalData!: boolean;
+}

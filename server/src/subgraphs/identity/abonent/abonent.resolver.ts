@@ -1,0 +1,50 @@
+// GraphQL entry points of registration, confirmation, «Выслать ссылку», the abonent's own data and deletion.
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { IdentityContext } from '../identity.context.js';
+import { Abonent } from './abonent.entity.js';
+import { RegisterInput } from './abonent.inputs.js';
+import {
+  ConfirmEmailPayload,
+  DeleteCabinetPayload,
+  RegisterPayload,
+  ResendConfirmationPayload,
+} from './abonent.payloads.js';
+import { CabinetService } from './cabinet.service.js';
+import { RegistrationService } from './registration.service.js';
+import { callerAbonentId } from './caller-abonent.js';
+
+@Resolver(() => Abonent)
+export class AbonentResolver {
+  @Query(() => Abonent, { description: 'The logged-in abonent (also before the e-mail is confirmed).' })
+  async me(@Ctx() ctx: IdentityContext): Promise<Abonent> {
+    return (await ctx.loaders.abonentById.load(callerAbonentId(ctx)))!;
+  }
+
+  @Mutation(() => RegisterPayload, { description: 'Creates a cabinet and sends the confirmation letter.' })
+  register(
+    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<RegisterPayload> {
+    return new RegistrationService(ctx).register(input);
+  }
+
+  @Mutation(() => ConfirmEmailPayload, { description: 'Confirms the e-mail with the token from the letter’s link.' })
+  confirmEmail(@Arg('token', () => String) token: string, @Ctx() ctx: IdentityContext): Promise<ConfirmEmailPayload> {
+    return new RegistrationService(ctx).confirm(token);
+  }
+
+  @Mutation(() => ResendConfirmationPayload, {
+    description: '«Выслать ссылку»: a new confirmation link; the deadline stays.',
+  })
+  resendConfirmation(@Ctx() ctx: IdentityContext): Promise<ResendConfirmationPayload> {
+    return new RegistrationService(ctx).resend(callerAbonentId(ctx));
+  }
+
+  @Mutation(() => DeleteCabinetPayload, { description: 'Deletes the cabinet and the abonent’s data everywhere.' })
+  deleteCabinet(
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<DeleteCabinetPayload> {
+    return new CabinetService(ctx).delete(callerAbonentId(ctx), password);
+  }
+}

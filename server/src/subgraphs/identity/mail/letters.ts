@@ -1,0 +1,88 @@
+// The letters identity sends, in Russian, as HTML and plain text.
+import { escapeHtml, type Letter } from '../../../core/mail.js';
+
+const SIGNATURE = 'С уважением,\nЛичный кабинет абонента';
+
+/** ДД.ММ.ГГГГ in Moscow time, as the seed document writes dates. */
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat('ru-RU', {
+    timeZone: 'Europe/Moscow',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}
+
+function letter(
+  kind: string,
+  to: string,
+  subject: string,
+  paragraphs: string[],
+  link?: { url: string; label: string },
+): Letter {
+  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), SIGNATURE].join('\n\n');
+  const html = [
+    '<!doctype html><html lang="ru"><body style="font-family: sans-serif; line-height: 1.5">',
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`] : []),
+    `<p>${escapeHtml(SIGNATURE).replace('\n', '<br>')}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { kind, to, subject, text, html };
+}
+
+export function confirmationLetter(to: string, url: string, deadline: Date): Letter {
+  return letter(
+    'confirm-email',
+    to,
+    'Подтвердите регистрацию в Личном кабинете',
+    [
+      'Вы зарегистрировались в Личном кабинете абонента. Чтобы подтвердить регистрацию, перейдите по ссылке ниже.',
+      `Внимание! Ссылка действительна до ${formatDate(deadline)}. После истечения указанной даты Ваш Личный кабинет будет удалён.`,
+      'Если Вы не регистрировались, просто не отвечайте на это письмо.',
+    ],
+    { url, label: 'Подтвердить регистрацию' },
+  );
+}
+
+export function alreadyRegisteredLetter(to: string, loginUrl: string, resetUrl: string): Letter {
+  return letter('already-registered', to, 'Попытка повторной регистрации в Личном кабинете', [
+    'Кто-то (возможно, Вы) попытался зарегистрировать Личный кабинет на этот адрес электронной почты, но кабинет с этим адресом уже существует.',
+    `Войти в Личный кабинет: ${loginUrl}`,
+    `Если Вы забыли пароль, восстановите его: ${resetUrl}`,
+    'Если это были не Вы, ничего делать не нужно.',
+  ]);
+}
+
+export function passwordChangedLetter(to: string, resetUrl: string): Letter {
+  return letter('password-changed', to, 'Пароль от Личного кабинета изменён', [
+    'Пароль от Вашего Личного кабинета только что был изменён. Все остальные сеансы входа завершены.',
+    `Если это были не Вы, немедленно восстановите доступ: ${resetUrl}`,
+  ]);
+}
+
+export function passwordResetLetter(to: string, url: string): Letter {
+  return letter(
+    'reset-password',
+    to,
+    'Восстановление пароля от Личного кабинета',
+    [
+      'Вы запросили восстановление пароля от Личного кабинета. Чтобы задать новый пароль, перейдите по ссылке ниже.',
+      'Ссылка действительна 1 час и только один раз.',
+      'Если Вы не запрашивали восстановление, просто не отвечайте на это письмо: пароль останется прежним.',
+    ],
+    { url, label: 'Задать новый пароль' },
+  );
+}
+
+export function supportRequestLetter(
+  to: string,
+  request: { id: string; topic: string; message: string; contactEmail: string },
+): Letter {
+  return letter('support-request', to, `Обращение в поддержку: ${request.topic}`, [
+    `Обращение № ${request.id}`,
+    `Тема: ${request.topic}`,
+    `Адрес для ответа: ${request.contactEmail}`,
+    request.message,
+  ]);
+}

@@ -1,0 +1,44 @@
+// GraphQL entry points of the password rule, «Смена пароля» and «Забыли пароль?».
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { callerAbonentId } from '../abonent/caller-abonent.js';
+import type { IdentityContext } from '../identity.context.js';
+import { PASSWORD_POLICIES, PasswordPolicy } from './password-policy.js';
+import { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput } from './password.inputs.js';
+import { PasswordPayload } from './password.payloads.js';
+import { PasswordService } from './password.service.js';
+
+@Resolver()
+export class PasswordResolver {
+  @Query(() => PasswordPolicy, { description: 'The password rule in force.' })
+  passwordPolicy(@Ctx() ctx: IdentityContext): PasswordPolicy {
+    return PASSWORD_POLICIES[ctx.config.passwordPolicy];
+  }
+
+  @Mutation(() => PasswordPayload, { description: 'Changes the password; the abonent’s other sessions end.' })
+  changePassword(
+    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<PasswordPayload> {
+    return new PasswordService(ctx).change(callerAbonentId(ctx), input);
+  }
+
+  @Mutation(() => PasswordPayload, {
+    description: 'Sends a reset link if the address has a cabinet; answers the same either way.',
+  })
+  requestPasswordReset(
+    @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<PasswordPayload> {
+    return new PasswordService(ctx).requestReset(input);
+  }
+
+  @Mutation(() => PasswordPayload, {
+    description: 'Sets a new password with the token from the reset link; all sessions end.',
+  })
+  resetPassword(
+    @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<PasswordPayload> {
+    return new PasswordService(ctx).reset(input);
+  }
+}

@@ -1,0 +1,128 @@
+// Login sessions: start (with throttling that never locks the owner out), resolve on each request, end.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ANONYMOUS, type Caller } from '../../../core/caller.js';
+import type { Config } from '../../../core/config.js';
+import { sessionClearCookie, sessionSetCookie } from '../../../core/session-cookie.js';
+import { hashToken, newToken } from '../../../core/tokens.js';
+import { UserError } from '../../../core/user-error.js';
+import { Abonent } from '../abonent/abonent.entity.js';
+import { failed, succeeded } from '../abonent/abonent.payloads.js';
+import { checkEmail, normalizeEmail } from '../abonent/email-address.js';
+import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
+import type { IdentityContext } from '../identity.context.js';
+import { dummyHash, verifyPassword } from '../password/password-hasher.js';
+import { createRateLimits, LOGIN_CAPTCHA_AFTER } from '../rate-limits.js';
+import { Session } from './session.entity.js';
+import type { LoginInput } from './session.inputs.js';
+import { LoginPayload } from './session.payloads.js';
+
+/** Touch a session's idle expiry at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+const INVALID_CREDENTIALS = UserError.of(null, 'INVALID_CREDENTIALS', 'Неверный адрес электронной почты или пароль.');
+
+export class SessionService {
+  constructor(private readonly ctx: IdentityContext) {}
+
+  async login(input: LoginInput): Promise<LoginPayload> {
+    const { em, config } = this.ctx;
+    const limits = createRateLimits(em);
+    const email = checkEmail(input.email, 'email');
+    if ('error' in email) return failed(LoginPayload, [email.error], { abonent: null, captchaRequired: false });
+    if (!input.password) {
+      return failed(LoginPayload, [UserError.of('password', 'PASSWORD_REQUIRED', 'Укажите пароль.')], {
+        abonent: null,
+        captchaRequired: false,
+      });
+    }
+    const ipBlocked = (await limits.loginFailuresByIp.count(this.ctx.clientIp)) >= 30;
+    if (ipBlocked) {
+      return failed(
+        LoginPayload,
+        [
+          UserError.of(
+            null,
+            'RATE_LIMITED',
+            'Слишком много неудачных попыток входа с Вашего адреса. Попробуйте через 15 минут.',
+          ),
+        ],
+        { abonent: null, captchaRequired: false },
+      );
+    }
+    const normalized = normalizeEmail(email.email);
+    const captchaRequired = (await limits.loginFailuresByAccount.count(normalized)) >= LOGIN_CAPTCHA_AFTER;
+    if (captchaRequired) {
+      const captcha = new CaptchaService(config.captchaSecret, config.captchaCost);
+      const problem = captchaError(await em.transactional((tx) => captcha.verify(tx, input.captcha)));
+      if (problem) return failed(LoginPayload, [problem], { abonent: null, captchaRequired: true });
+    }
+
+    const abonent = await em.findOne(Abonent, { emailNormalized: normalized });
+    // Verify against a dummy hash for an unknown login: the answer and its timing are the same.
+    const valid = await verifyPassword(abonent?.passwordHash ?? (await dummyHash()), input.password);
+    if (!abonent || !valid) {
+      await limits.loginFailuresByIp.hit(this.ctx.clientIp);
+      await limits.loginFailuresByAccount.hit(normalized);
+      const nowRequired = (await limits.loginFailuresByAccount.count(normalized)) >= LOGIN_CAPTCHA_AFTER;
+      return failed(LoginPayload, [INVALID_CREDENTIALS], { abonent: null, captchaRequired: nowRequired });
+    }
+    await limits.loginFailuresByAccount.reset(normalized);
+    // A new session on every login; the one the browser had (if any) ends, so a planted cookie gains nothing.
+    if (this.ctx.sessionToken) await em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
+    const token = await startSession(em, config, abonent.id);
+    this.ctx.response.appendSetCookie(sessionSetCookie(token, config.sessionAbsoluteTtlMs / 1000, config.publicUrl));
+    this.ctx.log.info('login succeeded');
+    return succeeded(LoginPayload, { abonent, captchaRequired: false });
+  }
+
+  async logout(): Promise<boolean> {
+    if (this.ctx.sessionToken) await this.ctx.em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
+    this.ctx.response.appendSetCookie(sessionClearCookie(this.ctx.config.publicUrl));
+    return true;
+  }
+}
+
+export async function startSession(em: EntityManager, config: Config, abonentId: string): Promise<string> {
+  const { token, hash } = newToken();
+  const now = Date.now();
+  em.create(Session, {
+    abonentId,
+    tokenHash: hash,
+    createdAt: new Date(now),
+    lastUsedAt: new Date(now),
+    idleExpiresAt: new Date(now + config.sessionIdleTtlMs),
+    absoluteExpiresAt: new Date(now + config.sessionAbsoluteTtlMs),
+  });
+  await em.flush();
+  return token;
+}
+
+/** Ends every session of the abonent except, optionally, one. */
+export async function endSessions(em: EntityManager, abonentId: string, except?: string): Promise<void> {
+  await em.nativeDelete(Session, except ? { abonentId, tokenHash: { $ne: hashToken(except) } } : { abonentId });
+}
+
+/**
+ * Who holds the session token: one statement on the hot path (session joined with its abonent), and a touch of the
+ * idle expiry at most once a minute. Expired sessions are treated as none.
+ */
+export async function resolveSessionCaller(em: EntityManager, config: Config, token: string): Promise<Caller> {
+  const rows: Array<{ id: string; abonent_id: string; last_used_at: Date; confirmed: boolean }> = await em
+    .getConnection()
+    .execute(
+      `select s."id", s."abonent_id", s."last_used_at", a."email_confirmed_at" is not null as "confirmed"
+         from "identity"."session" s join "identity"."abonent" a on a."id" = s."abonent_id"
+        where s."token_hash" = ? and s."idle_expires_at" > now() and s."absolute_expires_at" > now()`,
+      [hashToken(token)],
+    );
+  const row = rows[0];
+  if (!row) return ANONYMOUS;
+  if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+    await em.getConnection().execute(
+      `update "identity"."session" set "last_used_at" = now(),
+           "idle_expires_at" = least(now() + make_interval(secs => ?), "absolute_expires_at") where "id" = ?`,
+      [config.sessionIdleTtlMs / 1000, row.id],
+    );
+  }
+  return { kind: 'abonent', abonentId: row.abonent_id, emailConfirmed: row.confirmed };
+}
