@@ -28,6 +28,9 @@ export async function registerGateway(
   options: GatewayOptions,
 ): Promise<ApolloServer<RequestContext>> {
   const { config, log } = options;
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (169.254.169.254):
+  // Kabinet never phones home.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
