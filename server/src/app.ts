@@ -12,7 +12,7 @@ import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js'
 import { composeSupergraph } from './gateway/compose.js';
 import { registerGateway } from './gateway/gateway.js';
 import { CachedLocalDataSource } from './gateway/local-data-source.js';
-import { SUBGRAPHS } from './subgraphs/index.js';
+import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 
 export interface Kabinet {
   readonly http: FastifyInstance;
@@ -32,7 +32,7 @@ export interface KabinetOptions {
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4);
+  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, EVENT_QUEUES);
   const subgraphs = await openSubgraphs(database, log, { config, queue }).catch(async (error: unknown) => {
     await queue.stop();
     throw error;

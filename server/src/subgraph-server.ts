@@ -15,7 +15,7 @@ import type { Logger } from './core/logger.js';
 import { JobQueue } from './core/queue.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { SET_COOKIE_EXTENSION } from './gateway/gateway-server.js';
-import { SUBGRAPHS } from './subgraphs/index.js';
+import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
 
 export interface SubgraphServer {
@@ -33,7 +33,7 @@ export async function createSubgraphServer(
 ): Promise<SubgraphServer> {
   const { config, database } = options;
   const log = options.log.child({ subgraph: name });
-  const queue = await JobQueue.start(database.url, log, 2);
+  const queue = await JobQueue.start(database.url, log, 2, EVENT_QUEUES);
   const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, { config, queue }).catch(
     async (error: unknown) => {
       await queue.stop();

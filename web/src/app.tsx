@@ -11,6 +11,12 @@ import { SettingsPage } from './pages/settings-page';
 import { SupportPage } from './pages/support-page';
 import { LoginPage } from './pages/login-page';
 import { RegisterPage } from './pages/register-page';
+import { ConfirmPage } from './pages/confirm-page';
+import { ConfirmPendingPage } from './pages/confirm-pending-page';
+import { ForgotPasswordPage } from './pages/forgot-password-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
+import { AgreementPage } from './pages/agreement-page';
+import { PersonalDataPage } from './pages/personal-data-page';
 import { NotFoundPage } from './pages/not-found-page';
 
 export const App: Component = () => (
@@ -23,6 +29,12 @@ export const App: Component = () => (
       <Route path="/support" component={SupportPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/register" component={RegisterPage} />
+      <Route path="/confirm" component={ConfirmPage} />
+      <Route path="/confirm-pending" component={ConfirmPendingPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/documents/agreement" component={AgreementPage} />
+      <Route path="/documents/personal-data" component={PersonalDataPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   </Provider>

@@ -1,13 +1,45 @@
-// Page shell: skip link, header with responsive navigation, main content area and footer.
-import { createEffect, createSignal, on, onCleanup, onMount, type ParentComponent } from 'solid-js';
-import { A, useLocation } from '@solidjs/router';
+// Page shell: skip link, header with responsive navigation and the session, main content area and footer.
+import {
+  createEffect,
+  createSignal,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+  type ParentComponent,
+} from 'solid-js';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { APP_TITLE } from './page-title';
+import { currentAbonent, logout, session, startSession } from './session';
 
 const NAV_ID = 'site-nav';
 
 export const Layout: ParentComponent = (props) => {
   const [menuOpen, setMenuOpen] = createSignal(false);
   const location = useLocation();
+  const navigate = useNavigate();
+  const [loggingOut, setLoggingOut] = createSignal(false);
+  onMount(startSession);
+
+  const leave = async () => {
+    if (loggingOut()) return;
+    setLoggingOut(true);
+    const ok = await logout();
+    setLoggingOut(false);
+    if (ok) navigate('/login');
+  };
+
+  /** A one-off message a page passes along with a navigation, e.g. after deleting the cabinet. */
+  const notice = () => {
+    const state = location.state as { notice?: unknown } | null | undefined;
+    return typeof state?.notice === 'string' ? state.notice : undefined;
+  };
+  const unconfirmed = () => {
+    const abonent = currentAbonent();
+    return abonent && !abonent.emailConfirmed && location.pathname !== '/confirm-pending';
+  };
   let menuButton: HTMLButtonElement | undefined;
   let main: HTMLElement | undefined;
 
@@ -80,20 +112,52 @@ export const Layout: ParentComponent = (props) => {
               </li>
             </ul>
             <ul class="nav-list nav-account">
-              <li>
-                <A href="/login">Вход</A>
-              </li>
-              <li>
-                <A href="/register" class="nav-register">
-                  Регистрация
-                </A>
-              </li>
+              <Switch>
+                <Match when={currentAbonent()}>
+                  {(abonent) => (
+                    <>
+                      <li class="nav-user" title={abonent().email}>
+                        <span class="visually-hidden">Вы вошли как </span>
+                        <span data-testid="session-email">{abonent().email}</span>
+                      </li>
+                      <li>
+                        <button type="button" class="nav-button" disabled={loggingOut()} onClick={leave}>
+                          Выйти
+                        </button>
+                      </li>
+                    </>
+                  )}
+                </Match>
+                <Match when={session().status !== 'loading'}>
+                  <li>
+                    <A href="/login">Вход</A>
+                  </li>
+                  <li>
+                    <A href="/register" class="nav-register">
+                      Регистрация
+                    </A>
+                  </li>
+                </Match>
+              </Switch>
             </ul>
           </nav>
         </div>
       </header>
 
+      <Show when={unconfirmed()}>
+        <div class="confirm-banner">
+          <div class="container">
+            <A href="/confirm-pending">Подтвердите адрес электронной почты</A>
+          </div>
+        </div>
+      </Show>
+
       <main id="content" ref={main} tabindex="-1" class="container site-main">
+        <Show when={notice()}>
+          <p class="notice-success" role="status">
+            {notice()}
+          </p>
+        </Show>
         {props.children}
       </main>
 

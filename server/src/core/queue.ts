@@ -13,6 +13,14 @@ export interface JobDefinition<T extends object> {
   handle(data: T): Promise<void>;
 }
 
+/** Event name → the queues (one per consuming subgraph) it is delivered to. */
+export type EventQueues = Readonly<Record<string, readonly string[]>>;
+
+/** The queue through which a subgraph consumes an event. */
+export function eventQueueName(subgraph: string, event: string): string {
+  return `${subgraph}.on.${event}`;
+}
+
 export interface Schedule {
   readonly job: string;
   readonly cron: string;
@@ -22,9 +30,15 @@ export class JobQueue {
   private constructor(
     readonly boss: PgBoss,
     private readonly log: Logger,
+    private readonly eventQueues: EventQueues,
   ) {}
 
-  static async start(databaseUrl: string, log: Logger, max: number): Promise<JobQueue> {
+  /**
+   * `eventQueues` names, for each event, the queue of every subgraph that consumes it (static, from the subgraph
+   * definitions): publishing sends to each of them in the publisher's transaction, with no lookup on another
+   * connection (pg-boss's own publish looks subscribers up on its pool, which deadlocks the embedded database).
+   */
+  static async start(databaseUrl: string, log: Logger, max: number, eventQueues: EventQueues = {}): Promise<JobQueue> {
     const boss = new PgBoss({
       connectionString: databaseUrl,
       schema: 'pgboss',
@@ -33,7 +47,8 @@ export class JobQueue {
     });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
-    return new JobQueue(boss, log.child({ module: 'queue' }));
+    for (const name of Object.values(eventQueues).flat()) await boss.createQueue(name, { name });
+    return new JobQueue(boss, log.child({ module: 'queue' }), eventQueues);
   }
 
   /** Creates the queue and starts working it in this process. */
@@ -68,23 +83,39 @@ export class JobQueue {
     await this.boss.send(name, data, { ...options, db: this.transactionDb(em, name) });
   }
 
-  private transactionDb(em: EntityManager, what: string) {
-    const transaction = em.getTransactionContext();
-    if (!transaction) throw new Error(`${what} must be enqueued inside a transaction`);
-    const connection = em.getConnection();
-    return {
-      executeSql: async (text: string, values: unknown[]) => ({
-        rows: await connection.execute(text, values, 'all', transaction),
-      }),
-    };
-  }
-
-  /** Publishes an event to every queue subscribed to it, in the caller's transaction. */
+  /** Publishes an event to the queue of every subgraph that consumes it, in the caller's transaction. */
   async publish<T extends object>(em: EntityManager, event: string, data: T): Promise<void> {
-    await this.boss.publish(event, data, { db: this.transactionDb(em, event) });
+    for (const queue of this.eventQueues[event] ?? []) {
+      await this.boss.send(queue, data, { db: this.transactionDb(em, queue) });
+    }
   }
 
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
   }
+
+  private transactionDb(em: EntityManager, what: string) {
+    const transaction = em.getTransactionContext();
+    if (!transaction) throw new Error(`${what} must be enqueued inside a transaction`);
+    const connection = em.getConnection();
+    return {
+      executeSql: async (text: string, values: unknown[]) => {
+        const { sql, bindings } = toKnexBindings(text, values);
+        return { rows: await connection.execute(sql, bindings, 'all', transaction) };
+      },
+    };
+  }
+}
+
+/**
+ * pg-boss writes `$1`-style parameters; MikroORM's `execute` goes through knex, which binds `?` in order.
+ * Each `$n` becomes a `?` with its value (a parameter may be used twice); literal `?` are escaped for knex.
+ */
+export function toKnexBindings(text: string, values: unknown[]): { sql: string; bindings: unknown[] } {
+  const bindings: unknown[] = [];
+  const sql = text.replace(/\?/g, '\\?').replace(/\$(\d+)/g, (_match, n: string) => {
+    bindings.push(values[Number(n) - 1]);
+    return '?';
+  });
+  return { sql, bindings };
 }

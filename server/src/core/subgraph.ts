@@ -23,6 +23,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** graphql-shield rules; anything not listed is denied. */
   readonly permissions: IRules;
   createLoaders(em: EntityManager): Loaders;
+  /** Events of other subgraphs this one consumes; it works them from `eventQueueName(name, event)`. */
+  readonly consumes?: readonly string[];
   /** Jobs this subgraph works, and when scheduled ones run. */
   jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
     jobs: JobDefinition<any>[];

@@ -9,8 +9,10 @@ import {
   valueFromAST,
   visit,
   visitWithTypeInfo,
+  getVariableValues,
   type DocumentNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from '../core/errors.js';
@@ -128,11 +130,26 @@ function longestList(value: unknown): number {
   return 0;
 }
 
+/**
+ * Variables that do not fit their declared types are the client's mistake (400, BAD_USER_INPUT). Behind
+ * @apollo/gateway they would otherwise surface as codeless errors, masked as internal ones.
+ */
+export function checkVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+) {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 10 });
+  const first = coerced.errors?.[0];
+  if (first) throw new AppError(ErrorCode.BAD_USER_INPUT, first.message, { http: { status: 400 } });
+}
+
 export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, operation }) {
+          if (operation) checkVariables(schema, operation, request.variables ?? {});
           checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined, limits);
         },
       };

@@ -13,6 +13,14 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   };
 }
 
+/** A client that keeps its cookies, like one browser. */
+export interface Browser {
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  readonly cookies: Map<string, string>;
+  /** The Set-Cookie headers of the last response. */
+  lastSetCookies: string[];
+}
+
 export interface TestKabinet {
   kabinet: Kabinet;
   config: Config;
@@ -22,8 +30,12 @@ export interface TestKabinet {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResult<T>>;
+  /** A new client with its own cookie jar and address. */
+  browser(clientIp?: string): Browser;
   close(): Promise<void>;
 }
+
+let nextIp = 1;
 
 export async function startTestKabinet(env: Record<string, string> = {}): Promise<TestKabinet> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
@@ -47,6 +59,34 @@ export async function startTestKabinet(env: Record<string, string> = {}): Promis
         payload: JSON.stringify({ query, variables }),
       });
       return { status: response.statusCode, body: response.json() };
+    },
+    browser(clientIp = `198.51.100.${nextIp++ % 250}`) {
+      const cookies = new Map<string, string>();
+      const client: Browser = {
+        cookies,
+        lastSetCookies: [],
+        async graphql(query, variables) {
+          const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+          const response = await kabinet.http.inject({
+            method: 'POST',
+            url: '/graphql',
+            remoteAddress: clientIp,
+            headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+            payload: JSON.stringify({ query, variables }),
+          });
+          const setCookie = response.headers['set-cookie'];
+          client.lastSetCookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
+          for (const header of client.lastSetCookies) {
+            const [pair, ...attributes] = header.split(';');
+            const [name, value = ''] = pair!.split('=');
+            const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+            if (expired || value === '') cookies.delete(name!.trim());
+            else cookies.set(name!.trim(), value);
+          }
+          return { status: response.statusCode, body: response.json() };
+        },
+      };
+      return client;
     },
     async close() {
       await kabinet.close();

@@ -54,7 +54,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const deadline = Date.now() + timeoutMs;
       const seen = new Set<ReceivedLetter>();
       while (Date.now() < deadline) {
-        const found = letters.find((l) => !seen.has(l) && l.to.includes(to.toLowerCase()) && subject.test(l.subject));
+        const found = letters.find(
+          (l) => !seen.has(l) && l.to.some((a) => a.toLowerCase() === to.toLowerCase()) && subject.test(l.subject),
+        );
         if (found) {
           letters.splice(letters.indexOf(found), 1);
           return found;

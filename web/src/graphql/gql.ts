@@ -14,10 +14,40 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n": typeof types.Captcha_ChallengeDocument,
+    "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": typeof types.ConfirmPage_ConfirmEmailDocument,
+    "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_MeDocument,
+    "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_ResendDocument,
+    "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ForgotPasswordPage_RequestResetDocument,
+    "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": typeof types.LoginPage_LoginDocument,
+    "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": typeof types.RegisterPage_RegisterDocument,
+    "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordPage_ResetDocument,
+    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_ChangePasswordDocument,
+    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": typeof types.SuppliersPage_SuppliersDocument,
+    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": typeof types.SupportPage_CreateRequestDocument,
+    "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      topic\n      status\n      createdAt\n    }\n  }\n": typeof types.SupportPage_MyRequestsDocument,
+    "\n  query PasswordPolicy_Rule {\n    passwordPolicy {\n      name\n      minLength\n      maxLength\n      allowedCharacters\n      refusesCommonPasswords\n      description\n    }\n  }\n": typeof types.PasswordPolicy_RuleDocument,
+    "\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n": typeof types.Session_MeDocument,
+    "\n  mutation Session_Logout {\n    logout\n  }\n": typeof types.Session_LogoutDocument,
 };
 const documents: Documents = {
+    "\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n": types.Captcha_ChallengeDocument,
+    "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": types.ConfirmPage_ConfirmEmailDocument,
+    "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_MeDocument,
+    "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_ResendDocument,
+    "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ForgotPasswordPage_RequestResetDocument,
+    "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": types.LoginPage_LoginDocument,
+    "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": types.RegisterPage_RegisterDocument,
+    "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ResetPasswordPage_ResetDocument,
+    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_ChangePasswordDocument,
+    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": types.SuppliersPage_SuppliersDocument,
+    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": types.SupportPage_CreateRequestDocument,
+    "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      topic\n      status\n      createdAt\n    }\n  }\n": types.SupportPage_MyRequestsDocument,
+    "\n  query PasswordPolicy_Rule {\n    passwordPolicy {\n      name\n      minLength\n      maxLength\n      allowedCharacters\n      refusesCommonPasswords\n      description\n    }\n  }\n": types.PasswordPolicy_RuleDocument,
+    "\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n": types.Session_MeDocument,
+    "\n  mutation Session_Logout {\n    logout\n  }\n": types.Session_LogoutDocument,
 };
 
 /**
@@ -37,7 +67,67 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n"): (typeof documents)["\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n"): (typeof documents)["\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n"): (typeof documents)["\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      topic\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      topic\n      status\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PasswordPolicy_Rule {\n    passwordPolicy {\n      name\n      minLength\n      maxLength\n      allowedCharacters\n      refusesCommonPasswords\n      description\n    }\n  }\n"): (typeof documents)["\n  query PasswordPolicy_Rule {\n    passwordPolicy {\n      name\n      minLength\n      maxLength\n      allowedCharacters\n      refusesCommonPasswords\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n"): (typeof documents)["\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Session_Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Session_Logout {\n    logout\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
