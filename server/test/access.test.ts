@@ -1,0 +1,147 @@
+// Who may call what: public operations for anyone, login-level ones before confirmation, everything else only
+// with a confirmed e-mail, for every root field of every subgraph, present and future.
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPH_NAMES } from '../src/core/config.js';
+import { isAuthenticated, isEmailConfirmed } from '../src/core/rules.js';
+import { allow } from '../src/core/shield.js';
+import { buildSubgraphSchemaOf } from '../src/core/subgraph.js';
+import { SUBGRAPHS } from '../src/subgraphs/index.js';
+import { solveCaptcha } from './support/captcha.js';
+import { startTestKabinet, type Browser, type TestKabinet } from './support/kabinet.js';
+
+/** Open to anyone. */
+const PUBLIC = new Set([
+  'Query.suppliers',
+  'Query.supplier',
+  'Query.captchaChallenge',
+  'Query.passwordPolicy',
+  'Mutation.register',
+  'Mutation.login',
+  'Mutation.confirmEmail',
+  'Mutation.requestPasswordReset',
+  'Mutation.resetPassword',
+  'Mutation.createSupportRequest',
+]);
+/** Open to a logged-in abonent before the e-mail is confirmed. */
+const LOGIN_LEVEL = new Set([
+  'Query.me',
+  'Mutation.resendConfirmation',
+  'Mutation.logout',
+  'Mutation.changePassword',
+  'Mutation.deleteCabinet',
+]);
+/** The gateway's federation plumbing: entity-level rules protect what `_entities` returns. */
+const FEDERATION = new Set(['Query._service', 'Query._entities']);
+
+function rootFields(
+  schema: import('graphql').GraphQLSchema,
+): Array<[GraphQLObjectType, GraphQLField<unknown, unknown>]> {
+  return [schema.getQueryType(), schema.getMutationType()]
+    .filter((t): t is GraphQLObjectType => Boolean(t))
+    .flatMap((type) =>
+      Object.values(type.getFields()).map(
+        (field) => [type, field] as [GraphQLObjectType, GraphQLField<unknown, unknown>],
+      ),
+    );
+}
+
+describe.each(SUBGRAPH_NAMES)('the rules of the %s subgraph', (name) => {
+  it('require a confirmed e-mail for every root field that is not public or login-level', async () => {
+    const schema = await buildSubgraphSchemaOf(SUBGRAPHS[name]);
+    const rules = SUBGRAPHS[name].permissions as Record<string, Record<string, unknown>>;
+    for (const [type, field] of rootFields(schema)) {
+      const key = `${type.name}.${field.name}`;
+      if (FEDERATION.has(key)) continue;
+      const expected = PUBLIC.has(key) ? allow : LOGIN_LEVEL.has(key) ? isAuthenticated : isEmailConfirmed;
+      expect(rules[type.name]?.[field.name], key).toBe(expected);
+    }
+  });
+});
+
+/** A syntactically valid value for an input type, deep enough to pass GraphQL validation. */
+function sample(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return `[${sample(type.ofType)}]`;
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
+    return `{ ${fields.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')} }`;
+  }
+  if (isScalarType(type)) {
+    if (type.name === 'Int' || type.name === 'Float') return '1';
+    if (type.name === 'Boolean') return 'false';
+    return '"x"';
+  }
+  return 'null';
+}
+
+function operationFor(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string {
+  const args = field.args.filter((a) => isNonNullType(a.type));
+  const argumentList = args.length ? `(${args.map((a) => `${a.name}: ${sample(a.type)}`).join(', ')})` : '';
+  const selection =
+    isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
+  return `${type.name === 'Mutation' ? 'mutation' : 'query'} { ${field.name}${argumentList}${selection} }`;
+}
+
+describe('every root field of the public API, called for real', () => {
+  let app: TestKabinet;
+  let unconfirmed: Browser;
+  beforeAll(async () => {
+    app = await startTestKabinet({ CAPTCHA_COST: '10' });
+    unconfirmed = app.browser();
+    const { body } = await unconfirmed.graphql('{ captchaChallenge { challenge } }');
+    const email = `access${Date.now()}@example.ru`;
+    const registered = await unconfirmed.graphql(
+      `mutation ($input: RegisterInput!) { register(input: $input) { ok } }`,
+      {
+        input: {
+          email,
+          password: 'abc12',
+          passwordRepeat: 'abc12',
+          acceptAgreement: true,
+          consentToPersonalData: true,
+          captcha: await solveCaptcha(body.data.captchaChallenge.challenge),
+        },
+      },
+    );
+    expect(registered.body.data.register.ok).toBe(true);
+    const login = await unconfirmed.graphql(
+      `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }`,
+    );
+    expect(login.body.data.login.ok).toBe(true);
+  });
+  afterAll(() => app?.close());
+
+  it('refuses strangers everything but public fields, and unconfirmed abonents everything beyond login level', async () => {
+    const schema = (await import('graphql')).buildSchema(
+      (await import('node:fs')).readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'),
+    );
+    // logout last: it ends the session the other calls run in.
+    const fields = rootFields(schema).sort(([, a], [, b]) => Number(a.name === 'logout') - Number(b.name === 'logout'));
+    expect(fields.length).toBeGreaterThan(10);
+    for (const [type, field] of fields) {
+      const key = `${type.name}.${field.name}`;
+      const operation = operationFor(type, field);
+      const stranger = await app.browser().graphql(operation);
+      const strangerCode = stranger.body.errors?.[0]?.extensions?.code;
+      if (PUBLIC.has(key)) expect(strangerCode, `${key} as a stranger`).toBeUndefined();
+      else expect(strangerCode, `${key} as a stranger`).toBe('UNAUTHENTICATED');
+
+      const abonent = await unconfirmed.graphql(operation);
+      const abonentCode = abonent.body.errors?.[0]?.extensions?.code;
+      if (PUBLIC.has(key) || LOGIN_LEVEL.has(key)) expect(abonentCode, `${key} before confirmation`).toBeUndefined();
+      else expect(abonentCode, `${key} before confirmation`).toBe('EMAIL_NOT_CONFIRMED');
+    }
+  });
+});
