@@ -4,7 +4,8 @@ import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js
 import type { SubgraphDependencies } from './core/context.js';
 import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
-import { JobQueue } from './core/queue.js';
+import { startDependencies } from './core/dependencies.js';
+import type { JobQueue } from './core/queue.js';
 import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
 import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import type { Logger } from './core/logger.js';
@@ -32,9 +33,9 @@ export interface KabinetOptions {
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, EVENT_QUEUES);
-  const subgraphs = await openSubgraphs(database, log, { config, queue }).catch(async (error: unknown) => {
-    await queue.stop();
+  const deps = await startDependencies(config, database, log, EVENT_QUEUES);
+  const subgraphs = await openSubgraphs(database, log, deps).catch(async (error: unknown) => {
+    await deps.close();
     throw error;
   });
   try {
@@ -57,15 +58,15 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
     return {
       http,
       subgraphs,
-      queue,
+      queue: deps.queue,
       async close() {
         await http.close();
-        await queue.stop();
+        await deps.close();
         await closeSubgraphs(subgraphs);
       },
     };
   } catch (error) {
-    await queue.stop();
+    await deps.close();
     await closeSubgraphs(subgraphs);
     throw error;
   }

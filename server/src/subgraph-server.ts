@@ -12,7 +12,7 @@ import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { AppError, ErrorCode, maskError } from './core/errors.js';
 import { createHttpServer, registerProbes } from './core/http.js';
 import type { Logger } from './core/logger.js';
-import { JobQueue } from './core/queue.js';
+import { startDependencies } from './core/dependencies.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { SET_COOKIE_EXTENSION } from './gateway/gateway-server.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
@@ -33,13 +33,11 @@ export async function createSubgraphServer(
 ): Promise<SubgraphServer> {
   const { config, database } = options;
   const log = options.log.child({ subgraph: name });
-  const queue = await JobQueue.start(database.url, log, 2, EVENT_QUEUES);
-  const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, { config, queue }).catch(
-    async (error: unknown) => {
-      await queue.stop();
-      throw error;
-    },
-  );
+  const deps = await startDependencies(config, database, log, EVENT_QUEUES);
+  const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, deps).catch(async (error: unknown) => {
+    await deps.close();
+    throw error;
+  });
   try {
     if (config.migrateOnStart) {
       const applied = await runtime.migrate();
@@ -127,12 +125,12 @@ export async function createSubgraphServer(
       runtime,
       async close() {
         await http.close();
-        await queue.stop();
+        await deps.close();
         await runtime.close();
       },
     };
   } catch (error) {
-    await queue.stop();
+    await deps.close();
     await runtime.close();
     throw error;
   }

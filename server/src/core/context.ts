@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './queue.js';
+import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 
 /** What a resolver may do to the HTTP response the client gets (a subgraph's own response never reaches it). */
@@ -29,6 +30,8 @@ export interface RequestContext {
 export interface SubgraphDependencies {
   readonly config: Config;
   readonly queue: JobQueue;
+  /** Shared counters (rate limits) when REDIS_URL is set. */
+  readonly redis?: Redis;
 }
 
 /** What a subgraph's resolvers get: one forked EntityManager and one set of DataLoaders per request. */

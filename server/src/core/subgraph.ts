@@ -106,7 +106,14 @@ export async function createSubgraphRuntime<Loaders>(
     sdl: printSubgraphSchema(federated).trim() + '\n',
     createContext(request) {
       const em = orm.em.fork() as EntityManager;
-      return { ...request, ...deps, em, loaders: definition.createLoaders(em) };
+      return {
+        ...request,
+        config: deps.config,
+        queue: deps.queue,
+        redis: deps.redis,
+        em,
+        loaders: definition.createLoaders(em),
+      };
     },
     async startJobs() {
       const { jobs, schedules = [] } = definition.jobs?.({ orm, deps, log }) ?? { jobs: [] };

@@ -1,5 +1,6 @@
-// Counters that slow down guessing and mail flooding, kept in PostgreSQL (rate-limiter-flexible).
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+// Counters that slow down guessing and mail flooding (rate-limiter-flexible): in PostgreSQL, or Redis when REDIS_URL is set.
+import type { Redis } from 'ioredis';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface Limit {
   /** Counts one event; resolves with the seconds to wait when the limit is already used up, else null. */
@@ -9,18 +10,31 @@ export interface Limit {
   reset(key: string): Promise<void>;
 }
 
-function limit(orm: { getKnex(): unknown }, keyPrefix: string, points: number, durationSeconds: number): Limit {
-  const limiter = new RateLimiterPostgres({
-    storeClient: orm.getKnex(),
-    storeType: 'knex',
-    schemaName: 'identity',
-    tableName: 'rate_limit',
-    tableCreated: true,
-    keyPrefix,
-    points,
-    duration: durationSeconds,
-    clearExpiredByTimeout: false,
-  });
+export interface RateLimitStores {
+  /** The identity subgraph's EntityManager: its knex reaches the `identity.rate_limit` table. */
+  em: { getKnex(): unknown };
+  redis?: Redis;
+}
+
+function limit(stores: RateLimitStores, keyPrefix: string, points: number, durationSeconds: number): Limit {
+  const limiter: RateLimiterAbstract = stores.redis
+    ? new RateLimiterRedis({
+        storeClient: stores.redis,
+        keyPrefix: `kabinet:${keyPrefix}`,
+        points,
+        duration: durationSeconds,
+      })
+    : new RateLimiterPostgres({
+        storeClient: stores.em.getKnex(),
+        storeType: 'knex',
+        schemaName: 'identity',
+        tableName: 'rate_limit',
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: durationSeconds,
+        clearExpiredByTimeout: false,
+      });
   return {
     async hit(key) {
       try {
@@ -40,17 +54,17 @@ function limit(orm: { getKnex(): unknown }, keyPrefix: string, points: number, d
   };
 }
 
-export function createRateLimits(orm: { getKnex(): unknown }) {
+export function createRateLimits(stores: RateLimitStores) {
   return {
     /** Failed logins from one address: past this, the address waits. */
-    loginFailuresByIp: limit(orm, 'login-ip', 30, 15 * 60),
+    loginFailuresByIp: limit(stores, 'login-ip', 30, 15 * 60),
     /** Failed logins for one account: past this a CAPTCHA is required (the owner is never locked out). */
-    loginFailuresByAccount: limit(orm, 'login-account', 5, 15 * 60),
-    resendPerMinute: limit(orm, 'resend-minute', 1, 60),
-    resendPerDay: limit(orm, 'resend-day', 10, 24 * 60 * 60),
-    resetByEmail: limit(orm, 'reset-email', 3, 60 * 60),
-    resetByIp: limit(orm, 'reset-ip', 20, 60 * 60),
-    supportByIp: limit(orm, 'support-ip', 10, 60 * 60),
+    loginFailuresByAccount: limit(stores, 'login-account', 5, 15 * 60),
+    resendPerMinute: limit(stores, 'resend-minute', 1, 60),
+    resendPerDay: limit(stores, 'resend-day', 10, 24 * 60 * 60),
+    resetByEmail: limit(stores, 'reset-email', 3, 60 * 60),
+    resetByIp: limit(stores, 'reset-ip', 20, 60 * 60),
+    supportByIp: limit(stores, 'support-ip', 10, 60 * 60),
   };
 }
 

@@ -150,7 +150,7 @@ export class RegistrationService {
       );
     }
     const deadline = abonent.confirmationDeadline;
-    const limits = createRateLimits(this.ctx.em);
+    const limits = createRateLimits(this.ctx);
     const wait = (await limits.resendPerMinute.hit(abonent.id)) ?? (await limits.resendPerDay.hit(abonent.id));
     if (wait !== null) {
       const message =

@@ -43,7 +43,7 @@ export class PasswordService {
     const email = checkEmail(input.email, 'email');
     if ('error' in email) return failed(PasswordPayload, [email.error]);
     const normalized = normalizeEmail(email.email);
-    const limits = createRateLimits(em);
+    const limits = createRateLimits(this.ctx);
     const wait = (await limits.resetByIp.hit(this.ctx.clientIp)) ?? (await limits.resetByEmail.hit(normalized));
     if (wait !== null) {
       return failed(PasswordPayload, [

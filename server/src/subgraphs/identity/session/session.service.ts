@@ -26,7 +26,7 @@ export class SessionService {
 
   async login(input: LoginInput): Promise<LoginPayload> {
     const { em, config } = this.ctx;
-    const limits = createRateLimits(em);
+    const limits = createRateLimits(this.ctx);
     const email = checkEmail(input.email, 'email');
     if ('error' in email) return failed(LoginPayload, [email.error], { abonent: null, captchaRequired: false });
     if (!input.password) {

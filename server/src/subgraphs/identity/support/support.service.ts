@@ -39,7 +39,7 @@ export class SupportService {
     if (errors.length > 0 || 'error' in email)
       return failed(CreateSupportRequestPayload, errors, { supportRequest: null });
 
-    const wait = await createRateLimits(em).supportByIp.hit(this.ctx.clientIp);
+    const wait = await createRateLimits(this.ctx).supportByIp.hit(this.ctx.clientIp);
     if (wait !== null) {
       return failed(
         CreateSupportRequestPayload,

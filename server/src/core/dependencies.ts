@@ -1,0 +1,33 @@
+// What every process that runs subgraphs starts once: the job queue and, with REDIS_URL, the Redis client.
+import { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import type { SubgraphDependencies } from './context.js';
+import type { Database } from './database.js';
+import type { Logger } from './logger.js';
+import { JobQueue, type EventQueues } from './queue.js';
+
+export interface RunningDependencies extends SubgraphDependencies {
+  close(): Promise<void>;
+}
+
+export async function startDependencies(
+  config: Config,
+  database: Database,
+  log: Logger,
+  eventQueues: EventQueues,
+): Promise<RunningDependencies> {
+  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+    : undefined;
+  redis?.on('error', (error: unknown) => log.warn({ err: error }, 'Redis error'));
+  return {
+    config,
+    queue,
+    redis,
+    async close() {
+      await queue.stop();
+      await redis?.quit().catch(() => redis.disconnect());
+    },
+  };
+}
