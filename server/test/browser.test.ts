@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database.js';
+import { launchChromium } from './support/chromium.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { freePort, ROOT, startProcess, type RunningProcess } from './support/processes.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
 
 let server: RunningProcess;
@@ -21,7 +21,6 @@ beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-browser-'));
   const env: Record<string, string> = { DATA_DIR: dataDir };
   if (SERVER_URL) {
@@ -30,19 +29,7 @@ beforeAll(async () => {
   }
   const port = await freePort();
   server = await startProcess('main.ts', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 });
 

@@ -4,15 +4,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database.js';
+import { launchChromium } from './support/chromium.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { freePort, postGraphQL, ROOT, startProcess, type RunningProcess } from './support/processes.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results');
 /** Generous waits: every password check costs an argon2 hash on the server. */
 const WAIT = { timeout: 20_000 };
@@ -27,7 +27,6 @@ beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   smtp = await startSmtpSink();
   dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-identity-browser-'));
   const port = await freePort();
@@ -45,19 +44,7 @@ beforeAll(async () => {
     env.DATABASE_URL = database.url;
   }
   server = await startProcess('main.ts', [], env, baseUrl);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 });
 
