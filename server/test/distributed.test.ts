@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
 import { SCHEMA_DIR } from '../src/schema/emit.js';
+import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
 import { freePort, postGraphQL, startProcess, type RunningProcess } from './support/processes.js';
@@ -32,7 +33,12 @@ const subgraphUrls: Record<string, string> = {};
 beforeAll(async () => {
   // The subgraph processes share one database (a fresh one on the server, or an embedded one in this process).
   database = await createTestDatabase();
-  const env: Record<string, string> = { DATABASE_URL: database.url, GATEWAY_SECRET: SECRET, NODE_ENV: 'development' };
+  const env: Record<string, string> = {
+    DATABASE_URL: database.url,
+    GATEWAY_SECRET: SECRET,
+    NODE_ENV: 'development',
+    CAPTCHA_COST: '10',
+  };
   if (database.embedded) env.DB_POOL_MAX = '1';
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();
@@ -104,6 +110,43 @@ describe('distributed mode', () => {
     } finally {
       await hive.dispose();
     }
+  });
+
+  it('logs an abonent in through the gateway: the cookie reaches the client and identifies them on the next request', async () => {
+    const email = `distributed${Date.now()}@example.ru`;
+    const challenge = await postGraphQL(gatewayUrl, '{ captchaChallenge { challenge } }');
+    const registered = await postGraphQL(
+      gatewayUrl,
+      'mutation ($input: RegisterInput!) { register(input: $input) { ok errors { code } } }',
+      {
+        input: {
+          email,
+          password: 'abc12',
+          passwordRepeat: 'abc12',
+          acceptAgreement: true,
+          consentToPersonalData: true,
+          captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
+        },
+      },
+    );
+    expect(registered.body.data.register).toEqual({ ok: true, errors: [] });
+    const login = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }` }),
+    });
+    const body = (await login.json()) as { data: { login: { ok: boolean } }; extensions?: unknown };
+    expect(body).toEqual({ data: { login: { ok: true } } });
+    const cookie = login.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^kabinet_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const me = await postGraphQL(gatewayUrl, '{ me { email emailConfirmed } }', undefined, {
+      cookie: cookie.split(';')[0]!,
+    });
+    expect(me.body).toEqual({ data: { me: { email, emailConfirmed: false } } });
+    const locked = await postGraphQL(gatewayUrl, '{ mySupportRequests { id } }', undefined, {
+      cookie: cookie.split(';')[0]!,
+    });
+    expect(locked.body.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_CONFIRMED');
   });
 
   it('refuses a request to a subgraph that the gateway did not sign', async () => {
