@@ -339,6 +339,24 @@ describe('login', () => {
     expect(blocked.body.data.login.errors[0].message).toMatch(/15 минут/);
   });
 
+  it('ends a session unused for the idle time, and any session past its absolute lifetime', async () => {
+    const idle = await confirmedAbonent();
+    const absolute = await confirmedAbonent();
+    const sql = app.kabinet.subgraphs.identity.orm.em.fork().getConnection();
+    await sql.execute(
+      `update "identity"."session" set "idle_expires_at" = now() - interval '1 second'
+        where "abonent_id" = (select "id" from "identity"."abonent" where "email" = ?)`,
+      [idle.email],
+    );
+    await sql.execute(
+      `update "identity"."session" set "absolute_expires_at" = now() - interval '1 second'
+        where "abonent_id" = (select "id" from "identity"."abonent" where "email" = ?)`,
+      [absolute.email],
+    );
+    expect((await idle.client.graphql(ME)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await absolute.client.graphql(ME)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('ends the session server-side on logout', async () => {
     const { client } = await confirmedAbonent();
     const stolen = new Map(client.cookies);
