@@ -17,3 +17,17 @@ export class UserError {
     return Object.assign(new UserError(), { field, code, message });
   }
 }
+
+/** A mutation payload: `ok` with no errors, or not ok with the field errors to show. */
+interface Payload {
+  ok: boolean;
+  errors: UserError[];
+}
+
+export function failed<T extends Payload>(type: new () => T, errors: UserError[], extra: Partial<T> = {}): T {
+  return Object.assign(new type(), extra, { ok: false, errors });
+}
+
+export function succeeded<T extends Payload>(type: new () => T, extra: Partial<T> = {}): T {
+  return Object.assign(new type(), extra, { ok: true, errors: [] });
+}

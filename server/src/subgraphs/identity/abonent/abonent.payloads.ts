@@ -1,7 +1,6 @@
 // Results of registration, confirmation and deletion: success data or field errors.
 import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { UserError } from '../../../core/user-error.js';
-import { Abonent } from './abonent.entity.js';
 
 @ObjectType()
 export class RegisterPayload {
@@ -50,20 +49,3 @@ export class DeleteCabinetPayload {
   @Field(() => [UserError])
   errors!: UserError[];
 }
-
-export function failed<T extends { ok: boolean; errors: UserError[] }>(
-  type: new () => T,
-  errors: UserError[],
-  extra: Partial<T> = {},
-): T {
-  return Object.assign(new type(), extra, { ok: false, errors });
-}
-
-export function succeeded<T extends { ok: boolean; errors: UserError[] }>(
-  type: new () => T,
-  extra: Partial<T> = {},
-): T {
-  return Object.assign(new type(), extra, { ok: true, errors: [] });
-}
-
-export { Abonent };

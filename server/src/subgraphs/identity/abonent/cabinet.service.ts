@@ -2,11 +2,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../../core/queue.js';
 import { sessionClearCookie } from '../../../core/session-cookie.js';
-import { UserError } from '../../../core/user-error.js';
+import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import type { IdentityContext } from '../identity.context.js';
 import { verifyPassword } from '../password/password-hasher.js';
 import { Abonent } from './abonent.entity.js';
-import { DeleteCabinetPayload, failed, succeeded } from './abonent.payloads.js';
+import { DeleteCabinetPayload } from './abonent.payloads.js';
 
 /** Published when a cabinet is gone; subgraphs that keep data about abonents subscribe and remove theirs. */
 export const ABONENT_DELETED = 'abonent.deleted';

@@ -1,6 +1,6 @@
 // Registration, e-mail confirmation and «Выслать ссылку»: the seed document's steps 1 and 2.
 import { sendLetter } from '../../../core/mail.js';
-import { UserError } from '../../../core/user-error.js';
+import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
 import { issueEmailToken, redeemEmailToken } from '../email-token/email-token.service.js';
 import type { IdentityContext } from '../identity.context.js';
@@ -10,13 +10,7 @@ import { checkPassword, PASSWORD_POLICIES } from '../password/password-policy.js
 import { createRateLimits } from '../rate-limits.js';
 import { Abonent } from './abonent.entity.js';
 import type { RegisterInput } from './abonent.inputs.js';
-import {
-  ConfirmEmailPayload,
-  failed,
-  RegisterPayload,
-  ResendConfirmationPayload,
-  succeeded,
-} from './abonent.payloads.js';
+import { ConfirmEmailPayload, RegisterPayload, ResendConfirmationPayload } from './abonent.payloads.js';
 import { AGREEMENT_VERSION, PERSONAL_DATA_CONSENT_VERSION } from './documents.js';
 import { checkEmail, normalizeEmail } from './email-address.js';
 

@@ -1,8 +1,7 @@
 // «Смена пароля» and «Забыли пароль?»: both end other sessions and tell the owner by letter.
 import { sendLetter } from '../../../core/mail.js';
-import { UserError } from '../../../core/user-error.js';
+import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { Abonent } from '../abonent/abonent.entity.js';
-import { failed, succeeded } from '../abonent/abonent.payloads.js';
 import { checkEmail, normalizeEmail } from '../abonent/email-address.js';
 import { issueEmailToken, redeemEmailToken } from '../email-token/email-token.service.js';
 import type { IdentityContext } from '../identity.context.js';

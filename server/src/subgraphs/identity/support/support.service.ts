@@ -1,7 +1,6 @@
 // Support requests: stored, mailed to SUPPORT_EMAIL; an abonent sees their own.
 import { sendLetter } from '../../../core/mail.js';
-import { UserError } from '../../../core/user-error.js';
-import { failed, succeeded } from '../abonent/abonent.payloads.js';
+import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { checkEmail } from '../abonent/email-address.js';
 import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
 import type { IdentityContext } from '../identity.context.js';
