@@ -1,4 +1,4 @@
-// Form building blocks every form shares: labelled fields with hints and errors, the form-level alert, the busy button.
+// Form building blocks every form shares: labelled fields with hints and errors, the checks before sending, the form-level alert, the busy button.
 import { createSignal, For, Show, type Component, type JSX, type ParentComponent } from 'solid-js';
 import { Tooltip } from './tooltip';
 
@@ -17,8 +17,14 @@ export interface SortedErrors {
 
 export const NO_ERRORS: SortedErrors = { fields: {}, form: [] };
 
-/** A form's errors: all at once after a submit, or one field's as the person fixes it. */
-export function createErrors() {
+/** The checks a form makes before sending, by field: each gives the problem (in the server's words) or undefined. */
+export type FieldChecks = Record<string, () => string | undefined>;
+
+/**
+ * A form's errors: all at once after a submit, or one field's as the person fixes it.
+ * `passesChecks` runs every check before sending; `recheck` runs a field's check again while that field shows an error.
+ */
+export function createErrors(checks: FieldChecks = {}) {
   const [errors, setErrors] = createSignal<SortedErrors>(NO_ERRORS);
   const setFieldError = (field: string, message: string | undefined) =>
     setErrors((current) => {
@@ -27,7 +33,26 @@ export function createErrors() {
       else delete fields[field];
       return { ...current, fields };
     });
-  return { errors, setErrors, setFieldError, clearErrors: () => setErrors(NO_ERRORS) };
+  /** Shows the errors and moves focus to the first of them. */
+  const showErrors = (sorted: SortedErrors, form: HTMLFormElement | undefined) => {
+    setErrors(sorted);
+    focusFirstInvalid(form);
+  };
+  const recheck = (field: string) => {
+    if (errors().fields[field]) setFieldError(field, checks[field]?.());
+  };
+  /** False, with the problems shown, when a check fails: then the form is not sent. */
+  const passesChecks = (form: HTMLFormElement | undefined): boolean => {
+    const problems: Record<string, string> = {};
+    for (const [field, check] of Object.entries(checks)) {
+      const problem = check();
+      if (problem) problems[field] = problem;
+    }
+    if (Object.keys(problems).length === 0) return true;
+    showErrors({ fields: problems, form: [] }, form);
+    return false;
+  };
+  return { errors, setErrors, showErrors, recheck, passesChecks, clearErrors: () => setErrors(NO_ERRORS) };
 }
 
 /** Puts each error next to its field when the form has that field, else at the top of the form. */
@@ -67,15 +92,27 @@ const SHOWN_CODES = new Set([
   'INTERNAL_SERVER_ERROR',
 ]);
 
+/** A request's error as urql reports it. */
+export interface RequestError {
+  graphQLErrors: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
 /** What to tell a person when a request failed as a whole (no payload came back). */
-export function requestFailure(
-  error: { graphQLErrors: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> } | undefined,
-): string {
+export function requestFailure(error: RequestError | undefined): string {
   const first = error?.graphQLErrors[0];
   const code = first?.extensions?.code;
   if (first && typeof code === 'string' && SHOWN_CODES.has(code)) return first.message;
   if (first) return 'Не удалось выполнить запрос. Обновите страницу и попробуйте ещё раз.';
   return NETWORK_ERROR;
+}
+
+/** The errors of a submit that did not succeed: the payload's, sorted by field, or, with no payload, why the request failed. */
+export function submitErrors(
+  payload: { errors: readonly UserError[] } | null | undefined,
+  error: RequestError | undefined,
+  formFields: readonly string[],
+): SortedErrors {
+  return payload ? sortErrors(payload.errors, formFields) : { fields: {}, form: [requestFailure(error)] };
 }
 
 /** Form-level errors, at the top of the form. */

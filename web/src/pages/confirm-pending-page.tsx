@@ -7,6 +7,7 @@ import { graphql } from '../graphql';
 import { requestFailure } from '../forms';
 import { formatDate } from '../format';
 import { setPageTitle } from '../page-title';
+import { RetryAlert } from '../retry-alert';
 import { signedOut } from '../session';
 
 const MeQuery = graphql(`
@@ -76,12 +77,7 @@ export const ConfirmPendingPage: Component = () => {
           </p>
         </Match>
         <Match when={me.error}>
-          <div class="alert" role="alert">
-            <p>{requestFailure(me.error)}</p>
-            <button type="button" class="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-              Повторить
-            </button>
-          </div>
+          <RetryAlert message={requestFailure(me.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
         </Match>
         <Match when={me.data?.me.emailConfirmed}>
           <div class="success" role="status">

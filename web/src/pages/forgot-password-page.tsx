@@ -3,16 +3,7 @@ import { createSignal, onMount, Show, type Component } from 'solid-js';
 import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
-import {
-  emailProblem,
-  focusFirstInvalid,
-  FormAlert,
-  createErrors,
-  requestFailure,
-  sortErrors,
-  SubmitButton,
-  TextField,
-} from '../forms';
+import { createErrors, emailProblem, FormAlert, submitErrors, SubmitButton, TextField } from '../forms';
 import { setPageTitle } from '../page-title';
 
 const RequestResetMutation = graphql(`
@@ -34,7 +25,7 @@ export const ForgotPasswordPage: Component = () => {
   onMount(() => setPageTitle('Восстановление пароля'));
   const [, requestReset] = createMutation(RequestResetMutation);
   const [email, setEmail] = createSignal('');
-  const { errors, setErrors, clearErrors } = createErrors();
+  const { errors, showErrors, passesChecks, clearErrors } = createErrors({ email: () => emailProblem(email()) });
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string>();
   let form: HTMLFormElement | undefined;
@@ -42,13 +33,7 @@ export const ForgotPasswordPage: Component = () => {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    const problem = emailProblem(email());
-    if (problem) {
-      setErrors({ fields: { email: problem }, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const address = email().trim();
@@ -60,8 +45,7 @@ export const ForgotPasswordPage: Component = () => {
       successBox?.focus();
       return;
     }
-    setErrors(payload ? sortErrors(payload.errors, FIELDS) : { fields: {}, form: [requestFailure(result.error)] });
-    focusFirstInvalid(form);
+    showErrors(submitErrors(payload, result.error, FIELDS), form);
   };
 
   return (

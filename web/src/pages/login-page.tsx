@@ -5,13 +5,12 @@ import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
 import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../captcha';
 import {
+  createErrors,
   emailProblem,
   focusFirstInvalid,
   FormAlert,
-  createErrors,
-  requestFailure,
   ShowPasswordToggle,
-  sortErrors,
+  submitErrors,
   SubmitButton,
   TextField,
 } from '../forms';
@@ -49,23 +48,17 @@ export const LoginPage: Component = () => {
   const [password, setPassword] = createSignal('');
   const [showPassword, setShowPassword] = createSignal(false);
   const [captchaRequired, setCaptchaRequired] = createSignal(false);
-  const { errors, setErrors, clearErrors } = createErrors();
+  const { errors, setErrors, passesChecks, clearErrors } = createErrors({
+    email: () => emailProblem(email()),
+    password: () => (password() ? undefined : 'Укажите пароль.'),
+    captcha: () => (captchaRequired() && !captcha.payload() ? CAPTCHA_NOT_DONE : undefined),
+  });
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    const problems: Record<string, string> = {};
-    const emailError = emailProblem(email());
-    if (emailError) problems.email = emailError;
-    if (!password()) problems.password = 'Укажите пароль.';
-    if (captchaRequired() && !captcha.payload()) problems.captcha = CAPTCHA_NOT_DONE;
-    if (Object.keys(problems).length > 0) {
-      setErrors({ fields: problems, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const sentCaptcha = captchaRequired() ? captcha.payload() : null;
@@ -77,10 +70,8 @@ export const LoginPage: Component = () => {
       navigate(payload.abonent.emailConfirmed ? '/accounts' : '/confirm-pending');
       return;
     }
-    if (!payload) {
-      setErrors({ fields: {}, form: [requestFailure(result.error)] });
-    } else {
-      setErrors(sortErrors(payload.errors, FIELDS));
+    setErrors(submitErrors(payload, result.error, FIELDS));
+    if (payload) {
       // A solution that was sent has been used up; one is needed from now on when the server says so.
       if (sentCaptcha) captcha.renew();
       setCaptchaRequired(payload.captchaRequired);

@@ -4,19 +4,9 @@ import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
 import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../captcha';
-import {
-  CheckboxField,
-  emailProblem,
-  focusFirstInvalid,
-  FormAlert,
-  createErrors,
-  requestFailure,
-  ShowPasswordToggle,
-  sortErrors,
-  SubmitButton,
-  TextField,
-} from '../forms';
+import { CheckboxField, createErrors, emailProblem, FormAlert, submitErrors, SubmitButton, TextField } from '../forms';
 import { formatDate } from '../format';
+import { NewPasswordFields } from '../new-password-fields';
 import { setPageTitle } from '../page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from '../password-policy';
 
@@ -52,16 +42,8 @@ export const RegisterPage: Component = () => {
   const [showPassword, setShowPassword] = createSignal(false);
   const [acceptAgreement, setAcceptAgreement] = createSignal(false);
   const [consent, setConsent] = createSignal(false);
-  const { errors, setErrors, setFieldError, clearErrors } = createErrors();
-  const [busy, setBusy] = createSignal(false);
-  const [done, setDone] = createSignal<{ email: string; deadline: string }>();
-  let form: HTMLFormElement | undefined;
-  let successBox: HTMLDivElement | undefined;
-
-  const fieldError = (field: string) => errors().fields[field];
-
   // The same checks the server makes, run before sending; each runs again as the person fixes the field.
-  const checks: Record<string, () => string | undefined> = {
+  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
     email: () => emailProblem(email()),
     password: () => passwordProblem(policy(), password()),
     passwordRepeat: () => repeatProblem(password(), passwordRepeat()),
@@ -70,24 +52,17 @@ export const RegisterPage: Component = () => {
       acceptAgreement() ? undefined : 'Чтобы зарегистрироваться, примите условия Пользовательского соглашения.',
     consentToPersonalData: () =>
       consent() ? undefined : 'Чтобы зарегистрироваться, дайте согласие на обработку персональных данных.',
-  };
-  const recheck = (field: string) => {
-    if (fieldError(field)) setFieldError(field, checks[field]?.());
-  };
+  });
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal<{ email: string; deadline: string }>();
+  let form: HTMLFormElement | undefined;
+  let successBox: HTMLDivElement | undefined;
+
+  const fieldError = (field: string) => errors().fields[field];
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    const problems: Record<string, string> = {};
-    for (const field of FIELDS) {
-      const problem = checks[field]?.();
-      if (problem) problems[field] = problem;
-    }
-    if (Object.keys(problems).length > 0) {
-      setErrors({ fields: problems, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const result = await register({
@@ -104,19 +79,13 @@ export const RegisterPage: Component = () => {
     // Every attempt may have used the CAPTCHA solution: the next one needs a new check.
     captcha.renew();
     const payload = result.data?.register;
-    if (!payload) {
-      setErrors({ fields: {}, form: [requestFailure(result.error)] });
-      focusFirstInvalid(form);
-    } else if (payload.ok) {
+    if (payload?.ok) {
       setDone({ email: payload.email ?? email().trim(), deadline: formatDate(payload.confirmationDeadline) });
       successBox?.focus();
-    } else {
-      setErrors(sortErrors(payload.errors, FIELDS));
-      focusFirstInvalid(form);
+      return;
     }
+    showErrors(submitErrors(payload, result.error, FIELDS), form);
   };
-
-  const passwordType = () => (showPassword() ? 'text' : 'password');
 
   return (
     <article class="prose">
@@ -145,34 +114,24 @@ export const RegisterPage: Component = () => {
                 error={fieldError('email')}
                 maxLength={254}
               />
-              <TextField
-                id="register-password"
+              <NewPasswordFields
+                ids={{
+                  password: 'register-password',
+                  repeat: 'register-password-repeat',
+                  showPassword: 'register-show-password',
+                }}
                 label="Укажите пароль"
-                type={passwordType()}
-                autocomplete="new-password"
-                value={password()}
-                onInput={(value) => {
-                  setPassword(value);
-                  recheck('password');
-                  recheck('passwordRepeat');
-                }}
-                hint={policy()?.description}
-                tooltip={policy()?.description}
-                error={fieldError('password')}
+                fields={{ password: 'password', repeat: 'passwordRepeat' }}
+                policy={policy()}
+                password={password()}
+                onPasswordInput={setPassword}
+                repeat={passwordRepeat()}
+                onRepeatInput={setPasswordRepeat}
+                showPassword={showPassword()}
+                onShowPasswordChange={setShowPassword}
+                errors={errors().fields}
+                recheck={recheck}
               />
-              <TextField
-                id="register-password-repeat"
-                label="Повторите пароль"
-                type={passwordType()}
-                autocomplete="new-password"
-                value={passwordRepeat()}
-                onInput={(value) => {
-                  setPasswordRepeat(value);
-                  recheck('passwordRepeat');
-                }}
-                error={fieldError('passwordRepeat')}
-              />
-              <ShowPasswordToggle id="register-show-password" checked={showPassword()} onChange={setShowPassword} />
               <CaptchaField id="register-captcha" captcha={captcha} error={fieldError('captcha')} />
               <CheckboxField
                 id="register-agreement"

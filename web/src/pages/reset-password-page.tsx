@@ -3,16 +3,8 @@ import { createSignal, onMount, Show, type Component } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
-import {
-  focusFirstInvalid,
-  FormAlert,
-  createErrors,
-  requestFailure,
-  ShowPasswordToggle,
-  sortErrors,
-  SubmitButton,
-  TextField,
-} from '../forms';
+import { createErrors, FormAlert, submitErrors, SubmitButton } from '../forms';
+import { NewPasswordFields } from '../new-password-fields';
 import { setPageTitle } from '../page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from '../password-policy';
 import { signedOut } from '../session';
@@ -44,33 +36,18 @@ export const ResetPasswordPage: Component = () => {
   const [password, setPassword] = createSignal('');
   const [repeat, setRepeat] = createSignal('');
   const [showPassword, setShowPassword] = createSignal(false);
-  const { errors, setErrors, setFieldError, clearErrors } = createErrors();
+  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
+    newPassword: () => passwordProblem(policy(), password()),
+    newPasswordRepeat: () => repeatProblem(password(), repeat()),
+  });
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal(false);
   let form: HTMLFormElement | undefined;
   let successBox: HTMLDivElement | undefined;
 
-  const checks: Record<string, () => string | undefined> = {
-    newPassword: () => passwordProblem(policy(), password()),
-    newPasswordRepeat: () => repeatProblem(password(), repeat()),
-  };
-  const recheck = (field: string) => {
-    if (errors().fields[field]) setFieldError(field, checks[field]?.());
-  };
-
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    const problems: Record<string, string> = {};
-    for (const field of FIELDS) {
-      const problem = checks[field]?.();
-      if (problem) problems[field] = problem;
-    }
-    if (Object.keys(problems).length > 0) {
-      setErrors({ fields: problems, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const result = await resetPassword({
@@ -85,11 +62,8 @@ export const ResetPasswordPage: Component = () => {
       successBox?.focus();
       return;
     }
-    setErrors(payload ? sortErrors(payload.errors, FIELDS) : { fields: {}, form: [requestFailure(result.error)] });
-    focusFirstInvalid(form);
+    showErrors(submitErrors(payload, result.error, FIELDS), form);
   };
-
-  const passwordType = () => (showPassword() ? 'text' : 'password');
 
   return (
     <article class="prose">
@@ -123,34 +97,20 @@ export const ResetPasswordPage: Component = () => {
                 <A href="/forgot-password">Запросить восстановление пароля ещё раз</A>
               </p>
             </Show>
-            <TextField
-              id="reset-password"
+            <NewPasswordFields
+              ids={{ password: 'reset-password', repeat: 'reset-password-repeat', showPassword: 'reset-show-password' }}
               label="Новый пароль"
-              type={passwordType()}
-              autocomplete="new-password"
-              value={password()}
-              onInput={(value) => {
-                setPassword(value);
-                recheck('newPassword');
-                recheck('newPasswordRepeat');
-              }}
-              hint={policy()?.description}
-              tooltip={policy()?.description}
-              error={errors().fields.newPassword}
+              fields={{ password: 'newPassword', repeat: 'newPasswordRepeat' }}
+              policy={policy()}
+              password={password()}
+              onPasswordInput={setPassword}
+              repeat={repeat()}
+              onRepeatInput={setRepeat}
+              showPassword={showPassword()}
+              onShowPasswordChange={setShowPassword}
+              errors={errors().fields}
+              recheck={recheck}
             />
-            <TextField
-              id="reset-password-repeat"
-              label="Повторите пароль"
-              type={passwordType()}
-              autocomplete="new-password"
-              value={repeat()}
-              onInput={(value) => {
-                setRepeat(value);
-                recheck('newPasswordRepeat');
-              }}
-              error={errors().fields.newPasswordRepeat}
-            />
-            <ShowPasswordToggle id="reset-show-password" checked={showPassword()} onChange={setShowPassword} />
             <div class="form-actions">
               <SubmitButton busy={busy()} label="Сохранить пароль" />
             </div>

@@ -3,19 +3,11 @@ import { createSignal, Match, onMount, Show, Switch, type Component } from 'soli
 import { A, useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
-import {
-  createErrors,
-  focusFirstInvalid,
-  FormAlert,
-  NETWORK_ERROR,
-  requestFailure,
-  ShowPasswordToggle,
-  sortErrors,
-  SubmitButton,
-  TextField,
-} from '../forms';
+import { createErrors, FormAlert, NETWORK_ERROR, submitErrors, SubmitButton, TextField } from '../forms';
+import { NewPasswordFields } from '../new-password-fields';
 import { setPageTitle } from '../page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from '../password-policy';
+import { RetryAlert } from '../retry-alert';
 import { ensureSession, logout, session, signedOut, type SessionAbonent } from '../session';
 import { SignInRequired } from '../sign-in-required';
 
@@ -65,12 +57,7 @@ export const SettingsPage: Component = () => {
           </p>
         </Match>
         <Match when={session().status === 'error'}>
-          <div class="alert" role="alert">
-            <p>{NETWORK_ERROR}</p>
-            <button type="button" class="button" onClick={() => void ensureSession()}>
-              Повторить
-            </button>
-          </div>
+          <RetryAlert message={NETWORK_ERROR} onRetry={() => void ensureSession()} />
         </Match>
         <Match when={abonent()}>{(current) => <Settings abonent={current()} />}</Match>
         <Match when={session().status === 'anonymous'}>
@@ -136,34 +123,20 @@ const ChangePasswordSection: Component<{ email: string }> = (props) => {
   const [password, setPassword] = createSignal('');
   const [repeat, setRepeat] = createSignal('');
   const [showPassword, setShowPassword] = createSignal(false);
-  const { errors, setErrors, setFieldError, clearErrors } = createErrors();
-  const [busy, setBusy] = createSignal(false);
-  const [changed, setChanged] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  const checks: Record<string, () => string | undefined> = {
+  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
     currentPassword: () => (current() ? undefined : 'Укажите текущий пароль.'),
     newPassword: () => passwordProblem(policy(), password()),
     newPasswordRepeat: () => repeatProblem(password(), repeat()),
-  };
-  const recheck = (field: string) => {
-    if (errors().fields[field]) setFieldError(field, checks[field]?.());
-  };
+  });
+  const [busy, setBusy] = createSignal(false);
+  const [changed, setChanged] = createSignal(false);
+  let form: HTMLFormElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (busy()) return;
     setChanged(false);
-    const problems: Record<string, string> = {};
-    for (const field of CHANGE_FIELDS) {
-      const problem = checks[field]?.();
-      if (problem) problems[field] = problem;
-    }
-    if (Object.keys(problems).length > 0) {
-      setErrors({ fields: problems, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (!passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const result = await changePassword({
@@ -178,13 +151,8 @@ const ChangePasswordSection: Component<{ email: string }> = (props) => {
       setChanged(true);
       return;
     }
-    setErrors(
-      payload ? sortErrors(payload.errors, CHANGE_FIELDS) : { fields: {}, form: [requestFailure(result.error)] },
-    );
-    focusFirstInvalid(form);
+    showErrors(submitErrors(payload, result.error, CHANGE_FIELDS), form);
   };
-
-  const passwordType = () => (showPassword() ? 'text' : 'password');
 
   return (
     <section aria-labelledby="change-password-heading">
@@ -207,7 +175,7 @@ const ChangePasswordSection: Component<{ email: string }> = (props) => {
         <TextField
           id="change-current-password"
           label="Текущий пароль"
-          type={passwordType()}
+          type={showPassword() ? 'text' : 'password'}
           autocomplete="current-password"
           value={current()}
           onInput={(value) => {
@@ -216,34 +184,24 @@ const ChangePasswordSection: Component<{ email: string }> = (props) => {
           }}
           error={errors().fields.currentPassword}
         />
-        <TextField
-          id="change-new-password"
+        <NewPasswordFields
+          ids={{
+            password: 'change-new-password',
+            repeat: 'change-new-password-repeat',
+            showPassword: 'change-show-password',
+          }}
           label="Новый пароль"
-          type={passwordType()}
-          autocomplete="new-password"
-          value={password()}
-          onInput={(value) => {
-            setPassword(value);
-            recheck('newPassword');
-            recheck('newPasswordRepeat');
-          }}
-          hint={policy()?.description}
-          tooltip={policy()?.description}
-          error={errors().fields.newPassword}
+          fields={{ password: 'newPassword', repeat: 'newPasswordRepeat' }}
+          policy={policy()}
+          password={password()}
+          onPasswordInput={setPassword}
+          repeat={repeat()}
+          onRepeatInput={setRepeat}
+          showPassword={showPassword()}
+          onShowPasswordChange={setShowPassword}
+          errors={errors().fields}
+          recheck={recheck}
         />
-        <TextField
-          id="change-new-password-repeat"
-          label="Повторите пароль"
-          type={passwordType()}
-          autocomplete="new-password"
-          value={repeat()}
-          onInput={(value) => {
-            setRepeat(value);
-            recheck('newPasswordRepeat');
-          }}
-          error={errors().fields.newPasswordRepeat}
-        />
-        <ShowPasswordToggle id="change-show-password" checked={showPassword()} onChange={setShowPassword} />
         <div class="form-actions">
           <SubmitButton busy={busy()} label="Сменить пароль" busyLabel="Сохраняем…" />
           <A href="/forgot-password">Забыли пароль?</A>
@@ -262,18 +220,15 @@ const DeleteCabinetSection: Component = () => {
   const navigate = useNavigate();
   const [, deleteCabinet] = createMutation(DeleteCabinetMutation);
   const [password, setPassword] = createSignal('');
-  const { errors, setErrors, clearErrors } = createErrors();
+  const { errors, showErrors, passesChecks, clearErrors } = createErrors({
+    password: () => (password() ? undefined : 'Укажите пароль, чтобы подтвердить удаление.'),
+  });
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    if (!password()) {
-      setErrors({ fields: { password: 'Укажите пароль, чтобы подтвердить удаление.' }, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const result = await deleteCabinet({ password: password() });
@@ -286,10 +241,7 @@ const DeleteCabinetSection: Component = () => {
       });
       return;
     }
-    setErrors(
-      payload ? sortErrors(payload.errors, ['password']) : { fields: {}, form: [requestFailure(result.error)] },
-    );
-    focusFirstInvalid(form);
+    showErrors(submitErrors(payload, result.error, ['password']), form);
   };
 
   return (

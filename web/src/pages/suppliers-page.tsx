@@ -4,6 +4,7 @@ import { createQuery } from '@urql/solid';
 import { graphql } from '../graphql';
 import type { SuppliersPage_SuppliersQuery } from '../graphql/graphql';
 import { setPageTitle } from '../page-title';
+import { RetryAlert } from '../retry-alert';
 
 const SuppliersQuery = graphql(`
   query SuppliersPage_Suppliers {
@@ -37,12 +38,10 @@ export const SuppliersPage: Component = () => {
       </Show>
 
       <Show when={result.error && !result.fetching}>
-        <div class="alert" role="alert">
-          <p>Не удалось загрузить список поставщиков. Проверьте подключение к интернету и попробуйте ещё раз.</p>
-          <button type="button" class="button" onClick={retry}>
-            Повторить
-          </button>
-        </div>
+        <RetryAlert
+          message="Не удалось загрузить список поставщиков. Проверьте подключение к интернету и попробуйте ещё раз."
+          onRetry={retry}
+        />
       </Show>
 
       <Show when={result.data}>

@@ -8,15 +8,15 @@ import {
   createErrors,
   emailProblem,
   FieldShell,
-  focusFirstInvalid,
   FormAlert,
   requestFailure,
-  sortErrors,
+  submitErrors,
   SubmitButton,
   TextField,
 } from '../forms';
 import { formatDate } from '../format';
 import { setPageTitle } from '../page-title';
+import { RetryAlert } from '../retry-alert';
 import { currentAbonent, ensureSession, session } from '../session';
 
 const CreateSupportRequestMutation = graphql(`
@@ -101,7 +101,6 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
   const [topic, setTopic] = createSignal('');
   const [message, setMessage] = createSignal('');
   const [contactEmail, setContactEmail] = createSignal('');
-  const { errors, setErrors, setFieldError, clearErrors } = createErrors();
   const [busy, setBusy] = createSignal(false);
   const [accepted, setAccepted] = createSignal<{ id: string; contactEmail: string }>();
   let form: HTMLFormElement | undefined;
@@ -115,7 +114,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
     if (email && !emailTouched) setContactEmail(email);
   });
 
-  const checks: Record<string, () => string | undefined> = {
+  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
     topic: () => (topic() ? undefined : 'Выберите тему обращения.'),
     message: () => {
       const text = message().trim();
@@ -124,24 +123,11 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
     },
     contactEmail: () => emailProblem(contactEmail()),
     captcha: () => (loggedIn() || captcha.payload() ? undefined : CAPTCHA_NOT_DONE),
-  };
-  const recheck = (field: string) => {
-    if (errors().fields[field]) setFieldError(field, checks[field]?.());
-  };
+  });
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    const problems: Record<string, string> = {};
-    for (const field of FIELDS) {
-      const problem = checks[field]?.();
-      if (problem) problems[field] = problem;
-    }
-    if (Object.keys(problems).length > 0) {
-      setErrors({ fields: problems, form: [] });
-      focusFirstInvalid(form);
-      return;
-    }
+    if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
     const sentCaptcha = loggedIn() ? null : captcha.payload();
@@ -158,11 +144,10 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
       successBox?.focus();
       return;
     }
-    const sorted = payload ? sortErrors(payload.errors, FIELDS) : { fields: {}, form: [requestFailure(result.error)] };
+    const sorted = submitErrors(payload, result.error, FIELDS);
     // A solution the server checked is used up.
     if (sentCaptcha && (sorted.fields.captcha || !payload)) captcha.renew();
-    setErrors(sorted);
-    focusFirstInvalid(form);
+    showErrors(sorted, form);
   };
 
   const remaining = () => MESSAGE_MAX - message().length;
@@ -281,12 +266,10 @@ const MyRequests: Component<{ version: number }> = (props) => {
           <p class="status">Загрузка…</p>
         </Match>
         <Match when={requests.error}>
-          <div class="alert" role="alert">
-            <p>{requestFailure(requests.error)}</p>
-            <button type="button" class="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-              Повторить
-            </button>
-          </div>
+          <RetryAlert
+            message={requestFailure(requests.error)}
+            onRetry={() => refetch({ requestPolicy: 'network-only' })}
+          />
         </Match>
         <Match when={requests.data?.mySupportRequests.length === 0}>
           <p>Вы ещё не обращались в поддержку.</p>
