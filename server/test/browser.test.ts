@@ -77,6 +77,9 @@ describe('the web client', () => {
     const page = await newPage({ width: 1280, height: 900 });
     const response = await page.goto(server.baseUrl + '/suppliers');
     expect(response?.status()).toBe(200);
+    // Only our own scripts may run on the page.
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     await page.getByTestId('supplier').nth(10).waitFor();
     await page.goto(server.baseUrl + '/no-such-page');
     await page.getByText('Страница не найдена').waitFor();

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from './logger.js';
@@ -58,6 +59,14 @@ export async function registerWebClient(app: FastifyInstance, distDir: string): 
     app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
     return false;
   }
+  // Security headers with a Content-Security-Policy that allows only our own scripts; the CAPTCHA widget
+  // solves its proof-of-work in workers it creates from data: and blob: URLs.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'worker-src': ["'self'", 'blob:', 'data:'], 'img-src': ["'self'", 'data:'] },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
   // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
   await app.register(fastifyStatic, { root: distDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
