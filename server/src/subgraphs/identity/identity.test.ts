@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveCaptcha } from '../../../test/support/captcha.js';
 import { startTestKabinet, type Browser, type TestKabinet } from '../../../test/support/kabinet.js';
 import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink.js';
+import { NO_RESPONSE_EFFECTS } from '../../core/context.js';
 import { purgeUnconfirmed } from './abonent/cabinet.service.js';
 import { PURGE_UNCONFIRMED_JOB } from './index.js';
 
@@ -307,6 +308,34 @@ describe('e-mail confirmation and access before it', () => {
     expect((await client.graphql(ME)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const schedules = await app.kabinet.queue.boss.getSchedules();
     expect(schedules.map((s) => s.name)).toContain(PURGE_UNCONFIRMED_JOB);
+  });
+});
+
+describe('Abonent entity references', () => {
+  it('resolve only the calling abonent: another abonent’s id gives null, also through _entities', async () => {
+    const { client } = await confirmedAbonent();
+    const other = await confirmedAbonent();
+    const mine = (await client.graphql(ME)).body.data.me.id;
+    const theirs = (await other.client.graphql(ME)).body.data.me.id;
+    const identity = app.kabinet.subgraphs.identity;
+    const { execute, parse } = await import('graphql');
+    const context = identity.createContext({
+      requestId: 'entities',
+      caller: { kind: 'abonent', abonentId: mine, emailConfirmed: true },
+      clientIp: '127.0.0.1',
+      log: app.kabinet.http.log.child({}, { level: 'silent' }),
+      response: NO_RESPONSE_EFFECTS,
+    });
+    const result = await execute({
+      schema: identity.schema,
+      document: parse('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Abonent { id email } } }'),
+      variableValues: { r: [mine, theirs].map((id) => ({ __typename: 'Abonent', id })) },
+      contextValue: context,
+    });
+    expect(result.errors).toBeUndefined();
+    const entities = result.data!._entities as Array<{ id: string } | null>;
+    expect(entities[0]?.id).toBe(mine);
+    expect(entities[1]).toBeNull();
   });
 });
 
