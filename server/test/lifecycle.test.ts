@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { startTestKabinet } from './support/kabinet.js';
@@ -118,5 +119,30 @@ describe('graceful shutdown', () => {
     await closing;
     expect(await app.kabinet.subgraphs.accounts.orm.isConnected()).toBe(false);
     await app.database.close();
+  });
+});
+
+describe.skipIf(!SERVER_URL)('migrations from several processes at once', () => {
+  it('apply each migration once while the processes take turns', async () => {
+    const database = await createTestDatabase();
+    try {
+      const runs = await Promise.all(
+        [1, 2, 3].map(() => runProcess('migrate-main.ts', [], { DATABASE_URL: database.url, LOG_LEVEL: 'info' })),
+      );
+      expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+      // Exactly one of the three applied the supplier migrations; the others found nothing pending.
+      const applied = runs.filter((r) => /"subgraph":"accounts","applied":\[/.test(r.output));
+      expect(applied).toHaveLength(1);
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query('select count(*)::int as n from "accounts"."mikro_orm_migrations"');
+        expect(rows[0].n).toBe(2);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await database.close();
+    }
   });
 });

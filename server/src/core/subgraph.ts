@@ -1,6 +1,7 @@
 // A subgraph as a unit: its definition (entities, migrations, resolvers, rules) and the runtime built from it.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
@@ -91,7 +92,7 @@ export async function openOrm(
 
 export async function createSubgraphRuntime<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  database: { url: string; poolMax: number },
+  database: { url: string; poolMax: number; embedded?: boolean },
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
@@ -124,8 +125,25 @@ export async function createSubgraphRuntime<Loaders>(
       return (await migrator.getPendingMigrations()).map((m) => m.name);
     },
     async migrate() {
-      return (await migrator.up()).map((m) => m.name);
+      // The embedded database lives in one process; on a server, processes of the same subgraph starting
+      // together (distributed mode) take turns, so each migration runs once.
+      if (database.embedded) return (await migrator.up()).map((m) => m.name);
+      return withAdvisoryLock(database.url, `kabinet.migrate.${definition.name}`, async () =>
+        (await migrator.up()).map((m) => m.name),
+      );
     },
     close: () => orm.close(true),
   };
+}
+
+/** Runs `work` while holding a PostgreSQL session advisory lock, on a connection of its own. */
+async function withAdvisoryLock<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    return await work();
+  } finally {
+    await client.end();
+  }
 }
