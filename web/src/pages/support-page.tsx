@@ -30,6 +30,7 @@ const CreateSupportRequestMutation = graphql(`
       }
       supportRequest {
         id
+        number
         topic
         status
         contactEmail
@@ -43,6 +44,7 @@ const MySupportRequestsQuery = graphql(`
   query SupportPage_MyRequests {
     mySupportRequests {
       id
+      number
       topic
       status
       createdAt
@@ -102,7 +104,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
   const [message, setMessage] = createSignal('');
   const [contactEmail, setContactEmail] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [accepted, setAccepted] = createSignal<{ id: string; contactEmail: string }>();
+  const [accepted, setAccepted] = createSignal<{ id: string; number: number; contactEmail: string }>();
   let form: HTMLFormElement | undefined;
   let successBox: HTMLDivElement | undefined;
 
@@ -137,7 +139,11 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
     setBusy(false);
     const payload = result.data?.createSupportRequest;
     if (payload?.ok && payload.supportRequest) {
-      setAccepted({ id: payload.supportRequest.id, contactEmail: payload.supportRequest.contactEmail });
+      setAccepted({
+        id: payload.supportRequest.id,
+        number: payload.supportRequest.number,
+        contactEmail: payload.supportRequest.contactEmail,
+      });
       setTopic('');
       setMessage('');
       props.onCreated();
@@ -228,7 +234,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
         {(request) => (
           <div ref={successBox} class="success" role="status" tabindex="-1">
             <p>
-              Обращение № {request().id} принято. Ответ придёт на {request().contactEmail}.
+              Обращение № {request().number} принято. Ответ придёт на {request().contactEmail}.
             </p>
             <button
               type="button"
@@ -279,6 +285,7 @@ const MyRequests: Component<{ version: number }> = (props) => {
             <table class="table">
               <thead>
                 <tr>
+                  <th scope="col">№</th>
                   <th scope="col">Дата</th>
                   <th scope="col">Тема</th>
                   <th scope="col">Статус</th>
@@ -288,6 +295,7 @@ const MyRequests: Component<{ version: number }> = (props) => {
                 <For each={list()}>
                   {(request) => (
                     <tr data-testid="support-request">
+                      <td>{request.number}</td>
                       <td>{formatDate(request.createdAt)}</td>
                       <td>{request.topic}</td>
                       <td>{STATUS_NAMES[request.status]}</td>

@@ -466,7 +466,7 @@ describe('deleting a cabinet', () => {
 
 describe('support', () => {
   const CREATE = `mutation ($input: CreateSupportRequestInput!) {
-    createSupportRequest(input: $input) { ok errors { field code } supportRequest { id topic status } }
+    createSupportRequest(input: $input) { ok errors { field code } supportRequest { id number topic status } }
   }`;
 
   it('takes a request from a stranger who passes the CAPTCHA and mails it to support', async () => {
@@ -479,7 +479,10 @@ describe('support', () => {
       ok: true,
       supportRequest: { topic: input.topic, status: 'NEW' },
     });
+    const number = ok.body.data.createSupportRequest.supportRequest.number;
+    expect(number).toBeGreaterThan(0);
     const letter = await mail.waitFor('support@kabinet.test', /Обращение в поддержку: Регистрация и вход/);
+    expect(letter.text).toContain(`Обращение № ${number}`);
     expect(letter.text).toContain('Не приходит письмо');
     expect(letter.text).toContain('guest@example.ru');
   });

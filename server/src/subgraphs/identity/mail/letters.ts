@@ -77,10 +77,10 @@ export function passwordResetLetter(to: string, url: string): Letter {
 
 export function supportRequestLetter(
   to: string,
-  request: { id: string; topic: string; message: string; contactEmail: string },
+  request: { number: number; topic: string; message: string; contactEmail: string },
 ): Letter {
   return letter('support-request', to, `Обращение в поддержку: ${request.topic}`, [
-    `Обращение № ${request.id}`,
+    `Обращение № ${request.number}`,
     `Тема: ${request.topic}`,
     `Адрес для ответа: ${request.contactEmail}`,
     request.message,

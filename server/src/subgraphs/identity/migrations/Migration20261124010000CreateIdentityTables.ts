@@ -56,6 +56,7 @@ export class Migration20261124010000CreateIdentityTables extends Migration {
     this.addSql(`
       create table "identity"."support_request" (
         "id" uuid not null default gen_random_uuid() primary key,
+        "number" serial not null unique,
         "abonent_id" uuid null references "identity"."abonent" ("id") on delete cascade,
         "topic" varchar(200) not null,
         "message" text not null,

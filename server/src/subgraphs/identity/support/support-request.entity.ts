@@ -1,6 +1,6 @@
 // A request to technical support («Поддержка»), from anyone; linked to the abonent when logged in.
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum SupportRequestStatus {
   NEW = 'NEW',
@@ -13,11 +13,15 @@ registerEnumType(SupportRequestStatus, { name: 'SupportRequestStatus' });
 @ObjectType({ description: 'A request to technical support.' })
 @Entity({ tableName: 'support_request' })
 export class SupportRequest {
-  [OptionalProps]?: 'status' | 'createdAt';
+  [OptionalProps]?: 'status' | 'createdAt' | 'number';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
+
+  @Field(() => Int, { description: 'Short number to quote to support («Обращение № 42»).' })
+  @Property({ type: 'integer', defaultRaw: `nextval('"identity"."support_request_number_seq"')` })
+  number!: number;
 
   @Property({ type: 'uuid', nullable: true, index: true })
   abonentId?: string | null;
