@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readiness } from './app.js';
 import { CALLER_HEADER, verifyCaller, type EnvelopeFields } from './core/caller.js';
 import type { Config, SubgraphName } from './core/config.js';
-import type { SubgraphContext } from './core/context.js';
+import { SET_COOKIE_EXTENSION, type SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { AppError, ErrorCode, maskError } from './core/errors.js';
@@ -14,7 +14,6 @@ import { createHttpServer, registerProbes } from './core/http.js';
 import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
-import { SET_COOKIE_EXTENSION } from './gateway/gateway-server.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
 

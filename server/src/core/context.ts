@@ -12,6 +12,12 @@ export interface ResponseEffects {
   appendSetCookie(header: string): void;
 }
 
+/**
+ * In distributed mode a subgraph service returns the Set-Cookie headers its resolvers asked for in this response
+ * extension; the gateway moves them onto the client's response and strips the extension.
+ */
+export const SET_COOKIE_EXTENSION = 'kabinetSetCookie';
+
 export const NO_RESPONSE_EFFECTS: ResponseEffects = Object.freeze({ appendSetCookie: () => {} });
 
 /** What the gateway knows about a request, and what crosses to subgraphs (in-process, or signed in a header). */

@@ -6,14 +6,11 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/caller.js';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from '../core/config.js';
-import type { RequestContext } from '../core/context.js';
+import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway, type CallerResolver } from './gateway.js';
-
-/** Where a subgraph service puts the Set-Cookie headers its resolvers asked for (see subgraph-server.ts). */
-export const SET_COOKIE_EXTENSION = 'kabinetSetCookie';
 
 /** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {

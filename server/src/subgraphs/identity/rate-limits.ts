@@ -5,8 +5,8 @@ import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiter
 export interface Limit {
   /** Counts one event; resolves with the seconds to wait when the limit is already used up, else null. */
   hit(key: string): Promise<number | null>;
-  /** How many events were counted in the current window. */
-  count(key: string): Promise<number>;
+  /** Whether the limit is used up in the current window. */
+  exhausted(key: string): Promise<boolean>;
   reset(key: string): Promise<void>;
 }
 
@@ -45,8 +45,8 @@ function limit(stores: RateLimitStores, keyPrefix: string, points: number, durat
         throw error;
       }
     },
-    async count(key) {
-      return (await limiter.get(key))?.consumedPoints ?? 0;
+    async exhausted(key) {
+      return ((await limiter.get(key))?.consumedPoints ?? 0) >= points;
     },
     async reset(key) {
       await limiter.delete(key);
@@ -54,12 +54,25 @@ function limit(stores: RateLimitStores, keyPrefix: string, points: number, durat
   };
 }
 
+/** The limiters are plain objects over a shared store: built once per store, not once per request. */
+const built = new WeakMap<object, ReturnType<typeof buildRateLimits>>();
+
 export function createRateLimits(stores: RateLimitStores) {
+  const key = (stores.redis ?? stores.em.getKnex()) as object;
+  let limits = built.get(key);
+  if (!limits) {
+    limits = buildRateLimits(stores);
+    built.set(key, limits);
+  }
+  return limits;
+}
+
+function buildRateLimits(stores: RateLimitStores) {
   return {
     /** Failed logins from one address: past this, the address waits. */
     loginFailuresByIp: limit(stores, 'login-ip', 30, 15 * 60),
     /** Failed logins for one account: past this a CAPTCHA is required (the owner is never locked out). */
-    loginFailuresByAccount: limit(stores, 'login-account', 5, 15 * 60),
+    loginFailuresByAccount: limit(stores, 'login-account', 3, 15 * 60),
     resendPerMinute: limit(stores, 'resend-minute', 1, 60),
     resendPerDay: limit(stores, 'resend-day', 10, 24 * 60 * 60),
     resetByEmail: limit(stores, 'reset-email', 3, 60 * 60),
@@ -67,8 +80,3 @@ export function createRateLimits(stores: RateLimitStores) {
     supportByIp: limit(stores, 'support-ip', 10, 60 * 60),
   };
 }
-
-export type RateLimits = ReturnType<typeof createRateLimits>;
-
-/** The account failure count at which a login needs a CAPTCHA. */
-export const LOGIN_CAPTCHA_AFTER = 3;

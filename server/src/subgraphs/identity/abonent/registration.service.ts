@@ -55,7 +55,7 @@ export class RegistrationService {
     const passwordHash = await hashPassword(input.password);
     const now = new Date();
     const deadline = new Date(now.getTime() + config.confirmationTtlMs);
-    const captcha = new CaptchaService(config.captchaSecret, config.captchaCost);
+    const captcha = CaptchaService.fromConfig(config);
     const outcome = await em.transactional(async (tx) => {
       const captchaProblem = captchaError(await captcha.verify(tx, input.captcha));
       if (captchaProblem) return captchaProblem;

@@ -13,7 +13,7 @@ export class CaptchaChallenge {
 export class CaptchaResolver {
   @Query(() => CaptchaChallenge, { description: 'A new challenge; its solution is accepted once, within 10 minutes.' })
   async captchaChallenge(@Ctx() ctx: IdentityContext): Promise<CaptchaChallenge> {
-    const challenge = await new CaptchaService(ctx.config.captchaSecret, ctx.config.captchaCost).createChallenge();
+    const challenge = await CaptchaService.fromConfig(ctx.config).createChallenge();
     return Object.assign(new CaptchaChallenge(), { challenge: JSON.stringify(challenge) });
   }
 }

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Config } from '../../../core/config.js';
 import { hashToken } from '../../../core/tokens.js';
 import { UserError } from '../../../core/user-error.js';
 
@@ -15,6 +16,10 @@ export class CaptchaService {
     private readonly secret: string,
     private readonly cost: number,
   ) {}
+
+  static fromConfig(config: Pick<Config, 'captchaSecret' | 'captchaCost'>): CaptchaService {
+    return new CaptchaService(config.captchaSecret, config.captchaCost);
+  }
 
   async createChallenge(now = new Date()): Promise<Challenge> {
     return createChallenge({

@@ -10,7 +10,7 @@ import { checkEmail, normalizeEmail } from '../abonent/email-address.js';
 import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
 import type { IdentityContext } from '../identity.context.js';
 import { dummyHash, verifyPassword } from '../password/password-hasher.js';
-import { createRateLimits, LOGIN_CAPTCHA_AFTER } from '../rate-limits.js';
+import { createRateLimits } from '../rate-limits.js';
 import { Session } from './session.entity.js';
 import type { LoginInput } from './session.inputs.js';
 import { LoginPayload } from './session.payloads.js';
@@ -34,7 +34,7 @@ export class SessionService {
         captchaRequired: false,
       });
     }
-    const ipBlocked = (await limits.loginFailuresByIp.count(this.ctx.clientIp)) >= 30;
+    const ipBlocked = await limits.loginFailuresByIp.exhausted(this.ctx.clientIp);
     if (ipBlocked) {
       return failed(
         LoginPayload,
@@ -49,9 +49,9 @@ export class SessionService {
       );
     }
     const normalized = normalizeEmail(email.email);
-    const captchaRequired = (await limits.loginFailuresByAccount.count(normalized)) >= LOGIN_CAPTCHA_AFTER;
+    const captchaRequired = await limits.loginFailuresByAccount.exhausted(normalized);
     if (captchaRequired) {
-      const captcha = new CaptchaService(config.captchaSecret, config.captchaCost);
+      const captcha = CaptchaService.fromConfig(config);
       const problem = captchaError(await em.transactional((tx) => captcha.verify(tx, input.captcha)));
       if (problem) return failed(LoginPayload, [problem], { abonent: null, captchaRequired: true });
     }
@@ -62,7 +62,7 @@ export class SessionService {
     if (!abonent || !valid) {
       await limits.loginFailuresByIp.hit(this.ctx.clientIp);
       await limits.loginFailuresByAccount.hit(normalized);
-      const nowRequired = (await limits.loginFailuresByAccount.count(normalized)) >= LOGIN_CAPTCHA_AFTER;
+      const nowRequired = await limits.loginFailuresByAccount.exhausted(normalized);
       return failed(LoginPayload, [INVALID_CREDENTIALS], { abonent: null, captchaRequired: nowRequired });
     }
     await limits.loginFailuresByAccount.reset(normalized);

@@ -47,7 +47,7 @@ export class SupportService {
       );
     }
     const abonentId = caller.kind === 'abonent' ? caller.abonentId : null;
-    const captcha = new CaptchaService(config.captchaSecret, config.captchaCost);
+    const captcha = CaptchaService.fromConfig(config);
     const result = await em.transactional(async (tx) => {
       // A logged-in abonent has passed the CAPTCHA at registration; strangers solve one per request.
       if (!abonentId) {
