@@ -114,6 +114,9 @@ describe('in development mode', () => {
       headers: { 'x-request-id': 'bad id!' },
     });
     expect(other.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Security headers come from the public edge, with or without a built web client.
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/script-src 'self'/);
   });
 
   it('reports liveness and readiness', async () => {

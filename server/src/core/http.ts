@@ -53,20 +53,25 @@ export function registerProbes(
   });
 }
 
-/** Serves the built web client at `/`, and its index.html for client-side routes. */
-export async function registerWebClient(app: FastifyInstance, distDir: string): Promise<boolean> {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
-    return false;
-  }
-  // Security headers with a Content-Security-Policy that allows only our own scripts; the CAPTCHA widget
-  // solves its proof-of-work in workers it creates from data: and blob: URLs.
+/**
+ * Security headers for the public edge, with a Content-Security-Policy that allows only our own scripts; the
+ * CAPTCHA widget solves its proof-of-work in workers it creates from data: and blob: URLs.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: { 'worker-src': ["'self'", 'blob:', 'data:'], 'img-src': ["'self'", 'data:'] },
     },
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/** Serves the built web client at `/`, and its index.html for client-side routes. */
+export async function registerWebClient(app: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
+    return false;
+  }
   // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
   await app.register(fastifyStatic, { root: distDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Caller } from '../core/caller.js';
+import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
@@ -50,6 +51,7 @@ export async function registerGateway(
     plugins: [queryLimitsPlugin(config.limits), fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  await registerSecurityHeaders(app);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
