@@ -6,7 +6,7 @@ import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
 import type { JobQueue } from './core/queue.js';
-import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
+import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import type { Logger } from './core/logger.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
@@ -40,6 +40,10 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   });
   try {
     if (config.migrateOnStart) await migrateAll(subgraphs, log);
+    if (config.demoData) {
+      for (const runtime of Object.values(subgraphs)) await runtime.seedDemoData();
+      log.info('demo data in place (DEMO_DATA); the README lists the accounts to link');
+    }
     for (const runtime of Object.values(subgraphs)) await runtime.startJobs();
     const { supergraphSdl } = composeSupergraph(
       SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
@@ -50,7 +54,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       log,
       supergraphSdl,
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
-      resolveCaller: (token) => resolveSessionCaller(subgraphs.identity.orm.em.fork(), config, token),
+      resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
     });
     registerProbes(http, () => readiness(subgraphs));
     registerDevMailbox(http, config);

@@ -15,7 +15,7 @@ import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
-import { resolveSessionCaller } from './subgraphs/identity/session/session.service.js';
+import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 
 export interface SubgraphServer {
   readonly http: FastifyInstance;
@@ -42,6 +42,7 @@ export async function createSubgraphServer(
       const applied = await runtime.migrate();
       if (applied.length > 0) log.info({ applied }, 'migrations applied');
     }
+    if (config.demoData) await runtime.seedDemoData();
     await runtime.startJobs();
     const http = createHttpServer(log);
     const verify = (request: FastifyRequest): EnvelopeFields => {
@@ -105,16 +106,18 @@ export async function createSubgraphServer(
       },
     });
     if (name === 'identity') {
-      // The gateway asks identity who holds a session token (sessions are identity's data).
-      http.post<{ Body: { sessionToken?: unknown } }>('/internal/caller', async (request, reply) => {
+      // The gateway asks identity who presented a session token or an API key (both are identity's data).
+      http.post<{ Body: { sessionToken?: unknown; apiKey?: unknown } }>('/internal/caller', async (request, reply) => {
         try {
           verify(request);
         } catch {
           return reply.code(401).send({ error: 'unsigned' });
         }
-        const token = request.body?.sessionToken;
-        if (typeof token !== 'string') return reply.code(400).send({ error: 'sessionToken required' });
-        return { caller: await resolveSessionCaller(runtime.orm.em.fork(), config, token) };
+        const { sessionToken, apiKey } = request.body ?? {};
+        if ((sessionToken !== undefined && typeof sessionToken !== 'string') || (apiKey !== undefined && typeof apiKey !== 'string')) {
+          return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
+        }
+        return { caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }) };
       });
       registerDevMailbox(http, config);
     }

@@ -14,6 +14,22 @@ export type Caller =
 
 export const ANONYMOUS: Caller = Object.freeze({ kind: 'anonymous' });
 
+/** What a partner app may be allowed to do; each partner operation names the scope it needs. */
+export const PARTNER_SCOPES = [
+  'accounts:read',
+  'accounts:write',
+  'readings:read',
+  'readings:write',
+  'payments:read',
+] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+/** What a request presented to say who it is: a session cookie (abonents) or an API key (partner apps). */
+export interface Credentials {
+  readonly sessionToken?: string;
+  readonly apiKey?: string;
+}
+
 export const CALLER_HEADER = 'x-kabinet-caller';
 
 /** How long a signed envelope is accepted: enough for one subgraph fetch, too short to be worth replaying. */

@@ -54,6 +54,7 @@ const variables = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DB_POOL_MAX: int(10, 1, 200),
   MIGRATE_ON_START: bool(true),
+  DEMO_DATA: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SMTP_URL: z
     .string()
     .trim()
@@ -124,6 +125,8 @@ export type Config = Readonly<{
   dataDir: string;
   dbPoolMax: number;
   migrateOnStart: boolean;
+  /** Seed the demo personal accounts at start (default: on the embedded database outside production). */
+  demoData: boolean;
   smtpUrl: string | undefined;
   smtpFrom: string;
   supportEmail: string;
@@ -170,6 +173,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     dbPoolMax: e.DB_POOL_MAX,
     migrateOnStart: e.MIGRATE_ON_START,
+    demoData:
+      e.DEMO_DATA === undefined
+        ? e.DATABASE_URL === undefined && e.NODE_ENV !== 'production'
+        : ['true', '1', 'yes'].includes(e.DEMO_DATA),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     supportEmail: e.SUPPORT_EMAIL,

@@ -1,5 +1,5 @@
 // Where the data lives: the PostgreSQL at DATABASE_URL, or an embedded one (PGlite on a loopback socket).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,9 +27,57 @@ export async function openDatabase(
   }
   const dir = path.join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
-  const db = await startEmbedded(dir);
+  const unlock = await lockDataDir(options.dataDir);
+  const db = await startEmbedded(dir).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   log.info({ dataDir: dir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use a PostgreSQL server');
-  return db;
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await unlock();
+    },
+  };
+}
+
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+}
+
+/**
+ * PGlite's files belong to one process: a second one (another `npm start`, `npm run partner`) would corrupt them.
+ * A lock file with the owner's pid keeps it out; a lock left by a process that no longer runs is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, 'pglite.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new DataDirInUseError(
+          `The embedded database in ${dataDir} is in use by process ${owner} (a running Kabinet?). ` +
+            'Stop it first, or set DATABASE_URL to a PostgreSQL server.',
+        );
+      }
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Starts PGlite on a free loopback port. `dataDir` undefined keeps the data in memory (tests). */

@@ -48,7 +48,7 @@ export class AppError extends GraphQLError {
 }
 
 /** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
-const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument', 'retryAfterSeconds']);
+const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument', 'retryAfterSeconds', 'scope']);
 
 /**
  * Turns any error into what a client may see: known codes keep their message and safe extensions;

@@ -1,17 +1,16 @@
 // The shield rules every subgraph shares: who the caller must be.
 import { rule } from 'graphql-shield';
+import type { PartnerScope } from './caller.js';
 import type { RequestContext } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 
+type Check = true | AppError;
+
 const notLoggedIn = () => new AppError(ErrorCode.UNAUTHENTICATED, 'Войдите в Личный кабинет.');
+const notAPartner = () =>
+  new AppError(ErrorCode.UNAUTHENTICATED, 'Этот метод доступен только партнёрским приложениям с API-ключом.');
 
-/** Any logged-in abonent, confirmed or not: only login-level operations use this. */
-export const isAuthenticated = rule({ cache: 'contextual' })(
-  (_parent, _args, ctx: RequestContext) => ctx.caller.kind === 'abonent' || notLoggedIn(),
-);
-
-/** The default for everything an abonent does: logged in with a confirmed e-mail. */
-export const isEmailConfirmed = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+function confirmedAbonent(ctx: RequestContext): Check {
   if (ctx.caller.kind !== 'abonent') return notLoggedIn();
   if (!ctx.caller.emailConfirmed) {
     return new AppError(
@@ -20,4 +19,41 @@ export const isEmailConfirmed = rule({ cache: 'contextual' })((_parent, _args, c
     );
   }
   return true;
-});
+}
+
+function partnerScope(ctx: RequestContext, scope: PartnerScope): Check {
+  if (ctx.caller.kind !== 'partner') return notAPartner();
+  if (!ctx.caller.scopes.includes(scope)) {
+    return new AppError(ErrorCode.FORBIDDEN, `У API-ключа нет разрешения ${scope}.`, { scope });
+  }
+  return true;
+}
+
+/** Any logged-in abonent, confirmed or not: only login-level operations use this. */
+export const isAuthenticated = rule({ cache: 'contextual' })(
+  (_parent, _args, ctx: RequestContext) => ctx.caller.kind === 'abonent' || notLoggedIn(),
+);
+
+/** The default for everything an abonent does: logged in with a confirmed e-mail. */
+export const isEmailConfirmed = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  confirmedAbonent(ctx),
+);
+
+/** A partner app (API key), any scope. An abonent's session never passes. */
+export const isPartner = rule({ cache: 'contextual' })(
+  (_parent, _args, ctx: RequestContext) => ctx.caller.kind === 'partner' || notAPartner(),
+);
+
+/** A partner app whose key carries `scope`. */
+export function partnerWithScope(scope: PartnerScope) {
+  return rule(`partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+    partnerScope(ctx, scope),
+  );
+}
+
+/** A confirmed abonent, or a partner app whose key carries `scope` (each then sees only its own data). */
+export function confirmedAbonentOrPartner(scope: PartnerScope) {
+  return rule(`abonent-or-partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+    ctx.caller.kind === 'partner' ? partnerScope(ctx, scope) : confirmedAbonent(ctx),
+  );
+}

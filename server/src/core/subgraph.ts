@@ -23,9 +23,12 @@ export interface SubgraphDefinition<Loaders = unknown> {
   readonly referenceResolvers?: ReferenceResolvers<SubgraphContext<Loaders>>;
   /** graphql-shield rules; anything not listed is denied. */
   readonly permissions: IRules;
-  createLoaders(em: EntityManager): Loaders;
+  /** DataLoaders for one request; they may depend on who is calling (what the caller may see). */
+  createLoaders(em: EntityManager, request: RequestContext): Loaders;
   /** Events of other subgraphs this one consumes; it works them from `eventQueueName(name, event)`. */
   readonly consumes?: readonly string[];
+  /** Writes the demo data set (DEMO_DATA), idempotently, after migrations. */
+  seedDemoData?(em: EntityManager): Promise<void>;
   /** Jobs this subgraph works, and when scheduled ones run. */
   jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
     jobs: JobDefinition<any>[];
@@ -44,6 +47,8 @@ export interface SubgraphRuntime<Loaders = unknown> {
   /** Migrations not applied yet (names). */
   pendingMigrations(): Promise<string[]>;
   migrate(): Promise<string[]>;
+  /** Writes the subgraph's demo data, if it has any (idempotent). */
+  seedDemoData(): Promise<void>;
   /** Registers this subgraph's jobs and schedules with the queue (after migrations). */
   startJobs(): Promise<void>;
   close(): Promise<void>;
@@ -113,13 +118,18 @@ export async function createSubgraphRuntime<Loaders>(
         queue: deps.queue,
         redis: deps.redis,
         em,
-        loaders: definition.createLoaders(em),
+        loaders: definition.createLoaders(em, request),
       };
     },
     async startJobs() {
       const { jobs, schedules = [] } = definition.jobs?.({ orm, deps, log }) ?? { jobs: [] };
       for (const job of jobs) await deps.queue.register(job);
       for (const schedule of schedules) await deps.queue.schedule(schedule);
+    },
+    async seedDemoData() {
+      if (!definition.seedDemoData) return;
+      const em = orm.em.fork() as EntityManager;
+      await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager));
     },
     async pendingMigrations() {
       return (await migrator.getPendingMigrations()).map((m) => m.name);

@@ -53,10 +53,10 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
   }
 }
 
-/** Asks the identity service who holds a session token. */
+/** Asks the identity service who presented these credentials. */
 function remoteCallerResolver(config: Config): CallerResolver {
   const url = new URL('/internal/caller', config.subgraphUrls.identity);
-  return async (sessionToken) => {
+  return async (credentials) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: {
@@ -66,7 +66,7 @@ function remoteCallerResolver(config: Config): CallerResolver {
           config.gatewaySecret,
         ),
       },
-      body: JSON.stringify({ sessionToken }),
+      body: JSON.stringify(credentials),
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`identity answered ${response.status} to a caller lookup`);

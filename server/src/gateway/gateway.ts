@@ -4,17 +4,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
-import { ANONYMOUS, type Caller } from '../core/caller.js';
+import { ANONYMOUS, type Caller, type Credentials } from '../core/caller.js';
 import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
-import { maskError } from '../core/errors.js';
+import { AppError, ErrorCode, maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { queryLimitsPlugin } from './query-limits.js';
 
-/** Finds out who holds a session token (identity owns sessions); anonymous when nobody does. */
-export type CallerResolver = (sessionToken: string) => Promise<Caller>;
+/** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
+export type CallerResolver = (credentials: Credentials) => Promise<Caller>;
 
 export interface GatewayOptions {
   config: Config;
@@ -56,10 +56,21 @@ export async function registerGateway(
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request, reply): Promise<RequestContext> => {
-      const sessionToken = readSessionToken(request.headers.cookie, config.publicUrl);
+      const apiKey = readApiKey(request.headers.authorization);
+      // A partner's request is the partner's alone: a session cookie sent with an API key is not looked at.
+      const sessionToken = apiKey === undefined ? readSessionToken(request.headers.cookie, config.publicUrl) : undefined;
+      const caller =
+        apiKey === undefined && sessionToken === undefined
+          ? ANONYMOUS
+          : await options.resolveCaller({ apiKey, sessionToken });
+      if (apiKey !== undefined && caller.kind !== 'partner') {
+        throw new AppError(ErrorCode.UNAUTHENTICATED, 'API-ключ недействителен или отозван.', {
+          http: { status: 401 },
+        });
+      }
       return {
         requestId: request.id,
-        caller: sessionToken ? await options.resolveCaller(sessionToken) : ANONYMOUS,
+        caller,
         clientIp: request.ip,
         sessionToken,
         log: request.log,
@@ -68,4 +79,18 @@ export async function registerGateway(
     },
   });
   return apollo;
+}
+
+/** The API key of `Authorization: Bearer <key>`; undefined without the header; a malformed header is refused. */
+function readApiKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  if (!match) {
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'Заголовок Authorization должен иметь вид «Bearer <API-ключ>».',
+      { http: { status: 401 } },
+    );
+  }
+  return match[1];
 }

@@ -1,10 +1,11 @@
 // The accounts subgraph's per-request context and loaders.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from '../../core/context.js';
+import type { RequestContext, SubgraphContext } from '../../core/context.js';
+import { createAccountLoaders } from './account/account.loaders.js';
 import { createSupplierByIdLoader } from './supplier/supplier.loaders.js';
 
-export function createAccountsLoaders(em: EntityManager) {
-  return { supplierById: createSupplierByIdLoader(em) };
+export function createAccountsLoaders(em: EntityManager, request: RequestContext) {
+  return { supplierById: createSupplierByIdLoader(em), ...createAccountLoaders(em, request.caller) };
 }
 
 export type AccountsLoaders = ReturnType<typeof createAccountsLoaders>;

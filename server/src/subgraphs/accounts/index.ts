@@ -1,8 +1,21 @@
-// The accounts subgraph: suppliers and (later) personal accounts.
+// The accounts subgraph: suppliers, the personal-account registry, abonents' links to it, and its partner API.
+import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
+import { eventQueueName } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts.context.js';
+import { LinkResolver } from './account/link.resolver.js';
+import { unlinkAll } from './account/link.service.js';
+import { abonentAccountsReference, personalAccountReference } from './account/personal-account.reference.js';
+import {
+  AbonentAccounts,
+  AbonentAccountsResolver,
+  PersonalAccountResolver,
+} from './account/personal-account.resolver.js';
+import { seedDemoData } from './demo/demo-data.js';
 import { Migration20261124000000CreateSupplier } from './migrations/Migration20261124000000CreateSupplier.js';
 import { Migration20261124000100SeedSuppliers } from './migrations/Migration20261124000100SeedSuppliers.js';
+import { Migration20261125000000CreatePersonalAccounts } from './migrations/Migration20261125000000CreatePersonalAccounts.js';
+import { PartnerAccountsResolver } from './partner/partner-accounts.resolver.js';
 import { accountsPermissions } from './permissions.js';
 import { Supplier } from './supplier/supplier.entity.js';
 import { supplierReference } from './supplier/supplier.reference.js';
@@ -14,9 +27,31 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
   migrations: [
     { name: 'Migration20261124000000CreateSupplier', class: Migration20261124000000CreateSupplier },
     { name: 'Migration20261124000100SeedSuppliers', class: Migration20261124000100SeedSuppliers },
+    { name: 'Migration20261125000000CreatePersonalAccounts', class: Migration20261125000000CreatePersonalAccounts },
   ],
-  resolvers: [SupplierResolver],
-  referenceResolvers: { Supplier: supplierReference },
+  resolvers: [SupplierResolver, PersonalAccountResolver, AbonentAccountsResolver, LinkResolver, PartnerAccountsResolver],
+  // Reached only through `_entities` (identity owns Abonent), so no root field leads the schema builder to it.
+  orphanedTypes: [AbonentAccounts],
+  referenceResolvers: {
+    Supplier: supplierReference,
+    PersonalAccount: personalAccountReference,
+    Abonent: abonentAccountsReference,
+  },
   permissions: accountsPermissions,
   createLoaders: createAccountsLoaders,
+  consumes: [ABONENT_DELETED],
+  seedDemoData,
+  jobs: ({ orm, log }) => ({
+    jobs: [
+      {
+        // A deleted cabinet's links go with it; the accounts themselves belong to the supplier and stay.
+        name: eventQueueName('accounts', ABONENT_DELETED),
+        retryLimit: 10,
+        async handle(event: AbonentDeleted) {
+          await unlinkAll(orm.em.fork().getConnection(), event.abonentId);
+          log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
+        },
+      },
+    ],
+  }),
 };

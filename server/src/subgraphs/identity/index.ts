@@ -1,4 +1,4 @@
-// The identity subgraph: abonents, their sessions, e-mailed links, CAPTCHA and support requests.
+// The identity subgraph: abonents, their sessions, e-mailed links, CAPTCHA, support requests and partner apps.
 import { mailJob, createMailTransport } from '../../core/mail.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { abonentReference } from './abonent/abonent.reference.js';
@@ -11,6 +11,9 @@ import { EmailToken } from './email-token/email-token.entity.js';
 import { createIdentityLoaders, type IdentityLoaders } from './identity.context.js';
 import { Migration20261124000000CreateIdentitySchema } from './migrations/Migration20261124000000CreateIdentitySchema.js';
 import { Migration20261124010000CreateIdentityTables } from './migrations/Migration20261124010000CreateIdentityTables.js';
+import { Migration20261125000000CreatePartnerApps } from './migrations/Migration20261125000000CreatePartnerApps.js';
+import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
+import { PartnerResolver } from './partner/partner.resolver.js';
 import { PasswordResolver } from './password/password.resolver.js';
 import { identityPermissions } from './permissions.js';
 import { Session } from './session/session.entity.js';
@@ -23,12 +26,13 @@ export const PURGE_CAPTCHA_JOB = 'identity.purge-captcha-solutions';
 
 export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
-  entities: [Abonent, Session, EmailToken, SupportRequest],
+  entities: [Abonent, Session, EmailToken, SupportRequest, PartnerApp, PartnerApiKey],
   migrations: [
     { name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema },
     { name: 'Migration20261124010000CreateIdentityTables', class: Migration20261124010000CreateIdentityTables },
+    { name: 'Migration20261125000000CreatePartnerApps', class: Migration20261125000000CreatePartnerApps },
   ],
-  resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver],
+  resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver, PartnerResolver],
   referenceResolvers: { Abonent: abonentReference },
   permissions: identityPermissions,
   createLoaders: createIdentityLoaders,

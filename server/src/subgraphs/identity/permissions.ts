@@ -1,6 +1,6 @@
 // Who may call what in the identity subgraph. Anything not listed is denied; everything an abonent does
 // beyond logging in needs a confirmed e-mail (isEmailConfirmed).
-import { isAuthenticated, isEmailConfirmed } from '../../core/rules.js';
+import { isAuthenticated, isEmailConfirmed, isPartner } from '../../core/rules.js';
 import { allow, FEDERATION_RULES, type IRules } from '../../core/shield.js';
 
 export const identityPermissions: IRules = {
@@ -10,6 +10,7 @@ export const identityPermissions: IRules = {
     captchaChallenge: allow,
     me: isAuthenticated,
     mySupportRequests: isEmailConfirmed,
+    partnerApp: isPartner,
   },
   Mutation: {
     register: allow,
@@ -36,4 +37,6 @@ export const identityPermissions: IRules = {
   PasswordPayload: allow,
   CreateSupportRequestPayload: allow,
   SupportRequest: allow,
+  PartnerApp: allow,
+  Supplier: allow,
 };

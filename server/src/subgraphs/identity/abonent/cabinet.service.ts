@@ -1,5 +1,6 @@
 // Removing a cabinet: on the abonent's request, or when the e-mail was not confirmed in time.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ABONENT_DELETED, type AbonentDeleted } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { sessionClearCookie } from '../../../core/session-cookie.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
@@ -9,7 +10,6 @@ import { Abonent } from './abonent.entity.js';
 import { DeleteCabinetPayload } from './abonent.payloads.js';
 
 /** Published when a cabinet is gone; subgraphs that keep data about abonents subscribe and remove theirs. */
-export const ABONENT_DELETED = 'abonent.deleted';
 
 export class CabinetService {
   constructor(private readonly ctx: IdentityContext) {}
@@ -31,7 +31,7 @@ export class CabinetService {
 async function deleteAbonents(tx: EntityManager, queue: JobQueue, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
   await tx.nativeDelete(Abonent, { id: { $in: ids } });
-  for (const id of ids) await queue.publish(tx, ABONENT_DELETED, { abonentId: id, reason });
+  for (const id of ids) await queue.publish(tx, ABONENT_DELETED, { abonentId: id, reason } satisfies AbonentDeleted);
 }
 
 /** The scheduled job: cabinets whose confirmation deadline passed without confirmation. */

@@ -49,7 +49,7 @@ export class SessionService {
       );
     }
     const normalized = normalizeEmail(email.email);
-    const captchaRequired = await limits.loginFailuresByAccount.exhausted(normalized);
+    const captchaRequired = (await limits.loginFailuresByAccount.exhausted(normalized)) !== null;
     if (captchaRequired) {
       const captcha = CaptchaService.fromConfig(config);
       const problem = captchaError(await em.transactional((tx) => captcha.verify(tx, input.captcha)));
@@ -62,7 +62,7 @@ export class SessionService {
     if (!abonent || !valid) {
       await limits.loginFailuresByIp.hit(this.ctx.clientIp);
       await limits.loginFailuresByAccount.hit(normalized);
-      const nowRequired = await limits.loginFailuresByAccount.exhausted(normalized);
+      const nowRequired = (await limits.loginFailuresByAccount.exhausted(normalized)) !== null;
       return failed(LoginPayload, [INVALID_CREDENTIALS], { abonent: null, captchaRequired: nowRequired });
     }
     await limits.loginFailuresByAccount.reset(normalized);

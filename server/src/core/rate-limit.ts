@@ -1,0 +1,73 @@
+// One rate limit (rate-limiter-flexible): counted in a subgraph's own `rate_limit` table, or in Redis when REDIS_URL is set.
+import type { Redis } from 'ioredis';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface Limit {
+  /** Counts one event; resolves with the seconds to wait when the limit is already used up, else null. */
+  hit(key: string): Promise<number | null>;
+  /** Seconds until the limit frees up when it is used up in the current window, else null. */
+  exhausted(key: string): Promise<number | null>;
+  reset(key: string): Promise<void>;
+}
+
+export interface RateLimitStores {
+  /** The subgraph's EntityManager: its knex reaches the `<schema>.rate_limit` table. */
+  em: { getKnex(): unknown };
+  /** The PostgreSQL schema whose `rate_limit` table keeps the counters. */
+  schemaName: string;
+  redis?: Redis;
+}
+
+export function createLimit(stores: RateLimitStores, keyPrefix: string, points: number, durationSeconds: number): Limit {
+  const limiter: RateLimiterAbstract = stores.redis
+    ? new RateLimiterRedis({
+        storeClient: stores.redis,
+        keyPrefix: `kabinet:${keyPrefix}`,
+        points,
+        duration: durationSeconds,
+      })
+    : new RateLimiterPostgres({
+        storeClient: stores.em.getKnex(),
+        storeType: 'knex',
+        schemaName: stores.schemaName,
+        tableName: 'rate_limit',
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: durationSeconds,
+        clearExpiredByTimeout: false,
+      });
+  return {
+    async hit(key) {
+      try {
+        await limiter.consume(key);
+        return null;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        throw error;
+      }
+    },
+    async exhausted(key) {
+      const state = await limiter.get(key);
+      if (!state || state.consumedPoints < points) return null;
+      return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+  };
+}
+
+/** Builds a subgraph's limits once per store (the limiters are plain objects over it), not once per request. */
+export function cachedPerStore<T>(build: (stores: RateLimitStores) => T): (stores: RateLimitStores) => T {
+  const built = new WeakMap<object, T>();
+  return (stores) => {
+    const key = (stores.redis ?? stores.em.getKnex()) as object;
+    let limits = built.get(key);
+    if (limits === undefined) {
+      limits = build(stores);
+      built.set(key, limits);
+    }
+    return limits;
+  };
+}

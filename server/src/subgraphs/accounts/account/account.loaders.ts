@@ -1,0 +1,115 @@
+// Per-request batching of account reads: whatever the number of accounts on a page, one statement per kind of data.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Caller } from '../../../core/caller.js';
+import { ACCOUNT_COLUMNS, Charge, Tariff, toPersonalAccount, type AccountRow, type PersonalAccount } from './personal-account.types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids that can be uuids; anything else cannot match and must not reach PostgreSQL's uuid parser. */
+export function uuidsOf(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id) => UUID.test(id)))];
+}
+
+export function createAccountLoaders(em: EntityManager, caller: Caller) {
+  const connection = em.getConnection();
+  const chargeLoaders = new Map<string, DataLoader<string, Charge[]>>();
+
+  return {
+    /** The accounts an abonent has linked, oldest link first. */
+    accountsByAbonent: new DataLoader<string, PersonalAccount[]>(async (abonentIds) => {
+      const ids = uuidsOf(abonentIds);
+      const rows: Array<AccountRow & { abonent_id: string }> = ids.length
+        ? await connection.execute(
+            `select l."abonent_id", ${ACCOUNT_COLUMNS}
+               from "accounts"."account_link" l join "accounts"."personal_account" a on a."id" = l."account_id"
+              where l."abonent_id" in (?) order by l."created_at", a."number"`,
+            [ids],
+          )
+        : [];
+      return abonentIds.map((id) => rows.filter((r) => r.abonent_id === id).map(toPersonalAccount));
+    }),
+
+    /**
+     * An account by id, if the caller may see it: an abonent the accounts they linked, a partner with
+     * `accounts:read` its supplier's accounts; null for anything else (as if it did not exist).
+     */
+    visibleAccountById: new DataLoader<string, PersonalAccount | null>(async (accountIds) => {
+      const ids = uuidsOf(accountIds);
+      let rows: AccountRow[] = [];
+      if (ids.length && caller.kind === 'abonent' && caller.emailConfirmed) {
+        rows = await connection.execute(
+          `select ${ACCOUNT_COLUMNS} from "accounts"."personal_account" a
+            where a."id" in (?) and exists (select 1 from "accounts"."account_link" l
+                                             where l."account_id" = a."id" and l."abonent_id" = ?)`,
+          [ids, caller.abonentId],
+        );
+      } else if (ids.length && caller.kind === 'partner' && caller.scopes.includes('accounts:read')) {
+        rows = await connection.execute(
+          `select ${ACCOUNT_COLUMNS} from "accounts"."personal_account" a where a."id" in (?) and a."supplier_id" = ?`,
+          [ids, caller.supplierId],
+        );
+      }
+      const byId = new Map(rows.map((r) => [r.id, toPersonalAccount(r)]));
+      return accountIds.map((id) => byId.get(id) ?? null);
+    }),
+
+    /** Tariffs of each account: by service, newest period first. */
+    tariffsByAccount: new DataLoader<string, Tariff[]>(async (accountIds) => {
+      const rows: Array<{
+        account_id: string;
+        service: string;
+        price_kopecks: number;
+        unit: string;
+        valid_from: string;
+        valid_to: string | null;
+      }> = await connection.execute(
+        `select "account_id", "service", "price_kopecks", "unit", "valid_from", "valid_to" from "accounts"."tariff"
+          where "account_id" in (?) order by "service", "valid_from" desc`,
+        [uuidsOf(accountIds)],
+      );
+      return accountIds.map((id) =>
+        rows
+          .filter((r) => r.account_id === id)
+          .map((r) =>
+            Object.assign(new Tariff(), {
+              service: r.service,
+              pricePerUnit: r.price_kopecks,
+              unit: r.unit,
+              validFrom: r.valid_from,
+              validTo: r.valid_to,
+            }),
+          ),
+      );
+    }),
+
+    /** Charges of each account for the months from…to (first days of months), newest first. */
+    chargesByAccount(from: string, to: string): DataLoader<string, Charge[]> {
+      const key = `${from}|${to}`;
+      let loader = chargeLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, Charge[]>(async (accountIds) => {
+          const rows: Array<{ account_id: string; month: string; volume: string; amount_kopecks: string }> =
+            await connection.execute(
+              `select "account_id", "month", "volume"::text as "volume", "amount_kopecks" from "accounts"."charge"
+                where "account_id" in (?) and "month" between ?::date and ?::date order by "month" desc`,
+              [uuidsOf(accountIds), from, to],
+            );
+          return accountIds.map((id) =>
+            rows
+              .filter((r) => r.account_id === id)
+              .map((r) =>
+                Object.assign(new Charge(), {
+                  month: r.month.slice(0, 7),
+                  volume: r.volume,
+                  amount: Number(r.amount_kopecks),
+                }),
+              ),
+          );
+        });
+        chargeLoaders.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+// Linking personal accounts to a cabinet: the number and the supplier's proof must match the registry.
+import { failed, succeeded, UserError } from '../../../core/user-error.js';
+import { cachedPerStore, createLimit, type RateLimitStores } from '../../../core/rate-limit.js';
+import type { AccountsContext } from '../accounts.context.js';
+import { LinkProof, type Supplier } from '../supplier/supplier.entity.js';
+import { SupplierService } from '../supplier/supplier.service.js';
+import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload, type LinkPersonalAccountInput } from './link.types.js';
+import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from './personal-account.types.js';
+import { hashReceiptPin, normalizeAccountNumber, parseReading, parseRubles, PIN } from './proof.js';
+
+/** Failed attempts (unknown number or wrong proof) per abonent and hour: enough for typos, too few to probe. */
+export const LINK_FAILURES_PER_HOUR = 5;
+/** Accounts one cabinet may hold: a family's, a landlord's few flats; not a registry's worth. */
+export const MAX_LINKED_ACCOUNTS = 50;
+
+const limits = cachedPerStore((stores: RateLimitStores) => ({
+  linkFailures: createLimit(stores, 'link-failures', LINK_FAILURES_PER_HOUR, 60 * 60),
+}));
+
+const PROOF_PROMPTS: Record<Exclude<LinkProof, LinkProof.NONE>, { required: string; invalid: string; name: string }> = {
+  [LinkProof.RECEIPT_PIN]: {
+    required: 'Введите ПИН-код, напечатанный на квитанции.',
+    invalid: 'ПИН-код состоит из 4–8 цифр, как на квитанции.',
+    name: 'ПИН-код',
+  },
+  [LinkProof.LAST_CHARGE_AMOUNT]: {
+    required: 'Введите сумму последнего начисления из квитанции.',
+    invalid: 'Сумму укажите в рублях, например 1234,56.',
+    name: 'сумму последнего начисления',
+  },
+  [LinkProof.METER_READING]: {
+    required: 'Введите показание счётчика, указанное в квитанции.',
+    invalid: 'Показание укажите числом, например 4,37507.',
+    name: 'показание счётчика',
+  },
+};
+
+export class LinkService {
+  constructor(private readonly ctx: AccountsContext) {}
+
+  async link(abonentId: string, input: LinkPersonalAccountInput): Promise<LinkPersonalAccountPayload> {
+    const fail = (error: UserError) => failed(LinkPersonalAccountPayload, [error], { account: null });
+    const code = input.supplierCode?.trim();
+    const supplier = code ? await new SupplierService(this.ctx.em).findByCode(code) : null;
+    if (!supplier) return fail(UserError.of('supplierCode', 'SUPPLIER_REQUIRED', 'Выберите поставщика услуг.'));
+
+    const number = normalizeAccountNumber(input.number ?? '');
+    const numberError = checkNumber(supplier, number);
+    if (numberError) return fail(numberError);
+
+    const proof = readProof(supplier.linkProof, input.proof);
+    if ('error' in proof) return fail(proof.error);
+
+    const limit = limits({ em: this.ctx.em, redis: this.ctx.redis, schemaName: 'accounts' }).linkFailures;
+    const wait = await limit.exhausted(abonentId);
+    if (wait !== null) return fail(tooManyAttempts(wait));
+
+    const connection = this.ctx.em.getConnection();
+    const rows: Array<
+      AccountRow & { receipt_pin_hash: string | null; receipt_reading: string | null; last_charge: string | null }
+    > = await connection.execute(
+      `select ${ACCOUNT_COLUMNS}, a."receipt_pin_hash", a."receipt_reading"::text as "receipt_reading",
+              (select c."amount_kopecks" from "accounts"."charge" c where c."account_id" = a."id"
+                order by c."month" desc limit 1) as "last_charge"
+         from "accounts"."personal_account" a where a."supplier_id" = ? and a."number" = ?`,
+      [supplier.id, number],
+    );
+    const row = rows[0];
+    const matches =
+      row !== undefined &&
+      (proof.kind === LinkProof.NONE ||
+        (proof.kind === LinkProof.RECEIPT_PIN && row.receipt_pin_hash === hashReceiptPin(supplier.id, number, proof.value)) ||
+        (proof.kind === LinkProof.LAST_CHARGE_AMOUNT && row.last_charge !== null && Number(row.last_charge) === proof.value) ||
+        (proof.kind === LinkProof.METER_READING &&
+          row.receipt_reading !== null &&
+          parseReading(row.receipt_reading) === proof.value));
+    if (!row || !matches) {
+      // Not found and wrong proof are one answer: a stranger learns nothing about which numbers exist.
+      const waitNow = await limit.hit(abonentId);
+      if (waitNow !== null) return fail(tooManyAttempts(waitNow));
+      const what = proof.kind === LinkProof.NONE ? '' : ` и ${PROOF_PROMPTS[proof.kind].name}`;
+      return fail(
+        UserError.of(
+          'number',
+          'ACCOUNT_NOT_FOUND',
+          `Лицевой счёт не найден или данные указаны неверно. Проверьте номер лицевого счёта${what} по квитанции.`,
+        ),
+      );
+    }
+
+    const linked = await this.ctx.em.transactional(async (tx) => {
+      const c = tx.getConnection();
+      const [count] = await c.execute<Array<{ n: string; already: boolean }>>(
+        `select count(*) as "n", bool_or("account_id" = ?) as "already"
+           from "accounts"."account_link" where "abonent_id" = ?`,
+        [row.id, abonentId],
+      );
+      if (!count?.already && Number(count?.n ?? 0) >= MAX_LINKED_ACCOUNTS) return false;
+      await c.execute(
+        `insert into "accounts"."account_link" ("abonent_id", "account_id") values (?, ?) on conflict do nothing`,
+        [abonentId, row.id],
+      );
+      return true;
+    });
+    if (!linked) {
+      return fail(
+        UserError.of(
+          null,
+          'TOO_MANY_ACCOUNTS',
+          `К одному Личному кабинету можно подключить не более ${MAX_LINKED_ACCOUNTS} лицевых счетов.`,
+        ),
+      );
+    }
+    await limit.reset(abonentId);
+    return succeeded(LinkPersonalAccountPayload, { account: toPersonalAccount(row) });
+  }
+
+  async unlink(abonentId: string, accountId: string): Promise<UnlinkPersonalAccountPayload> {
+    const rows = /^[0-9a-f-]{36}$/i.test(accountId)
+      ? await this.ctx.em
+          .getConnection()
+          .execute(
+            `delete from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ? returning "account_id"`,
+            [abonentId, accountId],
+          )
+      : [];
+    if (!rows.length) {
+      return failed(
+        UnlinkPersonalAccountPayload,
+        [UserError.of('id', 'NOT_LINKED', 'Этот лицевой счёт не подключён к Вашему Личному кабинету.')],
+        { accountId: null },
+      );
+    }
+    return succeeded(UnlinkPersonalAccountPayload, { accountId });
+  }
+}
+
+/** Unlinks every account of a deleted cabinet (the identity subgraph's `abonent.deleted` event). */
+export async function unlinkAll(connection: { execute(sql: string, params: unknown[]): Promise<unknown> }, abonentId: string) {
+  await connection.execute(`delete from "accounts"."account_link" where "abonent_id" = ?`, [abonentId]);
+}
+
+function checkNumber(supplier: Supplier, number: string): UserError | null {
+  const hint = supplier.accountNumberFormat.hint;
+  if (!number) return UserError.of('number', 'NUMBER_REQUIRED', 'Введите номер лицевого счёта, указанный на квитанции.');
+  if (!/^[0-9]+$/.test(number)) return UserError.of('number', 'NUMBER_NOT_DIGITS', `${hint} Уберите буквы и другие знаки.`);
+  if (number.length > supplier.accountNumberMaxDigits) return UserError.of('number', 'NUMBER_TOO_LONG', hint);
+  if (number.length < supplier.accountNumberMinDigits) return UserError.of('number', 'NUMBER_TOO_SHORT', hint);
+  return null;
+}
+
+type Proof =
+  | { kind: LinkProof.NONE }
+  | { kind: LinkProof.RECEIPT_PIN; value: string }
+  | { kind: LinkProof.LAST_CHARGE_AMOUNT; value: number }
+  | { kind: LinkProof.METER_READING; value: string };
+
+function readProof(kind: LinkProof, raw: string | null | undefined): Proof | { error: UserError } {
+  if (kind === LinkProof.NONE) return { kind };
+  const prompt = PROOF_PROMPTS[kind];
+  const text = (raw ?? '').trim();
+  if (!text) return { error: UserError.of('proof', 'PROOF_REQUIRED', prompt.required) };
+  const invalid = { error: UserError.of('proof', 'PROOF_INVALID', prompt.invalid) };
+  switch (kind) {
+    case LinkProof.RECEIPT_PIN:
+      return PIN.test(text) ? { kind, value: text } : invalid;
+    case LinkProof.LAST_CHARGE_AMOUNT: {
+      const kopecks = parseRubles(text);
+      return kopecks === null ? invalid : { kind, value: kopecks };
+    }
+    case LinkProof.METER_READING: {
+      const reading = parseReading(text);
+      return reading === null ? invalid : { kind, value: reading };
+    }
+  }
+}
+
+function tooManyAttempts(waitSeconds: number): UserError {
+  const minutes = Math.max(1, Math.ceil(waitSeconds / 60));
+  return UserError.of(
+    null,
+    'RATE_LIMITED',
+    `Слишком много неудачных попыток подключения. Попробуйте через ${minutes} мин. или напишите в поддержку.`,
+  );
+}

@@ -1,0 +1,63 @@
+// Reading personal accounts: one by id, an abonent's list, and the fields batched by DataLoader.
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { AccountsContext } from '../accounts.context.js';
+import { Supplier } from '../supplier/supplier.entity.js';
+import { monthRange } from './months.js';
+import { Charge, PersonalAccount, Tariff } from './personal-account.types.js';
+
+/** The identity subgraph's Abonent, extended with the accounts they have linked. */
+@Directive('@key(fields: "id")')
+@ObjectType('Abonent')
+export class AbonentAccounts {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver(() => AbonentAccounts)
+export class AbonentAccountsResolver {
+  @FieldResolver(() => [PersonalAccount], { description: 'The personal accounts this abonent has linked.' })
+  accounts(@Root() abonent: AbonentAccounts, @Ctx() ctx: AccountsContext): Promise<PersonalAccount[]> {
+    return ctx.loaders.accountsByAbonent.load(abonent.id);
+  }
+}
+
+@Resolver(() => PersonalAccount)
+export class PersonalAccountResolver {
+  @Query(() => PersonalAccount, {
+    nullable: true,
+    description: 'An account the caller may see (linked by the abonent, or of the partner’s supplier), else null.',
+  })
+  personalAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: AccountsContext): Promise<PersonalAccount | null> {
+    return ctx.loaders.visibleAccountById.load(id);
+  }
+
+  @FieldResolver(() => Supplier)
+  async supplier(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<Supplier> {
+    const supplier = await ctx.loaders.supplierById.load(account.supplierId);
+    if (!supplier) throw new Error(`supplier ${account.supplierId} of account ${account.id} is missing`);
+    return supplier;
+  }
+
+  @FieldResolver(() => [Tariff], { description: 'Tariffs by service, the newest period first.' })
+  tariffs(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<Tariff[]> {
+    return ctx.loaders.tariffsByAccount.load(account.id);
+  }
+
+  @FieldResolver(() => [Charge], {
+    description: 'Monthly charges from…to (YYYY-MM, inclusive), newest first; by default the last 12 months.',
+  })
+  charges(
+    @Root() account: PersonalAccount,
+    @Ctx() ctx: AccountsContext,
+    @Arg('from', () => String, { nullable: true }) from?: string | null,
+    @Arg('to', () => String, { nullable: true }) to?: string | null,
+  ): Promise<Charge[]> {
+    const [first, last] = monthRange({ from, to });
+    return ctx.loaders.chargesByAccount(first, last).load(account.id);
+  }
+
+  @FieldResolver(() => String, { description: "The holder's full name (partners only; abonents see `holder`)." })
+  holderName(@Root() account: PersonalAccount): string {
+    return account.holderName;
+  }
+}

@@ -1,0 +1,179 @@
+// Inputs and payloads of the partner API: a supplier's billing system keeps the registry current.
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { PersonalAccount } from '../account/personal-account.types.js';
+
+@InputType({ description: 'One account as the billing system knows it; the number identifies it within the supplier.' })
+export class PersonalAccountInput {
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => String)
+  address!: string;
+
+  @Field(() => String, { description: 'Full name; abonents see it masked.' })
+  holderName!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Services, e.g. ["Газоснабжение"]; default none.' })
+  services?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Kopecks, positive = debt; kept as it is when omitted.' })
+  balance?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the balance is as of; default today.' })
+  balanceAsOf?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The PIN printed on receipts (4–8 digits); stored hashed.' })
+  receiptPin?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The meter reading printed on the last receipt (decimal).' })
+  receiptReading?: string | null;
+}
+
+@InputType()
+export class UpsertPersonalAccountsInput {
+  @Field(() => [PersonalAccountInput], { description: 'Up to 1000 accounts.' })
+  accounts!: PersonalAccountInput[];
+}
+
+@InputType()
+export class ChargeInput {
+  @Field(() => String)
+  accountNumber!: string;
+
+  @Field(() => String, { description: 'YYYY-MM.' })
+  month!: string;
+
+  @Field(() => String, { description: 'Volume in m³, a decimal with at most 3 fraction digits, e.g. "12.345".' })
+  volume!: string;
+
+  @Field(() => Int, { description: 'Kopecks.' })
+  amount!: number;
+}
+
+@InputType()
+export class UpsertChargesInput {
+  @Field(() => [ChargeInput], { description: 'Up to 1000 charges; one per account and month.' })
+  charges!: ChargeInput[];
+}
+
+@InputType()
+export class BalanceInput {
+  @Field(() => String)
+  accountNumber!: string;
+
+  @Field(() => Int, { description: 'Kopecks, positive = debt, negative = overpayment.' })
+  balance!: number;
+
+  @Field(() => String, { description: 'YYYY-MM-DD; a balance older than the one held is ignored.' })
+  asOf!: string;
+}
+
+@InputType()
+export class SetBalancesInput {
+  @Field(() => [BalanceInput], { description: 'Up to 1000 balances.' })
+  balances!: BalanceInput[];
+}
+
+@InputType()
+export class TariffInput {
+  @Field(() => String, { description: 'e.g. «Газоснабжение».' })
+  service!: string;
+
+  @Field(() => Int, { description: 'Kopecks per unit.' })
+  pricePerUnit!: number;
+
+  @Field(() => String, { nullable: true, description: 'Default «м³».' })
+  unit?: string | null;
+
+  @Field(() => String, { description: 'YYYY-MM-DD.' })
+  validFrom!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, or null while open-ended.' })
+  validTo?: string | null;
+}
+
+@InputType()
+export class AccountTariffsInput {
+  @Field(() => String)
+  accountNumber!: string;
+
+  @Field(() => [TariffInput], { description: 'The account’s tariffs; they replace the ones held.' })
+  tariffs!: TariffInput[];
+}
+
+@InputType()
+export class SetTariffsInput {
+  @Field(() => [AccountTariffsInput], { description: 'Up to 1000 accounts.' })
+  accounts!: AccountTariffsInput[];
+}
+
+@ObjectType({ description: 'Why one row of a bulk write was refused.' })
+export class RowError {
+  @Field(() => Int, { description: 'Position of the row in the list (from 0).' })
+  index!: number;
+
+  @Field(() => String, { nullable: true, description: 'The field of the row to fix.' })
+  field!: string | null;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String, { description: 'What to fix, in Russian.' })
+  message!: string;
+
+  static of(index: number, field: string | null, code: string, message: string): RowError {
+    return Object.assign(new RowError(), { index, field, code, message });
+  }
+}
+
+@ObjectType({
+  description: 'The result of a bulk write: all rows written, or (with errors) none of them.',
+})
+export class PartnerWritePayload {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => [RowError])
+  errors!: RowError[];
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int, { description: 'Rows that matched what was held already (or were older, for balances).' })
+  unchanged!: number;
+
+  static refused(errors: RowError[]): PartnerWritePayload {
+    return Object.assign(new PartnerWritePayload(), { ok: false, errors, created: 0, updated: 0, unchanged: 0 });
+  }
+
+  static done(total: number, created: number, updated: number): PartnerWritePayload {
+    return Object.assign(new PartnerWritePayload(), {
+      ok: true,
+      errors: [],
+      created,
+      updated,
+      unchanged: total - created - updated,
+    });
+  }
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of accounts in a stable order (last change, then id).' })
+export class PersonalAccountPage {
+  @Field(() => [PersonalAccount])
+  nodes!: PersonalAccount[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
