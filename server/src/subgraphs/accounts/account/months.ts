@@ -20,7 +20,13 @@ export function isMonth(value: string): boolean {
   return MONTH.test(value);
 }
 
-/** The first days of the months of a from…to range given as YYYY-MM (defaults: the last 12 months). */
+/** How many charges an account shows when no months are given. */
+export const DEFAULT_CHARGE_MONTHS = 12;
+
+/**
+ * The first days of the months of a from…to range given as YYYY-MM. Without either, the range reaches back far
+ * enough for the last DEFAULT_CHARGE_MONTHS charges whether or not this month's is billed yet.
+ */
 export function monthRange(argument: { from?: string | null; to?: string | null }, now = new Date()): [string, string] {
   for (const [name, value] of Object.entries(argument)) {
     if (value != null && !isMonth(value)) {
@@ -29,8 +35,9 @@ export function monthRange(argument: { from?: string | null; to?: string | null 
       });
     }
   }
-  const to = argument.to ?? (argument.from ? addMonths(argument.from, 11) : currentMonth(now));
-  const from = argument.from ?? addMonths(to, -11);
+  const to = argument.to ?? (argument.from ? addMonths(argument.from, DEFAULT_CHARGE_MONTHS - 1) : currentMonth(now));
+  const from =
+    argument.from ?? addMonths(to, argument.to ? -(DEFAULT_CHARGE_MONTHS - 1) : -DEFAULT_CHARGE_MONTHS);
   if (from > to) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'Начальный месяц не может быть позже конечного.', { field: 'from' });
   }

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
-import { monthRange } from './months.js';
+import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
 import { Charge, PersonalAccount, Tariff } from './personal-account.types.js';
 
 /** The identity subgraph's Abonent, extended with the accounts they have linked. */
@@ -44,16 +44,17 @@ export class PersonalAccountResolver {
   }
 
   @FieldResolver(() => [Charge], {
-    description: 'Monthly charges from…to (YYYY-MM, inclusive), newest first; by default the last 12 months.',
+    description: 'Monthly charges from…to (YYYY-MM, inclusive), newest first; by default the last 12 charges.',
   })
-  charges(
+  async charges(
     @Root() account: PersonalAccount,
     @Ctx() ctx: AccountsContext,
     @Arg('from', () => String, { nullable: true }) from?: string | null,
     @Arg('to', () => String, { nullable: true }) to?: string | null,
   ): Promise<Charge[]> {
     const [first, last] = monthRange({ from, to });
-    return ctx.loaders.chargesByAccount(first, last).load(account.id);
+    const charges = await ctx.loaders.chargesByAccount(first, last).load(account.id);
+    return from == null && to == null ? charges.slice(0, DEFAULT_CHARGE_MONTHS) : charges;
   }
 
   @FieldResolver(() => String, { description: "The holder's full name (partners only; abonents see `holder`)." })

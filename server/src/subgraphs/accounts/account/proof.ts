@@ -24,9 +24,10 @@ export function parseRubles(raw: string): number | null {
 /** «4,37507» or «4.37507» → the canonical decimal string «4.37507»; null when it is not a reading. */
 export function parseReading(raw: string): string | null {
   const text = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  const match = /^(\d{1,9})(?:\.(\d{1,5}))?$/.exec(text);
+  const match = /^(\d{1,9})(?:\.(\d{1,12}))?$/.exec(text);
   if (!match) return null;
   const whole = String(Number(match[1]));
   const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > 5) return null;
   return fraction ? `${whole}.${fraction}` : whole;
 }
