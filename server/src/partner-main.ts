@@ -96,10 +96,14 @@ async function run(partners: PartnerService, suppliers: SupplierService): Promis
       const apps = await partners.list();
       if (!apps.length) print('No partner apps.');
       for (const app of apps) {
-        print(`${app.id}  «${app.name}»  supplier ${app.supplierId}  [${app.scopes.join(', ')}]${app.revokedAt ? '  REVOKED' : ''}`);
+        print(
+          `${app.id}  «${app.name}»  supplier ${app.supplierId}  [${app.scopes.join(', ')}]${app.revokedAt ? '  REVOKED' : ''}`,
+        );
         for (const key of app.keys) {
           const used = key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : 'never used';
-          print(`  key ${key.id}  ${key.prefix}…  created ${key.createdAt.toISOString()}  ${used}${key.revokedAt ? '  REVOKED' : ''}`);
+          print(
+            `  key ${key.id}  ${key.prefix}…  created ${key.createdAt.toISOString()}  ${used}${key.revokedAt ? '  REVOKED' : ''}`,
+          );
         }
       }
       return;

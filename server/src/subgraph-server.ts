@@ -114,7 +114,10 @@ export async function createSubgraphServer(
           return reply.code(401).send({ error: 'unsigned' });
         }
         const { sessionToken, apiKey } = request.body ?? {};
-        if ((sessionToken !== undefined && typeof sessionToken !== 'string') || (apiKey !== undefined && typeof apiKey !== 'string')) {
+        if (
+          (sessionToken !== undefined && typeof sessionToken !== 'string') ||
+          (apiKey !== undefined && typeof apiKey !== 'string')
+        ) {
           return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
         }
         return { caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }) };

@@ -1,5 +1,6 @@
-// Who may call what: public operations for anyone, login-level ones before confirmation, everything else only
-// with a confirmed e-mail, for every root field of every subgraph, present and future.
+// Who may call what: public operations for anyone, login-level ones before confirmation, partner operations only
+// with an API key carrying their scope, everything else only with a confirmed e-mail; for every root field of
+// every subgraph, present and future.
 import {
   getNamedType,
   isEnumType,
@@ -13,10 +14,12 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../src/core/config.js';
-import { isAuthenticated, isEmailConfirmed } from '../src/core/rules.js';
+import type { PartnerScope } from '../src/core/caller.js';
+import { isAuthenticated, isEmailConfirmed, isPartner } from '../src/core/rules.js';
 import { allow } from '../src/core/shield.js';
 import { buildSubgraphSchemaOf } from '../src/core/subgraph.js';
 import { SUBGRAPHS } from '../src/subgraphs/index.js';
+import { createPartner } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
 import { startTestKabinet, type Browser, type TestKabinet } from './support/kabinet.js';
 
@@ -41,6 +44,17 @@ const LOGIN_LEVEL = new Set([
   'Mutation.changePassword',
   'Mutation.deleteCabinet',
 ]);
+/** For partner apps (API keys) only: the scope each needs (`*`: any partner). */
+const PARTNER_ONLY: ReadonlyMap<string, PartnerScope | '*'> = new Map([
+  ['Query.partnerApp', '*'],
+  ['Query.partnerAccounts', 'accounts:read'],
+  ['Mutation.upsertPersonalAccounts', 'accounts:write'],
+  ['Mutation.upsertCharges', 'accounts:write'],
+  ['Mutation.setBalances', 'accounts:write'],
+  ['Mutation.setTariffs', 'accounts:write'],
+]);
+/** For a confirmed abonent (their own data) or a partner with the scope (its supplier's data). */
+const ABONENT_OR_PARTNER: ReadonlyMap<string, PartnerScope> = new Map([['Query.personalAccount', 'accounts:read']]);
 /** The gateway's federation plumbing: entity-level rules protect what `_entities` returns. */
 const FEDERATION = new Set(['Query._service', 'Query._entities']);
 
@@ -63,8 +77,16 @@ describe.each(SUBGRAPH_NAMES)('the rules of the %s subgraph', (name) => {
     for (const [type, field] of rootFields(schema)) {
       const key = `${type.name}.${field.name}`;
       if (FEDERATION.has(key)) continue;
-      const expected = PUBLIC.has(key) ? allow : LOGIN_LEVEL.has(key) ? isAuthenticated : isEmailConfirmed;
-      expect(rules[type.name]?.[field.name], key).toBe(expected);
+      const rule = rules[type.name]?.[field.name] as { name?: string } | undefined;
+      const partnerScope = PARTNER_ONLY.get(key);
+      const eitherScope = ABONENT_OR_PARTNER.get(key);
+      if (partnerScope === '*') expect(rule, key).toBe(isPartner);
+      else if (partnerScope) expect(rule?.name, key).toBe(`partner:${partnerScope}`);
+      else if (eitherScope) expect(rule?.name, key).toBe(`abonent-or-partner:${eitherScope}`);
+      else {
+        const expected = PUBLIC.has(key) ? allow : LOGIN_LEVEL.has(key) ? isAuthenticated : isEmailConfirmed;
+        expect(rule, key).toBe(expected);
+      }
     }
   });
 });
@@ -97,8 +119,11 @@ function operationFor(type: GraphQLObjectType, field: GraphQLField<unknown, unkn
 describe('every root field of the public API, called for real', () => {
   let app: TestKabinet;
   let unconfirmed: Browser;
+  /** A partner whose key carries a scope no operation here needs. */
+  let partner: Awaited<ReturnType<typeof createPartner>>;
   beforeAll(async () => {
     app = await startTestKabinet({ CAPTCHA_COST: '10' });
+    partner = await createPartner(app, 'kaluga', ['payments:read']);
     unconfirmed = app.browser();
     const { body } = await unconfirmed.graphql('{ captchaChallenge { challenge } }');
     const email = `access${Date.now()}@example.ru`;
@@ -123,7 +148,7 @@ describe('every root field of the public API, called for real', () => {
   });
   afterAll(() => app?.close());
 
-  it('refuses strangers everything but public fields, and unconfirmed abonents everything beyond login level', async () => {
+  it('refuses strangers everything but public fields, unconfirmed abonents everything beyond login level, and partners everything not theirs', async () => {
     const schema = (await import('graphql')).buildSchema(
       (await import('node:fs')).readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'),
     );
@@ -141,7 +166,16 @@ describe('every root field of the public API, called for real', () => {
       const abonent = await unconfirmed.graphql(operation);
       const abonentCode = abonent.body.errors?.[0]?.extensions?.code;
       if (PUBLIC.has(key) || LOGIN_LEVEL.has(key)) expect(abonentCode, `${key} before confirmation`).toBeUndefined();
+      else if (PARTNER_ONLY.has(key)) expect(abonentCode, `${key} before confirmation`).toBe('UNAUTHENTICATED');
       else expect(abonentCode, `${key} before confirmation`).toBe('EMAIL_NOT_CONFIRMED');
+
+      if (key === 'Mutation.logout') continue;
+      const asPartner = await partner.graphql(operation);
+      const partnerCode = asPartner.body.errors?.[0]?.extensions?.code;
+      if (PUBLIC.has(key) || PARTNER_ONLY.get(key) === '*') expect(partnerCode, `${key} as a partner`).toBeUndefined();
+      else if (PARTNER_ONLY.has(key) || ABONENT_OR_PARTNER.has(key)) {
+        expect(partnerCode, `${key} as a partner without the scope`).toBe('FORBIDDEN');
+      } else expect(partnerCode, `${key} as a partner`).toBe('UNAUTHENTICATED');
     }
   });
 });

@@ -83,6 +83,7 @@ const variables = z.object({
   MAX_QUERY_DEPTH: int(12, 2, 100),
   MAX_QUERY_ALIASES: int(30, 1, 1000),
   MAX_QUERY_COST: int(5000, 10, 1_000_000),
+  MAX_PARTNER_QUERY_COST: int(200_000, 10, 10_000_000),
   MAX_QUERY_TOKENS: int(3000, 100, 100_000),
   MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
@@ -144,7 +145,14 @@ export type Config = Readonly<{
   gatewaySecretIsDefault: boolean;
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   logLevel: string;
-  limits: Readonly<{ depth: number; aliases: number; cost: number; tokens: number; listArgument: number }>;
+  limits: Readonly<{
+    depth: number;
+    aliases: number;
+    cost: number;
+    partnerCost: number;
+    tokens: number;
+    listArgument: number;
+  }>;
   shutdownTimeoutMs: number;
   webDistDir: string;
 }>;
@@ -201,6 +209,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       depth: e.MAX_QUERY_DEPTH,
       aliases: e.MAX_QUERY_ALIASES,
       cost: e.MAX_QUERY_COST,
+      partnerCost: e.MAX_PARTNER_QUERY_COST,
       tokens: e.MAX_QUERY_TOKENS,
       listArgument: e.MAX_LIST_ARGUMENT,
     }),

@@ -18,7 +18,12 @@ export interface RateLimitStores {
   redis?: Redis;
 }
 
-export function createLimit(stores: RateLimitStores, keyPrefix: string, points: number, durationSeconds: number): Limit {
+export function createLimit(
+  stores: RateLimitStores,
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+): Limit {
   const limiter: RateLimiterAbstract = stores.redis
     ? new RateLimiterRedis({
         storeClient: stores.redis,

@@ -40,7 +40,7 @@ export const isEmailConfirmed = rule({ cache: 'contextual' })((_parent, _args, c
 );
 
 /** A partner app (API key), any scope. An abonent's session never passes. */
-export const isPartner = rule({ cache: 'contextual' })(
+export const isPartner = rule('partner', { cache: 'contextual' })(
   (_parent, _args, ctx: RequestContext) => ctx.caller.kind === 'partner' || notAPartner(),
 );
 

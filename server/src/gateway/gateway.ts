@@ -58,7 +58,8 @@ export async function registerGateway(
     context: async (request, reply): Promise<RequestContext> => {
       const apiKey = readApiKey(request.headers.authorization);
       // A partner's request is the partner's alone: a session cookie sent with an API key is not looked at.
-      const sessionToken = apiKey === undefined ? readSessionToken(request.headers.cookie, config.publicUrl) : undefined;
+      const sessionToken =
+        apiKey === undefined ? readSessionToken(request.headers.cookie, config.publicUrl) : undefined;
       const caller =
         apiKey === undefined && sessionToken === undefined
           ? ANONYMOUS
@@ -86,11 +87,9 @@ function readApiKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const match = /^Bearer +(\S+) *$/i.exec(header);
   if (!match) {
-    throw new AppError(
-      ErrorCode.UNAUTHENTICATED,
-      'Заголовок Authorization должен иметь вид «Bearer <API-ключ>».',
-      { http: { status: 401 } },
-    );
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Заголовок Authorization должен иметь вид «Bearer <API-ключ>».', {
+      http: { status: 401 },
+    });
   }
   return match[1];
 }

@@ -14,7 +14,9 @@ export const uniqueEmail = (prefix = 'abonent') => `${prefix}${Date.now()}${coun
 const PASSWORD = 'abc12';
 
 /** Registers with a solved CAPTCHA and logs in: an abonent who has not confirmed the e-mail yet. */
-export async function registeredAbonent(app: TestKabinet): Promise<{ client: Browser; email: string; password: string }> {
+export async function registeredAbonent(
+  app: TestKabinet,
+): Promise<{ client: Browser; email: string; password: string }> {
   const client = app.browser();
   const challenge = await client.graphql('{ captchaChallenge { challenge } }');
   const email = uniqueEmail();
@@ -37,10 +39,9 @@ export async function registeredAbonent(app: TestKabinet): Promise<{ client: Bro
 }
 
 async function logIn(client: Browser, email: string, password: string): Promise<string> {
-  const login = await client.graphql(
-    'mutation ($input: LoginInput!) { login(input: $input) { ok abonent { id } } }',
-    { input: { email, password } },
-  );
+  const login = await client.graphql('mutation ($input: LoginInput!) { login(input: $input) { ok abonent { id } } }', {
+    input: { email, password },
+  });
   if (!login.body.data?.login?.ok) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
   return login.body.data.login.abonent.id;
 }

@@ -29,7 +29,13 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
     { name: 'Migration20261124000100SeedSuppliers', class: Migration20261124000100SeedSuppliers },
     { name: 'Migration20261125000000CreatePersonalAccounts', class: Migration20261125000000CreatePersonalAccounts },
   ],
-  resolvers: [SupplierResolver, PersonalAccountResolver, AbonentAccountsResolver, LinkResolver, PartnerAccountsResolver],
+  resolvers: [
+    SupplierResolver,
+    PersonalAccountResolver,
+    AbonentAccountsResolver,
+    LinkResolver,
+    PartnerAccountsResolver,
+  ],
   // Reached only through `_entities` (identity owns Abonent), so no root field leads the schema builder to it.
   orphanedTypes: [AbonentAccounts],
   referenceResolvers: {

@@ -2,7 +2,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Caller } from '../../../core/caller.js';
-import { ACCOUNT_COLUMNS, Charge, Tariff, toPersonalAccount, type AccountRow, type PersonalAccount } from './personal-account.types.js';
+import {
+  ACCOUNT_COLUMNS,
+  Charge,
+  Tariff,
+  toPersonalAccount,
+  type AccountRow,
+  type PersonalAccount,
+} from './personal-account.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

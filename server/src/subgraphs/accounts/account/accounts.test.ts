@@ -74,9 +74,7 @@ describe('linking a personal account', () => {
   it('explains what to fix in each field, before looking anything up', async () => {
     const { client } = await confirmedAbonent(app, mail);
     expect(codes(await link(client, { ...SPB, supplierCode: '' }))).toEqual(['supplierCode:SUPPLIER_REQUIRED']);
-    expect(codes(await link(client, { ...SPB, supplierCode: 'atlantis' }))).toEqual([
-      'supplierCode:SUPPLIER_REQUIRED',
-    ]);
+    expect(codes(await link(client, { ...SPB, supplierCode: 'atlantis' }))).toEqual(['supplierCode:SUPPLIER_REQUIRED']);
     expect(codes(await link(client, { ...SPB, number: '' }))).toEqual(['number:NUMBER_REQUIRED']);
     const letters = await link(client, { ...SPB, number: '70206201A' });
     expect(codes(letters)).toEqual(['number:NUMBER_NOT_DIGITS']);
@@ -136,7 +134,9 @@ describe('linking a personal account', () => {
     }
     const blocked = await link(client, SPB);
     expect(codes(blocked)).toEqual(['null:RATE_LIMITED']);
-    expect(blocked.errors[0]!.message).toMatch(/^Слишком много неудачных попыток подключения\. Попробуйте через \d+ мин\./);
+    expect(blocked.errors[0]!.message).toMatch(
+      /^Слишком много неудачных попыток подключения\. Попробуйте через \d+ мин\./,
+    );
     // The limit is per abonent: someone else links the same account meanwhile.
     const other = await confirmedAbonent(app, mail);
     expect((await link(other.client, SPB)).ok).toBe(true);
@@ -152,12 +152,11 @@ describe('linking a personal account', () => {
     const links = await app.kabinet.subgraphs.accounts.orm.em
       .fork()
       .getConnection()
-      .execute('select count(*)::int as n from "accounts"."account_link" where "account_id" = ? and "abonent_id" in (?, ?)', [
-        a.account!.id,
-        first.id,
-        second.id,
-      ]);
-    expect(links[0].n).toBe(2);
+      .execute(
+        'select count(*)::int as n from "accounts"."account_link" where "account_id" = ? and "abonent_id" in (?, ?)',
+        [a.account!.id, first.id, second.id],
+      );
+    expect(links[0]!.n).toBe(2);
 
     const unlinked = await first.client.graphql(UNLINK, { id: a.account!.id });
     expect(unlinked.body.data.unlinkPersonalAccount).toEqual({ ok: true, accountId: a.account!.id, errors: [] });
@@ -187,7 +186,12 @@ describe('the overview', () => {
     });
     expect(account.balance.asOf).toMatch(/^\d{4}-\d{2}-01$/);
     expect(account.tariffs).toHaveLength(2);
-    expect(account.tariffs[0]).toMatchObject({ service: 'Газоснабжение', pricePerUnit: 821, unit: 'м³', validTo: null });
+    expect(account.tariffs[0]).toMatchObject({
+      service: 'Газоснабжение',
+      pricePerUnit: 821,
+      unit: 'м³',
+      validTo: null,
+    });
     expect(account.charges).toHaveLength(12);
     const months = account.charges.map((c: { month: string }) => c.month);
     expect(months).toEqual([...months].sort().reverse());
@@ -220,13 +224,18 @@ describe('the overview', () => {
     const numbers = Array.from({ length: 20 }, (_, i) => String(7_100_000 + i));
     const written = await partner.graphql(
       `mutation ($input: UpsertPersonalAccountsInput!) { upsertPersonalAccounts(input: $input) { ok errors { code } } }`,
-      { input: { accounts: numbers.map((number) => ({ number, address: `Калуга, д. ${number}`, holderName: 'Орлов О. О.' })) } },
+      {
+        input: {
+          accounts: numbers.map((number) => ({ number, address: `Калуга, д. ${number}`, holderName: 'Орлов О. О.' })),
+        },
+      },
     );
     expect(written.body.data.upsertPersonalAccounts.ok).toBe(true);
-    await partner.graphql(
-      `mutation ($input: UpsertChargesInput!) { upsertCharges(input: $input) { ok } }`,
-      { input: { charges: numbers.map((accountNumber) => ({ accountNumber, month: '2026-01', volume: '1.5', amount: 1200 })) } },
-    );
+    await partner.graphql(`mutation ($input: UpsertChargesInput!) { upsertCharges(input: $input) { ok } }`, {
+      input: {
+        charges: numbers.map((accountNumber) => ({ accountNumber, month: '2026-01', volume: '1.5', amount: 1200 })),
+      },
+    });
     const one = await confirmedAbonent(app, mail);
     const many = await confirmedAbonent(app, mail);
     await link(one.client, { supplierCode: 'kaluga', number: numbers[0] });
@@ -253,7 +262,9 @@ describe('who may read an account', () => {
     const stranger = await confirmedAbonent(app, mail);
     const byId = `query ($id: ID!) { personalAccount(id: $id) { number holder balance { kopecks } } }`;
     expect((await owner.client.graphql(byId, { id: account!.id })).body.data.personalAccount.number).toBe('702062012');
-    expect((await stranger.client.graphql(byId, { id: account!.id })).body).toEqual({ data: { personalAccount: null } });
+    expect((await stranger.client.graphql(byId, { id: account!.id })).body).toEqual({
+      data: { personalAccount: null },
+    });
     expect((await stranger.client.graphql(DASHBOARD)).body.data.me.accounts).toEqual([]);
 
     // Straight at the subgraph, as a forged gateway fetch would be: entity references resolve to null.
@@ -291,7 +302,9 @@ describe('who may read an account', () => {
   it('needs a confirmed e-mail for everything here, and a login', async () => {
     const { client } = await registeredAbonent(app);
     const linkTry = await client.graphql(LINK, { input: SPB });
-    expect(linkTry.body.errors?.[0], JSON.stringify(linkTry.body)).toMatchObject({ extensions: { code: 'EMAIL_NOT_CONFIRMED' } });
+    expect(linkTry.body.errors?.[0], JSON.stringify(linkTry.body)).toMatchObject({
+      extensions: { code: 'EMAIL_NOT_CONFIRMED' },
+    });
     const dashboard = await client.graphql(DASHBOARD);
     expect(dashboard.body.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_CONFIRMED');
     const byId = await client.graphql(`{ personalAccount(id: "00000000-0000-0000-0000-000000000000") { number } }`);
@@ -310,14 +323,19 @@ describe('who may read an account', () => {
     expect(deleted.body.data.deleteCabinet.ok).toBe(true);
     const connection = app.kabinet.subgraphs.accounts.orm.em.fork().getConnection();
     const linksOf = async () =>
-      (await connection.execute('select count(*)::int as n from "accounts"."account_link" where "abonent_id" = ?', [owner.id]))[0].n;
+      (
+        await connection.execute('select count(*)::int as n from "accounts"."account_link" where "abonent_id" = ?', [
+          owner.id,
+        ])
+      )[0]!.n;
     const deadline = Date.now() + 20_000;
     while ((await linksOf()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await linksOf()).toBe(0);
-    const stillThere = await connection.execute('select count(*)::int as n from "accounts"."personal_account" where "id" = ?', [
-      account!.id,
-    ]);
-    expect(stillThere[0].n).toBe(1);
+    const stillThere = await connection.execute(
+      'select count(*)::int as n from "accounts"."personal_account" where "id" = ?',
+      [account!.id],
+    );
+    expect(stillThere[0]!.n).toBe(1);
   });
 });
 

@@ -4,7 +4,11 @@ import { cachedPerStore, createLimit, type RateLimitStores } from '../../../core
 import type { AccountsContext } from '../accounts.context.js';
 import { LinkProof, type Supplier } from '../supplier/supplier.entity.js';
 import { SupplierService } from '../supplier/supplier.service.js';
-import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload, type LinkPersonalAccountInput } from './link.types.js';
+import {
+  LinkPersonalAccountPayload,
+  UnlinkPersonalAccountPayload,
+  type LinkPersonalAccountInput,
+} from './link.types.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from './personal-account.types.js';
 import { hashReceiptPin, normalizeAccountNumber, parseReading, parseRubles, PIN } from './proof.js';
 
@@ -69,8 +73,11 @@ export class LinkService {
     const matches =
       row !== undefined &&
       (proof.kind === LinkProof.NONE ||
-        (proof.kind === LinkProof.RECEIPT_PIN && row.receipt_pin_hash === hashReceiptPin(supplier.id, number, proof.value)) ||
-        (proof.kind === LinkProof.LAST_CHARGE_AMOUNT && row.last_charge !== null && Number(row.last_charge) === proof.value) ||
+        (proof.kind === LinkProof.RECEIPT_PIN &&
+          row.receipt_pin_hash === hashReceiptPin(supplier.id, number, proof.value)) ||
+        (proof.kind === LinkProof.LAST_CHARGE_AMOUNT &&
+          row.last_charge !== null &&
+          Number(row.last_charge) === proof.value) ||
         (proof.kind === LinkProof.METER_READING &&
           row.receipt_reading !== null &&
           parseReading(row.receipt_reading) === proof.value));
@@ -136,14 +143,19 @@ export class LinkService {
 }
 
 /** Unlinks every account of a deleted cabinet (the identity subgraph's `abonent.deleted` event). */
-export async function unlinkAll(connection: { execute(sql: string, params: unknown[]): Promise<unknown> }, abonentId: string) {
+export async function unlinkAll(
+  connection: { execute(sql: string, params: unknown[]): Promise<unknown> },
+  abonentId: string,
+) {
   await connection.execute(`delete from "accounts"."account_link" where "abonent_id" = ?`, [abonentId]);
 }
 
 function checkNumber(supplier: Supplier, number: string): UserError | null {
   const hint = supplier.accountNumberFormat.hint;
-  if (!number) return UserError.of('number', 'NUMBER_REQUIRED', 'Введите номер лицевого счёта, указанный на квитанции.');
-  if (!/^[0-9]+$/.test(number)) return UserError.of('number', 'NUMBER_NOT_DIGITS', `${hint} Уберите буквы и другие знаки.`);
+  if (!number)
+    return UserError.of('number', 'NUMBER_REQUIRED', 'Введите номер лицевого счёта, указанный на квитанции.');
+  if (!/^[0-9]+$/.test(number))
+    return UserError.of('number', 'NUMBER_NOT_DIGITS', `${hint} Уберите буквы и другие знаки.`);
   if (number.length > supplier.accountNumberMaxDigits) return UserError.of('number', 'NUMBER_TOO_LONG', hint);
   if (number.length < supplier.accountNumberMinDigits) return UserError.of('number', 'NUMBER_TOO_SHORT', hint);
   return null;

@@ -36,8 +36,7 @@ export function monthRange(argument: { from?: string | null; to?: string | null 
     }
   }
   const to = argument.to ?? (argument.from ? addMonths(argument.from, DEFAULT_CHARGE_MONTHS - 1) : currentMonth(now));
-  const from =
-    argument.from ?? addMonths(to, argument.to ? -(DEFAULT_CHARGE_MONTHS - 1) : -DEFAULT_CHARGE_MONTHS);
+  const from = argument.from ?? addMonths(to, argument.to ? -(DEFAULT_CHARGE_MONTHS - 1) : -DEFAULT_CHARGE_MONTHS);
   if (from > to) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'Начальный месяц не может быть позже конечного.', { field: 'from' });
   }

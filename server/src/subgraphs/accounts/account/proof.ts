@@ -15,7 +15,10 @@ export const PIN = /^[0-9]{4,8}$/;
 
 /** «1 234,56», «1234.56», «1234» (rubles) → kopecks; null when it is not an amount. */
 export function parseRubles(raw: string): number | null {
-  const text = raw.replace(/[\s\u00a0]/g, '').replace(/(руб\.?|₽|р\.?)$/i, '').replace(',', '.');
+  const text = raw
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/(руб\.?|₽|р\.?)$/i, '')
+    .replace(',', '.');
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));

@@ -141,9 +141,10 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
       (
         await em
           .getConnection()
-          .execute<Array<{ number: string }>>(`select "number" from "accounts"."personal_account" where "supplier_id" = ?`, [
-            supplier.id,
-          ])
+          .execute<Array<{ number: string }>>(
+            `select "number" from "accounts"."personal_account" where "supplier_id" = ?`,
+            [supplier.id],
+          )
       ).map((r) => r.number),
     );
     const added = demo.accounts.filter((a) => !existing.has(a.number));
@@ -168,8 +169,20 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
         demo.accounts.map((a) => ({
           accountNumber: a.number,
           tariffs: [
-            { service: 'Газоснабжение', pricePerUnit: demo.prices[1], unit: 'м³', validFrom: julyThisYear, validTo: null },
-            { service: 'Газоснабжение', pricePerUnit: demo.prices[0], unit: 'м³', validFrom: julyBefore, validTo: dayBefore },
+            {
+              service: 'Газоснабжение',
+              pricePerUnit: demo.prices[1],
+              unit: 'м³',
+              validFrom: julyThisYear,
+              validTo: null,
+            },
+            {
+              service: 'Газоснабжение',
+              pricePerUnit: demo.prices[0],
+              unit: 'м³',
+              validFrom: julyBefore,
+              validTo: dayBefore,
+            },
           ],
         })),
       ),

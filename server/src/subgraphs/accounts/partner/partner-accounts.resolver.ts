@@ -28,7 +28,9 @@ export class PartnerAccountsResolver {
     return serviceFor(ctx).upsertAccounts(input.accounts);
   }
 
-  @Mutation(() => PartnerWritePayload, { description: 'Creates or replaces monthly charges (one per account and month).' })
+  @Mutation(() => PartnerWritePayload, {
+    description: 'Creates or replaces monthly charges (one per account and month).',
+  })
   upsertCharges(
     @Arg('input', () => UpsertChargesInput) input: UpsertChargesInput,
     @Ctx() ctx: AccountsContext,

@@ -47,7 +47,9 @@ export class PartnerAccountsService {
       }
       const reading = row.receiptReading == null ? null : parseReading(row.receiptReading);
       if (row.receiptReading != null && reading === null) {
-        errors.push(RowError.of(index, 'receiptReading', 'READING_INVALID', 'Показание — десятичное число, например 4.37507.'));
+        errors.push(
+          RowError.of(index, 'receiptReading', 'READING_INVALID', 'Показание — десятичное число, например 4.37507.'),
+        );
       }
       return {
         number,
@@ -56,7 +58,8 @@ export class PartnerAccountsService {
         services,
         balance_kopecks: row.balance ?? null,
         balance_as_of: row.balance == null ? null : (row.balanceAsOf ?? today),
-        receipt_pin_hash: row.receiptPin == null || number === null ? null : hashReceiptPin(supplier.id, number, row.receiptPin),
+        receipt_pin_hash:
+          row.receiptPin == null || number === null ? null : hashReceiptPin(supplier.id, number, row.receiptPin),
         receipt_reading: reading,
       };
     });
@@ -115,7 +118,12 @@ export class PartnerAccountsService {
       }
       if (!VOLUME.test(row.volume ?? '')) {
         errors.push(
-          RowError.of(index, 'volume', 'VOLUME_INVALID', 'Объём — неотрицательное число, не более 3 знаков после точки.'),
+          RowError.of(
+            index,
+            'volume',
+            'VOLUME_INVALID',
+            'Объём — неотрицательное число, не более 3 знаков после точки.',
+          ),
         );
       }
       const key = `${number}|${row.month}`;
@@ -192,7 +200,9 @@ export class PartnerAccountsService {
         }
         const key = `${service}|${tariff.validFrom}`;
         if (periods.has(key)) {
-          errors.push(RowError.of(index, `${at}.validFrom`, 'DUPLICATE_ROW', 'Этот тариф с этой даты уже указан выше.'));
+          errors.push(
+            RowError.of(index, `${at}.validFrom`, 'DUPLICATE_ROW', 'Этот тариф с этой даты уже указан выше.'),
+          );
         }
         periods.add(key);
         return {
@@ -299,14 +309,22 @@ export class PartnerAccountsService {
 
   /** Writes of one supplier take turns, so two billing runs at once cannot interleave half-way. */
   private async serialize(connection: ReturnType<EntityManager['getConnection']>): Promise<void> {
-    await connection.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`accounts.partner-write.${this.supplierId}`]);
+    await connection.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
+      `accounts.partner-write.${this.supplierId}`,
+    ]);
   }
 
   private async supplier(): Promise<Supplier> {
     return this.em.findOneOrFail(Supplier, { id: this.supplierId });
   }
 
-  private checkNumber(supplier: Supplier, raw: string, index: number, field: string, errors: RowError[]): string | null {
+  private checkNumber(
+    supplier: Supplier,
+    raw: string,
+    index: number,
+    field: string,
+    errors: RowError[],
+  ): string | null {
     const number = normalizeAccountNumber(raw ?? '');
     const ok =
       /^[0-9]+$/.test(number) &&

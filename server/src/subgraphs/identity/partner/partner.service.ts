@@ -109,13 +109,18 @@ export class PartnerService {
 /** The partner an API key belongs to, or null when the key is unknown or revoked (or its app is). */
 export async function resolveApiKeyCaller(em: EntityManager, apiKey: string): Promise<Caller | null> {
   if (!apiKey.startsWith(API_KEY_PREFIX) || apiKey.length > 100) return null;
-  const rows: Array<{ key_id: string; app_id: string; supplier_id: string; scopes: string[]; last_used_at: Date | null }> =
-    await em.getConnection().execute(
-      `select k."id" as "key_id", a."id" as "app_id", a."supplier_id", a."scopes", k."last_used_at"
+  const rows: Array<{
+    key_id: string;
+    app_id: string;
+    supplier_id: string;
+    scopes: string[];
+    last_used_at: Date | null;
+  }> = await em.getConnection().execute(
+    `select k."id" as "key_id", a."id" as "app_id", a."supplier_id", a."scopes", k."last_used_at"
          from "identity"."partner_api_key" k join "identity"."partner_app" a on a."id" = k."partner_app_id"
         where k."key_hash" = ? and k."revoked_at" is null and a."revoked_at" is null`,
-      [hashToken(apiKey)],
-    );
+    [hashToken(apiKey)],
+  );
   const row = rows[0];
   if (!row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
