@@ -10,7 +10,7 @@ import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
-import { freePort, postGraphQL, startProcess, type RunningProcess } from './support/processes.js';
+import { freePort, postGraphQL, runProcess, startProcess, type RunningProcess } from './support/processes.js';
 import type { Database } from '../src/core/database.js';
 
 const SECRET = 'distributed-test-secret-0123456789abcdef';
@@ -44,6 +44,7 @@ beforeAll(async () => {
     GATEWAY_SECRET: SECRET,
     NODE_ENV: 'development',
     CAPTCHA_COST: '10',
+    DEMO_DATA: 'true',
   };
   if (database.embedded) env.DB_POOL_MAX = '1';
   for (const name of SUBGRAPH_NAMES) {
@@ -158,6 +159,99 @@ describe('distributed mode', () => {
       cookie: cookie.split(';')[0]!,
     });
     expect(locked.body.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_CONFIRMED');
+  });
+
+  it("links a demo account and reads it back across subgraphs (identity's me, accounts' links) over HTTP", async () => {
+    const email = `distributed-link${Date.now()}@example.ru`;
+    const challenge = await postGraphQL(gatewayUrl, '{ captchaChallenge { challenge } }');
+    await postGraphQL(gatewayUrl, 'mutation ($input: RegisterInput!) { register(input: $input) { ok } }', {
+      input: {
+        email,
+        password: 'abc12',
+        passwordRepeat: 'abc12',
+        acceptAgreement: true,
+        consentToPersonalData: true,
+        captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
+      },
+    });
+    // Without SMTP_URL the identity process keeps letters in its development mailbox (sent by a queued job).
+    let letter: { to: string; text: string } | undefined;
+    for (const deadline = Date.now() + 30_000; !letter && Date.now() < deadline;) {
+      const mailbox = (await (await fetch(`${subgraphUrls.identity}/dev/mail.json`)).json()) as {
+        letters: Array<{ to: string; text: string }>;
+      };
+      letter = mailbox.letters.find((l) => l.to === email);
+      if (!letter) await new Promise((r) => setTimeout(r, 250));
+    }
+    const token = /confirm\?token=([A-Za-z0-9_-]+)/.exec(letter!.text)![1];
+    const confirmed = await postGraphQL(gatewayUrl, `mutation { confirmEmail(token: "${token}") { ok } }`);
+    expect(confirmed.body.data.confirmEmail.ok).toBe(true);
+    const login = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }` }),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const linked = await postGraphQL(
+      gatewayUrl,
+      'mutation { linkPersonalAccount(input: { supplierCode: "sankt-peterburg", number: "702062012", proof: "4,37507" }) { ok } }',
+      undefined,
+      { cookie },
+    );
+    expect(linked.body).toEqual({ data: { linkPersonalAccount: { ok: true } } });
+    const me = await postGraphQL(
+      gatewayUrl,
+      '{ me { email accounts { number holder balance { debt } supplier { name } } } }',
+      undefined,
+      { cookie },
+    );
+    expect(me.body).toEqual({
+      data: {
+        me: {
+          email,
+          accounts: [
+            {
+              number: '702062012',
+              holder: 'И***в И. И.',
+              balance: { debt: 123456 },
+              supplier: { name: 'Межрегионгаз Санкт-Петербург' },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('serves a partner app by its API key, issued by `npm run partner`, through the remote caller lookup', async () => {
+    const created = await runProcess(
+      'partner-main.ts',
+      ['create', '--supplier', 'voronezh', '--name', 'Распределённый биллинг', '--scopes', 'accounts:read'],
+      { DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+    );
+    expect(created.code, created.output).toBe(0);
+    const apiKey = /^\s+(kbp_\S+)$/m.exec(created.output)![1]!;
+    const authorization = `Bearer ${apiKey}`;
+    const app = await postGraphQL(gatewayUrl, '{ partnerApp { name supplier { name } } }', undefined, {
+      authorization,
+    });
+    expect(app.body).toEqual({
+      data: { partnerApp: { name: 'Распределённый биллинг', supplier: { name: 'Межрегионгаз Воронеж' } } },
+    });
+    const page = await postGraphQL(
+      gatewayUrl,
+      '{ partnerAccounts(first: 5) { nodes { number holderName } } }',
+      undefined,
+      {
+        authorization,
+      },
+    );
+    expect(page.body).toEqual({
+      data: { partnerAccounts: { nodes: [{ number: '3600123456', holderName: 'Петрова Анна Сергеевна' }] } },
+    });
+    const forged = await postGraphQL(gatewayUrl, '{ partnerApp { name } }', undefined, {
+      authorization: 'Bearer kbp_forged',
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('refuses a request to a subgraph that the gateway did not sign', async () => {

@@ -11,6 +11,18 @@ import {
   type PersonalAccount,
 } from './personal-account.types.js';
 
+/** Rows grouped by a key, in their order: one pass, for loaders answering many keys at once. */
+function groupBy<R, K, V>(rows: readonly R[], key: (row: R) => K, map: (row: R) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(map(row));
+    else groups.set(k, [map(row)]);
+  }
+  return groups;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids that can be uuids; anything else cannot match and must not reach PostgreSQL's uuid parser. */
@@ -34,7 +46,8 @@ export function createAccountLoaders(em: EntityManager, caller: Caller) {
             [ids],
           )
         : [];
-      return abonentIds.map((id) => rows.filter((r) => r.abonent_id === id).map(toPersonalAccount));
+      const byAbonent = groupBy(rows, (r) => r.abonent_id, toPersonalAccount);
+      return abonentIds.map((id) => byAbonent.get(id) ?? []);
     }),
 
     /**
@@ -75,19 +88,19 @@ export function createAccountLoaders(em: EntityManager, caller: Caller) {
           where "account_id" in (?) order by "service", "valid_from" desc`,
         [uuidsOf(accountIds)],
       );
-      return accountIds.map((id) =>
-        rows
-          .filter((r) => r.account_id === id)
-          .map((r) =>
-            Object.assign(new Tariff(), {
-              service: r.service,
-              pricePerUnit: r.price_kopecks,
-              unit: r.unit,
-              validFrom: r.valid_from,
-              validTo: r.valid_to,
-            }),
-          ),
+      const byAccount = groupBy(
+        rows,
+        (r) => r.account_id,
+        (r) =>
+          Object.assign(new Tariff(), {
+            service: r.service,
+            pricePerUnit: r.price_kopecks,
+            unit: r.unit,
+            validFrom: r.valid_from,
+            validTo: r.valid_to,
+          }),
       );
+      return accountIds.map((id) => byAccount.get(id) ?? []);
     }),
 
     /** Charges of each account for the months from…to (first days of months), newest first. */
@@ -102,17 +115,17 @@ export function createAccountLoaders(em: EntityManager, caller: Caller) {
                 where "account_id" in (?) and "month" between ?::date and ?::date order by "month" desc`,
               [uuidsOf(accountIds), from, to],
             );
-          return accountIds.map((id) =>
-            rows
-              .filter((r) => r.account_id === id)
-              .map((r) =>
-                Object.assign(new Charge(), {
-                  month: r.month.slice(0, 7),
-                  volume: r.volume,
-                  amount: Number(r.amount_kopecks),
-                }),
-              ),
+          const byAccount = groupBy(
+            rows,
+            (r) => r.account_id,
+            (r) =>
+              Object.assign(new Charge(), {
+                month: r.month.slice(0, 7),
+                volume: r.volume,
+                amount: Number(r.amount_kopecks),
+              }),
           );
+          return accountIds.map((id) => byAccount.get(id) ?? []);
         });
         chargeLoaders.set(key, loader);
       }
