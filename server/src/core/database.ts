@@ -15,8 +15,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** PGlite is one database session behind the socket: each pool gets one connection, see STACK.md. */
-const EMBEDDED_CONNECTIONS = 16;
+/**
+ * PGlite is one database session behind the socket: each pool gets one connection, see STACK.md. The cap is for
+ * clients, not sessions: processes sharing an embedded database in tests (distributed mode: five processes, each
+ * with a pool, the job queue's connections and a migration lock) need a few dozen.
+ */
+const EMBEDDED_CONNECTIONS = 64;
 
 export async function openDatabase(
   options: { url: string | undefined; dataDir: string; poolMax: number },

@@ -1,4 +1,4 @@
-// One rate limit (rate-limiter-flexible): counted in a subgraph's own `rate_limit` table, or in Redis when REDIS_URL is set.
+// One rate limit (rate-limiter-flexible): counted in a subgraph's own table, or in Redis when REDIS_URL is set.
 import type { Redis } from 'ioredis';
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -11,10 +11,12 @@ export interface Limit {
 }
 
 export interface RateLimitStores {
-  /** The subgraph's EntityManager: its knex reaches the `<schema>.rate_limit` table. */
+  /** The subgraph's EntityManager: its knex reaches the counters' table. */
   em: { getKnex(): unknown };
-  /** The PostgreSQL schema whose `rate_limit` table keeps the counters. */
+  /** The PostgreSQL schema and table that keep the counters. The table name must differ between subgraphs: the
+   * library names its prepared statements after it, and on the embedded database all subgraphs share a session. */
   schemaName: string;
+  tableName: string;
   redis?: Redis;
 }
 
@@ -35,7 +37,7 @@ export function createLimit(
         storeClient: stores.em.getKnex(),
         storeType: 'knex',
         schemaName: stores.schemaName,
-        tableName: 'rate_limit',
+        tableName: stores.tableName,
         tableCreated: true,
         keyPrefix,
         points,

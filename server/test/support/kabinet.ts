@@ -38,7 +38,8 @@ export interface TestKabinet {
 let nextIp = 1;
 
 export async function startTestKabinet(env: Record<string, string> = {}): Promise<TestKabinet> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  // Tests see the demo data only when they ask for it (DEMO_DATA), on either database.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase();
   const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(

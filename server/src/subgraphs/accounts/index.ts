@@ -1,4 +1,5 @@
 // The accounts subgraph: suppliers, the personal-account registry, abonents' links to it, and its partner API.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
 import { eventQueueName } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
@@ -54,7 +55,7 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
         name: eventQueueName('accounts', ABONENT_DELETED),
         retryLimit: 10,
         async handle(event: AbonentDeleted) {
-          await unlinkAll(orm.em.fork().getConnection(), event.abonentId);
+          await unlinkAll(orm.em.fork() as EntityManager, event.abonentId);
           log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
         },
       },

@@ -18,5 +18,5 @@ const build = cachedPerStore((stores: RateLimitStores) => ({
 
 /** The limits over the `identity.rate_limit` table, or Redis when the context has it. */
 export function createRateLimits(ctx: { em: { getKnex(): unknown }; redis?: Redis }) {
-  return build({ em: ctx.em, redis: ctx.redis, schemaName: 'identity' });
+  return build({ em: ctx.em, redis: ctx.redis, schemaName: 'identity', tableName: 'rate_limit' });
 }

@@ -1,6 +1,7 @@
 // Per-request batching of account reads: whatever the number of accounts on a page, one statement per kind of data.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { runSql } from '../../../core/sql.js';
 import type { Caller } from '../../../core/caller.js';
 import {
   ACCOUNT_COLUMNS,
@@ -31,7 +32,7 @@ export function uuidsOf(ids: readonly string[]): string[] {
 }
 
 export function createAccountLoaders(em: EntityManager, caller: Caller) {
-  const connection = em.getConnection();
+  const connection = { execute: <T = any[]>(query: string, params: unknown[]) => runSql<T>(em, query, params) };
   const chargeLoaders = new Map<string, DataLoader<string, Charge[]>>();
 
   return {

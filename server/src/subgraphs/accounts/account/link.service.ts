@@ -1,6 +1,8 @@
 // Linking personal accounts to a cabinet: the number and the supplier's proof must match the registry.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { cachedPerStore, createLimit, type RateLimitStores } from '../../../core/rate-limit.js';
+import { runSql } from '../../../core/sql.js';
 import type { AccountsContext } from '../accounts.context.js';
 import { LinkProof, type Supplier } from '../supplier/supplier.entity.js';
 import { SupplierService } from '../supplier/supplier.service.js';
@@ -55,14 +57,19 @@ export class LinkService {
     const proof = readProof(supplier.linkProof, input.proof);
     if ('error' in proof) return fail(proof.error);
 
-    const limit = limits({ em: this.ctx.em, redis: this.ctx.redis, schemaName: 'accounts' }).linkFailures;
+    const limit = limits({
+      em: this.ctx.em,
+      redis: this.ctx.redis,
+      schemaName: 'accounts',
+      tableName: 'attempt_limit',
+    }).linkFailures;
     const wait = await limit.exhausted(abonentId);
     if (wait !== null) return fail(tooManyAttempts(wait));
 
-    const connection = this.ctx.em.getConnection();
     const rows: Array<
       AccountRow & { receipt_pin_hash: string | null; receipt_reading: string | null; last_charge: string | null }
-    > = await connection.execute(
+    > = await runSql(
+      this.ctx.em,
       `select ${ACCOUNT_COLUMNS}, a."receipt_pin_hash", a."receipt_reading"::text as "receipt_reading",
               (select c."amount_kopecks" from "accounts"."charge" c where c."account_id" = a."id"
                 order by c."month" desc limit 1) as "last_charge"
@@ -96,14 +103,15 @@ export class LinkService {
     }
 
     const linked = await this.ctx.em.transactional(async (tx) => {
-      const c = tx.getConnection();
-      const [count] = await c.execute<Array<{ n: string; already: boolean }>>(
+      const [count] = await runSql<Array<{ n: string; already: boolean }>>(
+        tx,
         `select count(*) as "n", bool_or("account_id" = ?) as "already"
            from "accounts"."account_link" where "abonent_id" = ?`,
         [row.id, abonentId],
       );
       if (!count?.already && Number(count?.n ?? 0) >= MAX_LINKED_ACCOUNTS) return false;
-      await c.execute(
+      await runSql(
+        tx,
         `insert into "accounts"."account_link" ("abonent_id", "account_id") values (?, ?) on conflict do nothing`,
         [abonentId, row.id],
       );
@@ -124,12 +132,11 @@ export class LinkService {
 
   async unlink(abonentId: string, accountId: string): Promise<UnlinkPersonalAccountPayload> {
     const rows = /^[0-9a-f-]{36}$/i.test(accountId)
-      ? await this.ctx.em
-          .getConnection()
-          .execute(
-            `delete from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ? returning "account_id"`,
-            [abonentId, accountId],
-          )
+      ? await runSql(
+          this.ctx.em,
+          `delete from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ? returning "account_id"`,
+          [abonentId, accountId],
+        )
       : [];
     if (!rows.length) {
       return failed(
@@ -143,11 +150,8 @@ export class LinkService {
 }
 
 /** Unlinks every account of a deleted cabinet (the identity subgraph's `abonent.deleted` event). */
-export async function unlinkAll(
-  connection: { execute(sql: string, params: unknown[]): Promise<unknown> },
-  abonentId: string,
-) {
-  await connection.execute(`delete from "accounts"."account_link" where "abonent_id" = ?`, [abonentId]);
+export async function unlinkAll(em: EntityManager, abonentId: string): Promise<void> {
+  await runSql(em, `delete from "accounts"."account_link" where "abonent_id" = ?`, [abonentId]);
 }
 
 function checkNumber(supplier: Supplier, number: string): UserError | null {

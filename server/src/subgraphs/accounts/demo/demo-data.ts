@@ -2,6 +2,7 @@
 // Idempotent: accounts are created once (their balances are then left alone), settings, tariffs and charges are
 // written again with the same values. The README lists what a newcomer can link.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../../../core/sql.js';
 import { addMonths, currentMonth } from '../account/months.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
 import { LinkProof, Supplier } from '../supplier/supplier.entity.js';
@@ -139,12 +140,11 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
     const partner = new PartnerAccountsService(em, supplier.id);
     const existing = new Set(
       (
-        await em
-          .getConnection()
-          .execute<Array<{ number: string }>>(
-            `select "number" from "accounts"."personal_account" where "supplier_id" = ?`,
-            [supplier.id],
-          )
+        await runSql<Array<{ number: string }>>(
+          em,
+          `select "number" from "accounts"."personal_account" where "supplier_id" = ?`,
+          [supplier.id],
+        )
       ).map((r) => r.number),
     );
     const added = demo.accounts.filter((a) => !existing.has(a.number));

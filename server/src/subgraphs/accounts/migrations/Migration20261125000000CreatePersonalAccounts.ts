@@ -92,9 +92,10 @@ export class Migration20261125000000CreatePersonalAccounts extends Migration {
       );`);
     this.addSql(`create index "account_link_account_idx" on "accounts"."account_link" ("account_id");`);
 
-    // rate-limiter-flexible's counters (failed linking attempts) when REDIS_URL is not set.
+    // rate-limiter-flexible's counters (failed linking attempts) when REDIS_URL is not set. Not "rate_limit" like
+    // identity's: the library names prepared statements after the table, and PGlite has one session for all.
     this.addSql(`
-      create table "accounts"."rate_limit" (
+      create table "accounts"."attempt_limit" (
         "key" varchar(255) primary key,
         "points" integer not null default 0,
         "expire" bigint

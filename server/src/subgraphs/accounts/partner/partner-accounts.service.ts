@@ -1,6 +1,7 @@
 // The partner API's writes and export: all or nothing per call, one supplier only, a few statements per call.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
+import { runSql } from '../../../core/sql.js';
 import { isMonth } from '../account/months.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../account/personal-account.types.js';
 import { hashReceiptPin, normalizeAccountNumber, parseReading, PIN } from '../account/proof.js';
@@ -67,9 +68,9 @@ export class PartnerAccountsService {
     if (errors.length) return PartnerWritePayload.refused(errors);
 
     return this.em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      await this.serialize(connection);
-      const [result] = await connection.execute<Array<{ created: string; updated: string }>>(
+      await this.serialize(tx);
+      const [result] = await runSql<Array<{ created: string; updated: string }>>(
+        tx,
         `with "input" as (
            select * from jsonb_to_recordset(?::jsonb) as r("number" text, "address" text, "holder_name" text,
              "services" text[], "balance_kopecks" bigint, "balance_as_of" date, "receipt_pin_hash" text,
@@ -131,8 +132,9 @@ export class PartnerAccountsService {
       else seen.set(key, index);
       return { row: index, number, month: `${row.month}-01`, volume: row.volume, amount_kopecks: row.amount };
     });
-    return this.writeForAccounts(rows.length, records, errors, async (connection, json) => {
-      const [result] = await connection.execute<Array<{ created: string; updated: string }>>(
+    return this.writeForAccounts(rows.length, records, errors, async (tx, json) => {
+      const [result] = await runSql<Array<{ created: string; updated: string }>>(
+        tx,
         `with "input" as (
            select a."id" as "account_id", r."month", r."volume", r."amount_kopecks"
              from jsonb_to_recordset(?::jsonb) as r("number" text, "month" date, "volume" numeric, "amount_kopecks" bigint)
@@ -163,8 +165,9 @@ export class PartnerAccountsService {
       else seen.set(number, index);
       return { row: index, number, balance_kopecks: row.balance, balance_as_of: row.asOf };
     });
-    return this.writeForAccounts(rows.length, records, errors, async (connection, json) => {
-      const changed = await connection.execute(
+    return this.writeForAccounts(rows.length, records, errors, async (tx, json) => {
+      const changed = await runSql(
+        tx,
         `update "accounts"."personal_account" a
             set "balance_kopecks" = r."balance_kopecks", "balance_as_of" = r."balance_as_of", "updated_at" = clock_timestamp()
            from jsonb_to_recordset(?::jsonb) as r("number" text, "balance_kopecks" bigint, "balance_as_of" date)
@@ -216,14 +219,16 @@ export class PartnerAccountsService {
         };
       });
     });
-    return this.writeForAccounts(rows.length, records, errors, async (connection, json) => {
-      await connection.execute(
+    return this.writeForAccounts(rows.length, records, errors, async (tx, json) => {
+      await runSql(
+        tx,
         `delete from "accounts"."tariff" t using "accounts"."personal_account" a
           where t."account_id" = a."id" and a."supplier_id" = ?
             and a."number" in (select r."number" from jsonb_to_recordset(?::jsonb) as r("number" text))`,
         [this.supplierId, json],
       );
-      await connection.execute(
+      await runSql(
+        tx,
         `insert into "accounts"."tariff" ("account_id", "service", "price_kopecks", "unit", "valid_from", "valid_to")
          select a."id", r."service", r."price_kopecks", r."unit", r."valid_from", r."valid_to"
            from jsonb_to_recordset(?::jsonb) as r("number" text, "service" text, "price_kopecks" integer, "unit" text,
@@ -253,13 +258,12 @@ export class PartnerAccountsService {
       params.push(after.time, after.id);
     }
     params.push(args.first + 1);
-    const rows: Array<AccountRow & { holder_name: string; cursor_time: string }> = await this.em
-      .getConnection()
-      .execute(
-        `select ${ACCOUNT_COLUMNS}, a."updated_at"::text as "cursor_time" from "accounts"."personal_account" a
+    const rows: Array<AccountRow & { holder_name: string; cursor_time: string }> = await runSql(
+      this.em,
+      `select ${ACCOUNT_COLUMNS}, a."updated_at"::text as "cursor_time" from "accounts"."personal_account" a
           where ${where} order by a."updated_at", a."id" limit ?`,
-        params,
-      );
+      params,
+    );
     const nodes = rows.slice(0, args.first);
     const last = nodes[nodes.length - 1];
     return {
@@ -276,17 +280,17 @@ export class PartnerAccountsService {
     total: number,
     records: Array<{ row: number; number: string }>,
     errors: RowError[],
-    write: (connection: ReturnType<EntityManager['getConnection']>, json: string) => Promise<[number, number]>,
+    write: (tx: EntityManager, json: string) => Promise<[number, number]>,
   ): Promise<PartnerWritePayload> {
     if (total > MAX_ROWS) errors.unshift(tooMany());
     if (errors.length) return PartnerWritePayload.refused(sortByRow(errors));
     return this.em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      await this.serialize(connection);
+      await this.serialize(tx);
       const numbers = [...new Set(records.map((r) => r.number))];
       const known = new Set(
         (
-          await connection.execute<Array<{ number: string }>>(
+          await runSql<Array<{ number: string }>>(
+            tx,
             `select "number" from "accounts"."personal_account"
               where "supplier_id" = ? and "number" in (select jsonb_array_elements_text(?::jsonb))`,
             [this.supplierId, JSON.stringify(numbers)],
@@ -302,16 +306,14 @@ export class PartnerAccountsService {
           ),
         );
       }
-      const [created, updated] = await write(connection, JSON.stringify(records));
+      const [created, updated] = await write(tx, JSON.stringify(records));
       return PartnerWritePayload.done(total, created, updated);
     });
   }
 
   /** Writes of one supplier take turns, so two billing runs at once cannot interleave half-way. */
-  private async serialize(connection: ReturnType<EntityManager['getConnection']>): Promise<void> {
-    await connection.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
-      `accounts.partner-write.${this.supplierId}`,
-    ]);
+  private async serialize(tx: EntityManager): Promise<void> {
+    await runSql(tx, `select pg_advisory_xact_lock(hashtext(?))`, [`accounts.partner-write.${this.supplierId}`]);
   }
 
   private async supplier(): Promise<Supplier> {

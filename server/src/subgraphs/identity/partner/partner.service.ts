@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { PARTNER_SCOPES, type Caller, type PartnerScope } from '../../../core/caller.js';
+import { runSql } from '../../../core/sql.js';
 import { hashToken } from '../../../core/tokens.js';
 import { PartnerApiKey, PartnerApp } from './partner-app.entity.js';
 
@@ -71,28 +72,29 @@ export class PartnerService {
 
   /** Revokes one key, or an app with all its keys; true when something was active. */
   async revoke(target: { keyId?: string; appId?: string }): Promise<boolean> {
-    const connection = this.em.getConnection();
-    if (target.keyId) {
-      const rows = await connection.execute(
-        `update "identity"."partner_api_key" set "revoked_at" = now() where "id" = ? and "revoked_at" is null returning "id"`,
-        [target.keyId],
+    const { keyId, appId } = target;
+    if (keyId) {
+      const rows = await runSql(
+        this.em,
+        `update "identity"."partner_api_key" set "revoked_at" = now()
+          where "id" = ? and "revoked_at" is null returning "id"`,
+        [keyId],
       );
       return rows.length > 0;
     }
-    if (target.appId) {
+    if (appId) {
       return this.em.transactional(async (tx) => {
-        const rows = await tx
-          .getConnection()
-          .execute(
-            `update "identity"."partner_app" set "revoked_at" = now() where "id" = ? and "revoked_at" is null returning "id"`,
-            [target.appId],
-          );
-        await tx
-          .getConnection()
-          .execute(
-            `update "identity"."partner_api_key" set "revoked_at" = now() where "partner_app_id" = ? and "revoked_at" is null`,
-            [target.appId],
-          );
+        const rows = await runSql(
+          tx,
+          `update "identity"."partner_app" set "revoked_at" = now() where "id" = ? and "revoked_at" is null returning "id"`,
+          [appId],
+        );
+        await runSql(
+          tx,
+          `update "identity"."partner_api_key" set "revoked_at" = now()
+            where "partner_app_id" = ? and "revoked_at" is null`,
+          [appId],
+        );
         return rows.length > 0;
       });
     }
@@ -115,7 +117,8 @@ export async function resolveApiKeyCaller(em: EntityManager, apiKey: string): Pr
     supplier_id: string;
     scopes: string[];
     last_used_at: Date | null;
-  }> = await em.getConnection().execute(
+  }> = await runSql(
+    em,
     `select k."id" as "key_id", a."id" as "app_id", a."supplier_id", a."scopes", k."last_used_at"
          from "identity"."partner_api_key" k join "identity"."partner_app" a on a."id" = k."partner_app_id"
         where k."key_hash" = ? and k."revoked_at" is null and a."revoked_at" is null`,
@@ -124,9 +127,7 @@ export async function resolveApiKeyCaller(em: EntityManager, apiKey: string): Pr
   const row = rows[0];
   if (!row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
-    await em
-      .getConnection()
-      .execute(`update "identity"."partner_api_key" set "last_used_at" = now() where "id" = ?`, [row.key_id]);
+    await runSql(em, `update "identity"."partner_api_key" set "last_used_at" = now() where "id" = ?`, [row.key_id]);
   }
   return { kind: 'partner', partnerAppId: row.app_id, supplierId: row.supplier_id, scopes: row.scopes };
 }

@@ -1,0 +1,368 @@
+// Personal accounts in Chromium, the way an abonent uses them: link a demo account with the receipt's proof (and the
+// «?» sample receipt), read its card, find it in «Настройки», unlink it; the number's and the proof's errors; and what
+// a visitor or an unconfirmed abonent is told instead.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/core/database.js';
+import { launchChromium } from './support/chromium.js';
+import { solveCaptcha } from './support/captcha.js';
+import { createTestDatabase, SERVER_URL } from './support/database.js';
+import { freePort, postGraphQL, ROOT, startProcess, type RunningProcess } from './support/processes.js';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+
+const SHOTS = path.join(ROOT, 'test-results');
+/** Generous waits: every login costs an argon2 hash on the server. */
+const WAIT = { timeout: 20_000 };
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const PASSWORD = 'Gaz2026a';
+
+let server: RunningProcess;
+let browser: Browser;
+let smtp: SmtpSink;
+let database: Database | undefined;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
+  }
+  smtp = await startSmtpSink();
+  dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-accounts-browser-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    SMTP_URL: smtp.url,
+    CAPTCHA_COST: '10',
+    // The demo registry: «Межрегионгаз Санкт-Петербург» 702062012 with the reading 4,37507 on its receipt, etc.
+    DEMO_DATA: 'true',
+  };
+  if (SERVER_URL) {
+    database = await createTestDatabase();
+    env.DATABASE_URL = database.url;
+  }
+  server = await startProcess('main.ts', [], env, baseUrl);
+  browser = await launchChromium();
+  await mkdir(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  expect(await server?.stop()).toBe(0);
+  await smtp?.close();
+  await database?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+let counter = 0;
+function uniqueEmail(): string {
+  counter += 1;
+  return `accounts-${Date.now()}-${counter}@example.ru`;
+}
+
+async function newPage(viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT.timeout);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `accounts-${name}.png`), fullPage: true });
+}
+
+/** A cabinet made through the API; confirmed unless asked otherwise. Returns the confirmation link when not used. */
+async function registeredAbonent(email: string, { confirm = true } = {}): Promise<string> {
+  const challenge = await postGraphQL(server.baseUrl, 'query { captchaChallenge { challenge } }');
+  const captcha = await solveCaptcha(challenge.body.data.captchaChallenge.challenge);
+  const registered = await postGraphQL(
+    server.baseUrl,
+    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
+    {
+      input: {
+        email,
+        password: PASSWORD,
+        passwordRepeat: PASSWORD,
+        captcha,
+        acceptAgreement: true,
+        consentToPersonalData: true,
+      },
+    },
+  );
+  expect(registered.body.data?.register, server.output()).toMatchObject({ ok: true, errors: [] });
+  const letter = await smtp.waitFor(email, /Подтвердите регистрацию/);
+  const link = smtp.linkIn(letter, '/confirm');
+  if (confirm) {
+    const token = new URL(link).searchParams.get('token');
+    const confirmed = await postGraphQL(server.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
+      t: token,
+    });
+    expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
+  }
+  return server.baseUrl + new URL(link).pathname + new URL(link).search;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(server.baseUrl + '/login');
+  await page.getByRole('heading', { name: 'Вход' }).waitFor();
+  await page.getByLabel('Адрес электронной почты (логин)').fill(email);
+  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** The id of the focused element, or its text (spaces normalized) for elements without an id. */
+function focused(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.id || element?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+  });
+}
+
+describe('personal accounts in the web client', () => {
+  it('links an account with the receipt’s meter reading, shows its card and «Настройки», and unlinks it', async () => {
+    const email = uniqueEmail();
+    await registeredAbonent(email);
+    const page = await newPage();
+
+    await logIn(page, email);
+    await page.waitForURL('**/accounts');
+    await page.getByRole('heading', { name: 'Лицевые счета', level: 1 }).waitFor();
+    await page.getByText('Нет подключенных ЛС').waitFor();
+    await shot(page, 'empty');
+
+    // The dialog: a modal with focus on its first field, the supplier list from the API after «<не выбрана>».
+    await page.getByRole('button', { name: 'Подключить ЛС' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Подключение лицевых счетов' });
+    await dialog.waitFor();
+    await dialog
+      .getByText('Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции.')
+      .waitFor();
+    await expect(focused(page)).resolves.toBe('link-supplier');
+    const supplier = dialog.getByLabel('Поставщик');
+    const options = await supplier.locator('option').allTextContents();
+    expect(options[0]).toBe('<не выбрана>');
+    expect(options).toEqual(expect.arrayContaining(['Межрегионгаз Санкт-Петербург', 'Межрегионгаз Воронеж']));
+    // No proof field until the supplier asks for one.
+    await expect(dialog.locator('#link-proof').count()).resolves.toBe(0);
+
+    await supplier.selectOption({ label: 'Межрегионгаз Санкт-Петербург' });
+    const reading = dialog.getByLabel('Показание счётчика из квитанции');
+    await reading.waitFor();
+    await expect(dialog.locator('#link-number-hint').textContent()).resolves.toBe(
+      'Лицевой счет должен содержать не более 10 цифр.',
+    );
+
+    // «?» opens the supplier's sample receipt with the number marked; it loads under the page's CSP.
+    const help = dialog.getByRole('button', { name: 'Где найти номер лицевого счёта' });
+    await help.click();
+    await expect(help.getAttribute('aria-expanded')).resolves.toBe('true');
+    const sample = dialog.getByRole('img', { name: /Образец квитанции/ });
+    await sample.waitFor();
+    await expect(sample.getAttribute('src')).resolves.toBe('/receipt-sample.svg');
+    const loadedWidth = sample.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return img.naturalWidth;
+    });
+    await expect(loadedWidth).resolves.toBe(640);
+    await shot(page, 'dialog-sample');
+
+    // A wrong reading: the server's one answer for «not found or wrong proof», next to the number.
+    const number = dialog.getByLabel('Лицевой счёт');
+    await number.fill('702062012');
+    await reading.fill('4,1');
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await dialog
+      .locator('#link-number-error')
+      .getByText(
+        'Лицевой счёт не найден или данные указаны неверно. Проверьте номер лицевого счёта и показание счётчика по квитанции.',
+      )
+      .waitFor();
+    await expect(number.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(focused(page)).resolves.toBe('link-number');
+    await shot(page, 'dialog-not-found');
+
+    // The reading as printed on the receipt links it: the dialog closes and the list shows the account.
+    await reading.fill('4,37507');
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Лицевой счёт № 702062012 подключён к Личному кабинету.').waitFor();
+    const card = page.getByTestId('account-card').filter({ hasText: '702062012' });
+    await card.getByRole('heading', { name: 'Лицевой счёт № 702062012' }).waitFor();
+    await card.getByText('Межрегионгаз Санкт-Петербург').waitFor();
+    await card.getByText('г. Санкт-Петербург, Невский пр., д. 1, кв. 1').waitFor();
+    await card.getByText('И***в И. И.').waitFor();
+    const balance = (await card.locator('.account-balance').textContent()) ?? '';
+    expect(balance).toMatch(/^Задолженность:\s1\s234,56\s₽\sна \d{2}\.\d{2}\.\d{4}$/);
+    await card.getByText(/8,21\s₽ за м³/).waitFor();
+    const charges = card.getByRole('table', { name: 'Начисления за последние месяцы' });
+    await expect(charges.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Месяц',
+      'Объём, м³',
+      'Начислено, ₽',
+    ]);
+    const rows = charges.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(12);
+    const firstRow = await rows.first().locator('th, td').allTextContents();
+    expect(firstRow[0]).toMatch(/^[А-Я][а-я]+ \d{4}$/);
+    expect(firstRow[1]).toMatch(/^\d+,\d{3}$/);
+    expect(firstRow[2]).toMatch(/^\d[\d\s]*,\d{2}$/);
+    await shot(page, 'linked');
+    await page.setViewportSize(PHONE);
+    await shot(page, 'linked-phone');
+    await page.setViewportSize(DESKTOP);
+
+    // «Настройки» lists it under «Подключение ЛС».
+    await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+    const linking = page.getByRole('region', { name: 'Подключение ЛС' });
+    await linking.getByText('Текущие Лицевые счета').waitFor();
+    await linking
+      .getByRole('listitem')
+      .filter({ hasText: /№\s702062012/ })
+      .getByText('Межрегионгаз Санкт-Петербург')
+      .waitFor();
+    await linking.getByRole('button', { name: 'Подключить ЛС' }).waitFor();
+    await shot(page, 'settings');
+
+    // Unlinking asks first, then the list is empty again.
+    await page.getByRole('navigation').getByRole('link', { name: 'Лицевые счета' }).click();
+    await card.getByRole('button', { name: 'Отключить ЛС' }).click();
+    const question = card.getByRole('group', { name: /Отключить лицевой счёт № 702062012/ });
+    await question.waitFor();
+    await expect(focused(page)).resolves.toBe('Да, отключить');
+    await shot(page, 'unlink-confirm');
+    await question.getByRole('button', { name: 'Да, отключить' }).click();
+    await page.getByText('Нет подключенных ЛС').waitFor();
+    await page.getByRole('status').getByText('Лицевой счёт № 702062012 отключён от Личного кабинета.').waitFor();
+    await expect(page.getByTestId('account-card').count()).resolves.toBe(0);
+    await shot(page, 'unlinked');
+    await page.context().close();
+  });
+
+  it('checks the number by the supplier’s rule before sending, shows the server’s proof error, and links on a phone', async () => {
+    const email = uniqueEmail();
+    await registeredAbonent(email);
+    const page = await newPage(PHONE);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) sent.push(request.postData() ?? '');
+    });
+    const links = () => sent.filter((body) => body.includes('LinkAccountDialog_Link')).length;
+
+    await logIn(page, email);
+    await page.waitForURL('**/accounts');
+    // The home page greets a confirmed abonent without accounts with the way to link them.
+    await page.goto(server.baseUrl + '/');
+    await page
+      .getByText('Для получения инструкции по подключению лицевых счетов перейдите в раздел Подключить ЛС')
+      .waitFor();
+    await shot(page, 'home-welcome-phone');
+    await page.getByRole('main').getByRole('link', { name: 'Подключить ЛС' }).click();
+    await page.waitForURL('**/accounts');
+
+    // Esc and «Отмена» close the dialog; focus returns to the button that opened it.
+    const open = page.getByRole('button', { name: 'Подключить ЛС' });
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: 'Подключение лицевых счетов' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(focused(page)).resolves.toBe('Подключить ЛС');
+    await open.click();
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(focused(page)).resolves.toBe('Подключить ЛС');
+
+    await open.click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await dialog.locator('#link-supplier-error').getByText('Выберите поставщика услуг.').waitFor();
+
+    // Letters in the number: the supplier's rule, next to the field, before anything is sent.
+    await dialog.getByLabel('Поставщик').selectOption({ label: 'Межрегионгаз Калуга' });
+    await expect(dialog.locator('#link-supplier-error').count()).resolves.toBe(0);
+    await expect(dialog.locator('#link-proof').count()).resolves.toBe(0);
+    const number = dialog.getByLabel('Лицевой счёт');
+    await number.fill('40001a1222');
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await expect(dialog.locator('#link-number-error').textContent()).resolves.toBe(
+      'Лицевой счет должен содержать не более 10 цифр. Уберите буквы и другие знаки.',
+    );
+    await expect(number.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(focused(page)).resolves.toBe('link-number');
+    expect(links()).toBe(0);
+    await shot(page, 'dialog-number-error-phone');
+    // Too many digits: the error follows the typing.
+    await number.fill('400011122233');
+    await expect(dialog.locator('#link-number-error').textContent()).resolves.toBe(
+      'Лицевой счет должен содержать не более 10 цифр.',
+    );
+    expect(links()).toBe(0);
+
+    // A PIN the server refuses: its message by the proof field.
+    await dialog.getByLabel('Поставщик').selectOption({ label: 'Межрегионгаз Воронеж' });
+    await number.fill('3600123456');
+    await expect(number.getAttribute('aria-invalid')).resolves.toBeNull();
+    const pin = dialog.getByLabel('ПИН-код с квитанции');
+    await pin.fill('24');
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await dialog.locator('#link-proof-error').getByText('ПИН-код состоит из 4–8 цифр, как на квитанции.').waitFor();
+    await expect(pin.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(links()).toBe(1);
+    await shot(page, 'dialog-pin-error-phone');
+
+    // Typed with spaces as on the receipt, with the right PIN: linked.
+    await number.fill('36 0012 3456');
+    await pin.fill('2468');
+    await dialog.getByRole('button', { name: 'Подключить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const card = page.getByTestId('account-card').filter({ hasText: '3600123456' });
+    await card.getByRole('heading', { name: 'Лицевой счёт № 3600123456' }).waitFor();
+    await card.getByText('Межрегионгаз Воронеж').waitFor();
+    expect((await card.locator('.account-balance').textContent()) ?? '').toMatch(/^Задолженность:\s452,10\s₽/);
+    await expect(focused(page)).resolves.toBe('Лицевой счёт № 3600123456 подключён к Личному кабинету.');
+    await shot(page, 'linked-voronezh-phone');
+    await page.context().close();
+  });
+
+  it('asks a visitor to log in, and an abonent to confirm the e-mail first; the confirmation greets with the way to link', async () => {
+    const visitor = await newPage();
+    await visitor.goto(server.baseUrl + '/accounts');
+    await visitor.getByText('Войдите в Личный кабинет').waitFor();
+    await visitor.getByText('Для подключения лицевого счёта к Вашему Личному кабинету необходимо выбрать').waitFor();
+    await expect(visitor.getByRole('button', { name: 'Подключить ЛС' }).count()).resolves.toBe(0);
+    await shot(visitor, 'visitor');
+    await visitor.context().close();
+
+    const email = uniqueEmail();
+    const confirmLink = await registeredAbonent(email, { confirm: false });
+    const page = await newPage();
+    await logIn(page, email);
+    await page.waitForURL('**/confirm-pending');
+    await page.getByRole('navigation').getByRole('link', { name: 'Лицевые счета' }).click();
+    await page.getByRole('main').getByText('Подтвердите адрес электронной почты', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Подключить ЛС' }).count()).resolves.toBe(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+    await page
+      .getByRole('region', { name: 'Подключение ЛС' })
+      .getByText('Подтвердите адрес электронной почты', { exact: true })
+      .waitFor();
+    await shot(page, 'settings-unconfirmed');
+
+    await page.goto(confirmLink);
+    await page.getByRole('heading', { name: 'Регистрация подтверждена' }).waitFor();
+    await page.getByText('Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.').waitFor();
+    await page.getByText('Данный сервис предоставляет возможность работы с Вашими лицевыми счетами').waitFor();
+    await shot(page, 'confirmed-welcome');
+    await page.getByRole('main').getByRole('link', { name: 'Подключить ЛС' }).click();
+    await page.getByText('Нет подключенных ЛС').waitFor();
+    await page.getByRole('button', { name: 'Подключить ЛС' }).waitFor();
+    await page.context().close();
+  });
+});
