@@ -5,9 +5,14 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'codegen.yml', 'schema/api.graphql'].map((p) =>
-  path.join(root, p),
-);
+const sources = [
+  'web/src',
+  'web/public',
+  'web/index.html',
+  'web/vite.config.ts',
+  'codegen.yml',
+  'schema/api.graphql',
+].map((p) => path.join(root, p));
 
 function newest(target: string): number {
   let stat;

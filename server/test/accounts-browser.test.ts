@@ -165,7 +165,7 @@ describe('personal accounts in the web client', () => {
     await expect(help.getAttribute('aria-expanded')).resolves.toBe('true');
     const sample = dialog.getByRole('img', { name: /Образец квитанции/ });
     await sample.waitFor();
-    await expect(sample.getAttribute('src')).resolves.toBe('/receipt-sample.svg');
+    await expect(sample.getAttribute('src')).resolves.toBe('/receipts/sankt-peterburg.svg');
     const loadedWidth = sample.evaluate(async (img: HTMLImageElement) => {
       await img.decode();
       return img.naturalWidth;

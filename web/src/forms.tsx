@@ -137,6 +137,12 @@ interface FieldShellProps {
   error?: string;
   /** Text of a «?» hint shown next to the label. */
   tooltip?: string;
+  /** Something else beside the label, e.g. a «?» button that opens a picture. */
+  labelAside?: JSX.Element;
+  /** Shown under the control, its hint and its error, e.g. the picture such a button opens. */
+  details?: JSX.Element;
+  /** The hint goes under the control (the seed document's place for a format rule) instead of above it. */
+  hintBelow?: boolean;
   class?: string;
   children: (aria: FieldAria) => JSX.Element;
 }
@@ -157,18 +163,25 @@ export const FieldShell: Component<FieldShellProps> = (props) => {
           {props.label}
         </label>
         <Show when={props.tooltip}>{(text) => <Tooltip id={`${props.id}-tooltip`} text={text()} />}</Show>
+        {props.labelAside}
       </div>
-      <Show when={props.hint}>
+      <Show when={props.hint && !props.hintBelow}>
         <p id={hintId()} class="field-hint">
           {props.hint}
         </p>
       </Show>
       {props.children(aria)}
+      <Show when={props.hint && props.hintBelow}>
+        <p id={hintId()} class="field-hint">
+          {props.hint}
+        </p>
+      </Show>
       <Show when={props.error}>
         <p id={errorId()} class="field-error">
           {props.error}
         </p>
       </Show>
+      {props.details}
     </div>
   );
 };
@@ -185,6 +198,8 @@ interface TextFieldProps {
   tooltip?: string;
   required?: boolean;
   maxLength?: number;
+  /** The on-screen keyboard to offer: digits for numbers, digits and a comma for amounts. */
+  inputMode?: 'numeric' | 'decimal';
 }
 
 /** A labelled one-line input. */
@@ -200,6 +215,7 @@ export const TextField: Component<TextFieldProps> = (props) => (
         autocomplete={props.autocomplete}
         required={props.required ?? true}
         maxLength={props.maxLength}
+        inputmode={props.inputMode}
         spellcheck={props.type === 'email' || props.type === 'password' ? false : undefined}
         autocapitalize={props.type === 'email' || props.type === 'password' ? 'off' : undefined}
         aria-describedby={aria.describedBy()}

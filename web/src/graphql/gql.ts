@@ -15,13 +15,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n": typeof types.Captcha_ChallengeDocument,
+    "\n  query LinkAccountDialog_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      linkProof\n      receiptSampleUrl\n      accountNumberFormat {\n        minDigits\n        maxDigits\n        hint\n      }\n    }\n  }\n": typeof types.LinkAccountDialog_SuppliersDocument,
+    "\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n": typeof types.LinkAccountDialog_LinkDocument,
+    "\n  query AccountsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        address\n        holder\n        services\n        balance {\n          kopecks\n          debt\n          overpayment\n          asOf\n        }\n        supplier {\n          id\n          code\n          name\n        }\n        tariffs {\n          service\n          pricePerUnit\n          unit\n          validFrom\n          validTo\n        }\n        charges {\n          month\n          volume\n          amount\n        }\n      }\n    }\n  }\n": typeof types.AccountsPage_AccountsDocument,
+    "\n  mutation AccountsPage_Unlink($id: ID!) {\n    unlinkPersonalAccount(id: $id) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      accountId\n    }\n  }\n": typeof types.AccountsPage_UnlinkDocument,
     "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": typeof types.ConfirmPage_ConfirmEmailDocument,
     "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_MeDocument,
     "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_ResendDocument,
     "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ForgotPasswordPage_RequestResetDocument,
+    "\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n": typeof types.HomePage_AccountsDocument,
     "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": typeof types.LoginPage_LoginDocument,
     "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": typeof types.RegisterPage_RegisterDocument,
     "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordPage_ResetDocument,
+    "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SettingsPage_AccountsDocument,
     "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_ChangePasswordDocument,
     "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": typeof types.SuppliersPage_SuppliersDocument,
@@ -33,13 +39,19 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Captcha_Challenge {\n    captchaChallenge {\n      challenge\n    }\n  }\n": types.Captcha_ChallengeDocument,
+    "\n  query LinkAccountDialog_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      linkProof\n      receiptSampleUrl\n      accountNumberFormat {\n        minDigits\n        maxDigits\n        hint\n      }\n    }\n  }\n": types.LinkAccountDialog_SuppliersDocument,
+    "\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n": types.LinkAccountDialog_LinkDocument,
+    "\n  query AccountsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        address\n        holder\n        services\n        balance {\n          kopecks\n          debt\n          overpayment\n          asOf\n        }\n        supplier {\n          id\n          code\n          name\n        }\n        tariffs {\n          service\n          pricePerUnit\n          unit\n          validFrom\n          validTo\n        }\n        charges {\n          month\n          volume\n          amount\n        }\n      }\n    }\n  }\n": types.AccountsPage_AccountsDocument,
+    "\n  mutation AccountsPage_Unlink($id: ID!) {\n    unlinkPersonalAccount(id: $id) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      accountId\n    }\n  }\n": types.AccountsPage_UnlinkDocument,
     "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": types.ConfirmPage_ConfirmEmailDocument,
     "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_MeDocument,
     "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_ResendDocument,
     "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ForgotPasswordPage_RequestResetDocument,
+    "\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n": types.HomePage_AccountsDocument,
     "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": types.LoginPage_LoginDocument,
     "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": types.RegisterPage_RegisterDocument,
     "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ResetPasswordPage_ResetDocument,
+    "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SettingsPage_AccountsDocument,
     "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_ChangePasswordDocument,
     "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": types.SuppliersPage_SuppliersDocument,
@@ -71,6 +83,22 @@ export function graphql(source: "\n  query Captcha_Challenge {\n    captchaChall
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LinkAccountDialog_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      linkProof\n      receiptSampleUrl\n      accountNumberFormat {\n        minDigits\n        maxDigits\n        hint\n      }\n    }\n  }\n"): (typeof documents)["\n  query LinkAccountDialog_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      linkProof\n      receiptSampleUrl\n      accountNumberFormat {\n        minDigits\n        maxDigits\n        hint\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        address\n        holder\n        services\n        balance {\n          kopecks\n          debt\n          overpayment\n          asOf\n        }\n        supplier {\n          id\n          code\n          name\n        }\n        tariffs {\n          service\n          pricePerUnit\n          unit\n          validFrom\n          validTo\n        }\n        charges {\n          month\n          volume\n          amount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        address\n        holder\n        services\n        balance {\n          kopecks\n          debt\n          overpayment\n          asOf\n        }\n        supplier {\n          id\n          code\n          name\n        }\n        tariffs {\n          service\n          pricePerUnit\n          unit\n          validFrom\n          validTo\n        }\n        charges {\n          month\n          volume\n          amount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountsPage_Unlink($id: ID!) {\n    unlinkPersonalAccount(id: $id) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      accountId\n    }\n  }\n"): (typeof documents)["\n  mutation AccountsPage_Unlink($id: ID!) {\n    unlinkPersonalAccount(id: $id) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      accountId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -87,6 +115,10 @@ export function graphql(source: "\n  mutation ForgotPasswordPage_RequestReset($i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -96,6 +128,10 @@ export function graphql(source: "\n  mutation RegisterPage_Register($input: Regi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

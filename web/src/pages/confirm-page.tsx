@@ -1,11 +1,12 @@
 // E-mail confirmation page: opened from the letter's link, confirms the registration with the link's token.
-import { createSignal, Match, onMount, Switch, type Component } from 'solid-js';
+import { createSignal, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { graphql } from '../graphql';
 import { requestFailure } from '../forms';
 import { setPageTitle } from '../page-title';
 import { currentAbonent, ensureSession, refreshSession } from '../session';
+import { ConnectAccountsPrompt, ServiceIntro } from '../welcome';
 
 const ConfirmEmailMutation = graphql(`
   mutation ConfirmPage_ConfirmEmail($token: String!) {
@@ -67,18 +68,16 @@ export const ConfirmPage: Component = () => {
         <Match when={outcome().status === 'confirmed'}>
           <h1>Регистрация подтверждена</h1>
           <div class="success" role="status">
-            <p>
-              Вы успешно зарегистрированы в Системе. Для начала работы с Личным кабинетом Вам необходимо подключить к
-              нему Ваши лицевые счета.
-            </p>
+            <p>Вы успешно зарегистрированы в Системе. Для Вас создан Личный кабинет!</p>
           </div>
-          <p>
-            {currentAbonent() ? (
-              <A href="/accounts">Перейти к лицевым счетам</A>
-            ) : (
+          <p class="lead">Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.</p>
+          <ServiceIntro />
+          <ConnectAccountsPrompt />
+          <Show when={!currentAbonent()}>
+            <p>
               <A href="/login">Войти в Личный кабинет</A>
-            )}
-          </p>
+            </p>
+          </Show>
         </Match>
         <Match when={failure()}>
           {(message) => (

@@ -1,15 +1,42 @@
-// «Настройки абонента»: the login, password change, logout and deleting the cabinet (for a logged-in abonent).
-import { createSignal, Match, onMount, Show, Switch, type Component } from 'solid-js';
+// «Настройки абонента»: the login, password change, linked accounts, logout and deleting the cabinet (for a logged-in abonent).
+import { createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
-import { createMutation } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
+import { errorCode } from '../client';
+import { ConfirmEmailRequired } from '../confirm-email-required';
 import { graphql } from '../graphql';
-import { createErrors, FormAlert, NETWORK_ERROR, submitErrors, SubmitButton, TextField } from '../forms';
+import {
+  createErrors,
+  FormAlert,
+  NETWORK_ERROR,
+  requestFailure,
+  submitErrors,
+  SubmitButton,
+  TextField,
+} from '../forms';
+import { LinkAccountDialog, type LinkedAccount } from '../link-account-dialog';
 import { NewPasswordFields } from '../new-password-fields';
 import { setPageTitle } from '../page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from '../password-policy';
 import { RetryAlert } from '../retry-alert';
 import { ensureSession, logout, session, signedOut, type SessionAbonent } from '../session';
 import { SignInRequired } from '../sign-in-required';
+
+const AccountsQuery = graphql(`
+  query SettingsPage_Accounts {
+    me {
+      id
+      accounts {
+        id
+        number
+        supplier {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
 const ChangePasswordMutation = graphql(`
   mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {
@@ -104,13 +131,96 @@ const Settings: Component<{ abonent: SessionAbonent }> = (props) => {
       <section aria-labelledby="accounts-link-heading">
         <h2 id="accounts-link-heading">Подключение ЛС</h2>
         <p>
-          Лицевые счета подключаются в разделе <A href="/accounts">«Лицевые счета»</A>: выберите поставщика услуг и
-          введите номер лицевого счёта, указанный в квитанции. Этот раздел скоро заработает.
+          Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика
+          услуг к своему Личному кабинету: выберите поставщика услуг и введите номер лицевого счёта, указанный в
+          квитанции. Если Вы не уверены в правильности ввода, воспользуйтесь подсказкой «?» возле поля ввода.
         </p>
+        <Show when={props.abonent.emailConfirmed} fallback={<ConfirmEmailRequired />}>
+          <LinkedAccountsSection />
+        </Show>
       </section>
 
       <DeleteCabinetSection />
     </>
+  );
+};
+
+/** «Текущие Лицевые счета»: number and supplier of each, and «Подключить ЛС»; the details are on «Лицевые счета». */
+const LinkedAccountsSection: Component = () => {
+  // Per-abonent data: always from the server, never from another session's cache.
+  const [accounts, refetch] = createQuery({ query: AccountsQuery, requestPolicy: 'network-only' });
+  const [dialogOpen, setDialogOpen] = createSignal(false);
+  const [linked, setLinked] = createSignal<string>();
+  let noticeBox: HTMLDivElement | undefined;
+
+  const onLinked = (account: LinkedAccount) => {
+    setDialogOpen(false);
+    setLinked(account.number);
+    refetch({ requestPolicy: 'network-only' });
+    setTimeout(() => noticeBox?.focus());
+  };
+
+  return (
+    <div aria-busy={accounts.fetching}>
+      <h3 id="linked-accounts-heading">Текущие Лицевые счета</h3>
+      <Switch>
+        <Match when={accounts.fetching && !accounts.data}>
+          <p class="status">Загрузка…</p>
+        </Match>
+        <Match when={errorCode(accounts.error) === 'EMAIL_NOT_CONFIRMED'}>
+          <ConfirmEmailRequired />
+        </Match>
+        <Match when={accounts.error && !accounts.fetching}>
+          <RetryAlert
+            message={requestFailure(accounts.error)}
+            onRetry={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        </Match>
+        <Match when={accounts.data?.me.accounts.length === 0}>
+          <p>Нет подключенных ЛС</p>
+        </Match>
+        <Match when={accounts.data?.me.accounts}>
+          {(list) => (
+            <ul class="linked-accounts" aria-labelledby="linked-accounts-heading">
+              <For each={list()}>
+                {(account) => (
+                  <li>
+                    <span class="linked-account-number">№&nbsp;{account.number}</span>
+                    {' — '}
+                    <span class="linked-account-supplier">{account.supplier.name}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Match>
+      </Switch>
+      <Show when={linked()}>
+        {(number) => (
+          <div ref={noticeBox} class="success" role="status" tabindex="-1">
+            <p>
+              Лицевой счёт №&nbsp;{number()} подключён. Баланс, тариф и начисления по нему — в разделе{' '}
+              <A href="/accounts">«Лицевые счета»</A>.
+            </p>
+          </div>
+        )}
+      </Show>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button"
+          aria-haspopup="dialog"
+          onClick={() => {
+            setLinked(undefined);
+            setDialogOpen(true);
+          }}
+        >
+          Подключить ЛС
+        </button>
+        <A href="/accounts">Перейти к лицевым счетам</A>
+      </div>
+      <LinkAccountDialog open={dialogOpen()} onClose={() => setDialogOpen(false)} onLinked={onLinked} />
+    </div>
   );
 };
 

@@ -58,7 +58,7 @@ describe('supplier settings', () => {
     expect(byCode.get('sankt-peterburg')).toMatchObject({
       linkProof: 'METER_READING',
       readingClosingDay: 25,
-      receiptSampleUrl: '/receipt-sample.svg',
+      receiptSampleUrl: '/receipts/sankt-peterburg.svg',
       accountNumberFormat: { minDigits: 1, maxDigits: 10, hint: 'Лицевой счет должен содержать не более 10 цифр.' },
       bankDetails: { inn: '7838016481', bic: '044525999', account: '40702810900000000001' },
     });
@@ -66,7 +66,11 @@ describe('supplier settings', () => {
     expect(byCode.get('moskva').linkProof).toBe('LAST_CHARGE_AMOUNT');
     expect(byCode.get('kaluga').linkProof).toBe('NONE');
     // No invented payees: a supplier without details has none.
-    expect(byCode.get('ivanovo')).toMatchObject({ linkProof: 'NONE', bankDetails: null });
+    expect(byCode.get('ivanovo')).toMatchObject({
+      linkProof: 'NONE',
+      bankDetails: null,
+      receiptSampleUrl: '/receipt-sample.svg',
+    });
   });
 });
 

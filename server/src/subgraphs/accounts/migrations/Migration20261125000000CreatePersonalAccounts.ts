@@ -32,6 +32,10 @@ export class Migration20261125000000CreatePersonalAccounts extends Migration {
           and ("bank_bic" is null or "bank_bic" ~ '^[0-9]{9}$')
           and ("bank_correspondent_account" is null or "bank_correspondent_account" ~ '^[0-9]{20}$'));`);
 
+    // The instruction's own receipt is Saint Petersburg's; the others show a generic sample until they send theirs.
+    this.addSql(`update "accounts"."supplier" set "receipt_sample_url" = '/receipts/sankt-peterburg.svg'
+      where "code" = 'sankt-peterburg';`);
+
     this.addSql(`
       create table "accounts"."personal_account" (
         "id" uuid not null default gen_random_uuid() primary key,
