@@ -128,6 +128,11 @@ export async function createSubgraphRuntime<Loaders>(
     },
     async seedDemoData() {
       if (!definition.seedDemoData) return;
+      const pending = await migrator.getPendingMigrations();
+      if (pending.length > 0) {
+        log.warn({ subgraph: definition.name, pending: pending.length }, 'demo data skipped: migrations are pending');
+        return;
+      }
       const em = orm.em.fork() as EntityManager;
       await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager));
     },
