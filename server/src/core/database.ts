@@ -66,7 +66,7 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       if (owner && owner !== process.pid && isRunning(owner)) {
         throw new DataDirInUseError(
           `The embedded database in ${dataDir} is in use by process ${owner} (a running Kabinet?). ` +
-            'Stop it first, or set DATABASE_URL to a PostgreSQL server.',
+            `Stop it first, or set DATABASE_URL to a PostgreSQL server. (If no Kabinet runs, delete ${lockFile}.)`,
         );
       }
       await rm(lockFile, { force: true });
