@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { openSubgraphs } from './app.js';
+import { PARTNER_SCOPES } from './core/caller.js';
 import { openDatabase } from './core/database.js';
 import { bootstrap } from './core/process.js';
 import { JobQueue } from './core/queue.js';
@@ -15,7 +16,7 @@ const USAGE = `Usage:
   npm run partner -- revoke --key <key id>       revoke one key
   npm run partner -- revoke --app <app id>       revoke the app and all its keys
   npm run partner -- list
-Scopes: accounts:read, accounts:write, readings:read, readings:write, payments:read.
+Scopes: ${PARTNER_SCOPES.join(', ')}.
 A key is printed once, when it is issued; Kabinet keeps only its hash.`;
 
 const { values, positionals } = parseArgs({

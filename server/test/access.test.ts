@@ -52,6 +52,7 @@ const PARTNER_ONLY: ReadonlyMap<string, PartnerScope | '*'> = new Map([
   ['Mutation.upsertCharges', 'accounts:write'],
   ['Mutation.setBalances', 'accounts:write'],
   ['Mutation.setTariffs', 'accounts:write'],
+  ['Mutation.updateSupplierSettings', 'supplier:write'],
 ]);
 /** For a confirmed abonent (their own data) or a partner with the scope (its supplier's data). */
 const ABONENT_OR_PARTNER: ReadonlyMap<string, PartnerScope> = new Map([['Query.personalAccount', 'accounts:read']]);

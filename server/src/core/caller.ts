@@ -21,6 +21,7 @@ export const PARTNER_SCOPES = [
   'readings:read',
   'readings:write',
   'payments:read',
+  'supplier:write',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 

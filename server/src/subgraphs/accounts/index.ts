@@ -20,7 +20,7 @@ import { PartnerAccountsResolver } from './partner/partner-accounts.resolver.js'
 import { accountsPermissions } from './permissions.js';
 import { Supplier } from './supplier/supplier.entity.js';
 import { supplierReference } from './supplier/supplier.reference.js';
-import { SupplierResolver } from './supplier/supplier.resolver.js';
+import { SupplierResolver, SupplierSettingsResolver } from './supplier/supplier.resolver.js';
 
 export const accounts: SubgraphDefinition<AccountsLoaders> = {
   name: 'accounts',
@@ -32,6 +32,7 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
   ],
   resolvers: [
     SupplierResolver,
+    SupplierSettingsResolver,
     PersonalAccountResolver,
     AbonentAccountsResolver,
     LinkResolver,

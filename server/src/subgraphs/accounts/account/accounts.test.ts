@@ -60,7 +60,7 @@ describe('supplier settings', () => {
       readingClosingDay: 25,
       receiptSampleUrl: '/receipts/sankt-peterburg.svg',
       accountNumberFormat: { minDigits: 1, maxDigits: 10, hint: 'Лицевой счет должен содержать не более 10 цифр.' },
-      bankDetails: { inn: '7838016481', bic: '044525999', account: '40702810900000000001' },
+      bankDetails: { inn: '7838016481', bic: '044525999', account: '40702810600000000001' },
     });
     expect(byCode.get('voronezh').linkProof).toBe('RECEIPT_PIN');
     expect(byCode.get('moskva').linkProof).toBe('LAST_CHARGE_AMOUNT');

@@ -28,16 +28,16 @@ interface DemoSupplier {
 
 const WINTER_HEAVY = [21.4, 19.8, 16.2, 11.5, 7.3, 5.1, 4.6, 4.8, 6.9, 10.7, 15.3, 19.6];
 
-/** Bank details of the demo: well-formed, visibly not a real payee (the QR test pays nobody). */
+/** Bank details of the demo: valid control digits, visibly not a real payee (the QR test pays nobody). */
 function demoBank(payeeName: string, inn: string, kpp: string): Partial<Supplier> {
   return {
     payeeName,
     payeeInn: inn,
     payeeKpp: kpp,
-    payeeAccount: '40702810900000000001',
+    payeeAccount: '40702810600000000001',
     bankName: 'ДЕМО-БАНК (ПАО)',
     bankBic: '044525999',
-    bankCorrespondentAccount: '30101810400000000999',
+    bankCorrespondentAccount: '30101810600000000999',
   };
 }
 
@@ -75,7 +75,7 @@ export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
     code: 'voronezh',
     settings: {
       linkProof: LinkProof.RECEIPT_PIN,
-      ...demoBank('Межрегионгаз Воронеж (демо)', '3664000000', '366401001'),
+      ...demoBank('Межрегионгаз Воронеж (демо)', '3664000003', '366401001'),
     },
     prices: [712, 749],
     accounts: [

@@ -376,6 +376,79 @@ describe('partnerAccounts', () => {
   });
 });
 
+describe('updateSupplierSettings', () => {
+  const UPDATE = `mutation ($input: SupplierSettingsInput!) {
+    updateSupplierSettings(input: $input) { ok errors { field code } supplier { code linkProof readingClosingDay
+      accountNumberFormat { hint } bankDetails { inn account bic } support { phone } } }
+  }`;
+
+  it("changes the partner's own supplier only, with the scope, after checking the payee's control digits", async () => {
+    const billing = await createPartner(app, 'ivanovo', ['supplier:write']);
+    const bad = await billing.graphql(UPDATE, {
+      input: {
+        readingClosingDay: 31,
+        accountNumberFormat: { minDigits: 8, maxDigits: 6 },
+        receiptSampleUrl: 'https://evil.example/receipt.png',
+        bankDetails: {
+          payeeName: 'Межрегионгаз Иваново',
+          inn: '3700000002',
+          account: '40702810900000000001',
+          bankName: 'ДЕМО-БАНК',
+          bic: '044525999',
+          correspondentAccount: '30101810600000000999',
+        },
+      },
+    });
+    expect(
+      bad.body.data.updateSupplierSettings.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
+    ).toEqual([
+      'accountNumberFormat:FORMAT_INVALID',
+      'readingClosingDay:DAY_INVALID',
+      'bankDetails.inn:INN_INVALID',
+      'bankDetails.account:ACCOUNT_INVALID',
+      'receiptSampleUrl:URL_INVALID',
+    ]);
+
+    const good = await billing.graphql(UPDATE, {
+      input: {
+        linkProof: 'RECEIPT_PIN',
+        readingClosingDay: 20,
+        accountNumberFormat: { minDigits: 8, maxDigits: 8 },
+        bankDetails: {
+          payeeName: 'Межрегионгаз Иваново',
+          inn: '3664000003',
+          kpp: '370201001',
+          account: '40702810600000000001',
+          bankName: 'ДЕМО-БАНК',
+          bic: '044525999',
+          correspondentAccount: '30101810600000000999',
+        },
+        support: { phone: '+7 (4932) 00-00-00' },
+      },
+    });
+    expect(good.body.data.updateSupplierSettings).toEqual({
+      ok: true,
+      errors: [],
+      supplier: {
+        code: 'ivanovo',
+        linkProof: 'RECEIPT_PIN',
+        readingClosingDay: 20,
+        accountNumberFormat: { hint: 'Лицевой счет должен содержать 8 цифр.' },
+        bankDetails: { inn: '3664000003', account: '40702810600000000001', bic: '044525999' },
+        support: { phone: '+7 (4932) 00-00-00' },
+      },
+    });
+    const publicView = await app.graphql('{ supplier(code: "ivanovo") { linkProof } }');
+    expect(publicView.body.data).toEqual({ supplier: { linkProof: 'RECEIPT_PIN' } });
+    // Keys without the scope cannot; Saint Petersburg's settings are untouched by Ivanovo's partner.
+    expect((await spb.graphql(UPDATE, { input: { readingClosingDay: 1 } })).body.errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const spbView = await app.graphql('{ supplier(code: "sankt-peterburg") { readingClosingDay linkProof } }');
+    expect(spbView.body.data).toEqual({ supplier: { readingClosingDay: 25, linkProof: 'METER_READING' } });
+  });
+});
+
 describe('npm run partner', () => {
   it.skipIf(!SERVER_URL)('creates an app with a key shown once, lists it and revokes it', async () => {
     const env = { DATABASE_URL: app.database.url, LOG_LEVEL: 'silent' };

@@ -1,8 +1,10 @@
 // GraphQL entry points of the supplier catalog.
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from './supplier.entity.js';
 import { SupplierService } from './supplier.service.js';
+import { updateSupplierSettings } from './supplier-settings.service.js';
+import { SupplierSettingsInput, UpdateSupplierSettingsPayload } from './supplier-settings.types.js';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {
@@ -14,5 +16,20 @@ export class SupplierResolver {
   @Query(() => Supplier, { nullable: true, description: 'One supplier by its code, or null when there is none.' })
   supplier(@Arg('code', () => String) code: string, @Ctx() ctx: AccountsContext): Promise<Supplier | null> {
     return new SupplierService(ctx.em).findByCode(code);
+  }
+}
+
+@Resolver()
+export class SupplierSettingsResolver {
+  @Mutation(() => UpdateSupplierSettingsPayload, {
+    description:
+      "Changes the settings of the partner's own supplier (scope `supplier:write`); only given fields change.",
+  })
+  updateSupplierSettings(
+    @Arg('input', () => SupplierSettingsInput) input: SupplierSettingsInput,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<UpdateSupplierSettingsPayload> {
+    if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');
+    return updateSupplierSettings(ctx.em, ctx.caller.supplierId, input);
   }
 }
