@@ -126,7 +126,7 @@ export class LinkService {
         ),
       );
     }
-    await limit.reset(abonentId);
+    // No reset on success: linking an account one holds (again) must not buy more guesses at others.
     return succeeded(LinkPersonalAccountPayload, { account: toPersonalAccount(row) });
   }
 
