@@ -1,7 +1,7 @@
 // The accounts subgraph's per-request context and loaders.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext, SubgraphContext } from '../../core/context.js';
-import { createAccountLoaders } from './account/account.loaders.js';
+import { createAccountLoaders } from './personal-account/personal-account.loaders.js';
 import { createSupplierByIdLoader } from './supplier/supplier.loaders.js';
 
 export function createAccountsLoaders(em: EntityManager, request: RequestContext) {

@@ -4,14 +4,14 @@ import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
 import { eventQueueName } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts.context.js';
-import { LinkResolver } from './account/link.resolver.js';
-import { unlinkAll } from './account/link.service.js';
-import { abonentAccountsReference, personalAccountReference } from './account/personal-account.reference.js';
+import { LinkResolver } from './personal-account/link.resolver.js';
+import { unlinkAll } from './personal-account/link.service.js';
+import { abonentAccountsReference, personalAccountReference } from './personal-account/personal-account.reference.js';
 import {
   AbonentAccounts,
   AbonentAccountsResolver,
   PersonalAccountResolver,
-} from './account/personal-account.resolver.js';
+} from './personal-account/personal-account.resolver.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { Migration20261124000000CreateSupplier } from './migrations/Migration20261124000000CreateSupplier.js';
 import { Migration20261124000100SeedSuppliers } from './migrations/Migration20261124000100SeedSuppliers.js';

@@ -3,7 +3,7 @@
 // written again with the same values. The README lists what a newcomer can link.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
-import { addMonths, currentMonth } from '../account/months.js';
+import { addMonths, currentMonth } from '../personal-account/months.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
 import { LinkProof, Supplier } from '../supplier/supplier.entity.js';
 

@@ -3,13 +3,12 @@ import { Arg, Ctx, GraphQLISODateTime, Int, Mutation, Query, Resolver } from 'ty
 import type { AccountsContext } from '../accounts.context.js';
 import { PartnerAccountsService } from './partner-accounts.service.js';
 import {
-  PartnerWritePayload,
-  PersonalAccountPage,
   SetBalancesInput,
   SetTariffsInput,
   UpsertChargesInput,
   UpsertPersonalAccountsInput,
-} from './partner-accounts.types.js';
+} from './partner-accounts.inputs.js';
+import { PartnerWritePayload, PersonalAccountPage } from './partner-accounts.payloads.js';
 
 function serviceFor(ctx: AccountsContext): PartnerAccountsService {
   if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');

@@ -2,19 +2,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { runSql } from '../../../core/sql.js';
-import { isMonth } from '../account/months.js';
-import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../account/personal-account.types.js';
-import { hashReceiptPin, normalizeAccountNumber, parseReading, PIN } from '../account/proof.js';
+import { isMonth } from '../personal-account/months.js';
+import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../personal-account/personal-account.types.js';
+import { hashReceiptPin, normalizeAccountNumber, parseReading, PIN } from '../personal-account/proof.js';
 import { Supplier } from '../supplier/supplier.entity.js';
-import {
-  PartnerWritePayload,
-  RowError,
-  type AccountTariffsInput,
-  type BalanceInput,
-  type ChargeInput,
-  type PersonalAccountInput,
-  type PersonalAccountPage,
-} from './partner-accounts.types.js';
+import type {
+  AccountTariffsInput,
+  BalanceInput,
+  ChargeInput,
+  PersonalAccountInput,
+} from './partner-accounts.inputs.js';
+import { PartnerWritePayload, RowError, type PersonalAccountPage } from './partner-accounts.payloads.js';
 
 export const MAX_ROWS = 1000;
 export const MAX_PAGE = 1000;

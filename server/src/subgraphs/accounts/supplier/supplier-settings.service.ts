@@ -8,8 +8,8 @@ import {
   isValidKpp,
   isValidSettlementAccount,
 } from './bank-details.js';
-import type { SupplierSettingsInput } from './supplier-settings.types.js';
-import { UpdateSupplierSettingsPayload } from './supplier-settings.types.js';
+import type { SupplierSettingsInput } from './supplier-settings.inputs.js';
+import { UpdateSupplierSettingsPayload } from './supplier-settings.payloads.js';
 import { Supplier } from './supplier.entity.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

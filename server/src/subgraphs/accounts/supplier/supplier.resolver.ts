@@ -4,7 +4,8 @@ import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from './supplier.entity.js';
 import { SupplierService } from './supplier.service.js';
 import { updateSupplierSettings } from './supplier-settings.service.js';
-import { SupplierSettingsInput, UpdateSupplierSettingsPayload } from './supplier-settings.types.js';
+import { SupplierSettingsInput } from './supplier-settings.inputs.js';
+import { UpdateSupplierSettingsPayload } from './supplier-settings.payloads.js';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {

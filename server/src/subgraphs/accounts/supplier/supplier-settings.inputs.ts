@@ -1,7 +1,6 @@
 // What a supplier's own partner app may change of its settings (scope `supplier:write`).
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../../../core/user-error.js';
-import { LinkProof, Supplier } from './supplier.entity.js';
+import { Field, InputType, Int } from 'type-graphql';
+import { LinkProof } from './supplier.entity.js';
 
 @InputType()
 export class AccountNumberFormatInput {
@@ -71,16 +70,4 @@ export class SupplierSettingsInput {
 
   @Field(() => SupportContactsInput, { nullable: true })
   support?: SupportContactsInput | null;
-}
-
-@ObjectType()
-export class UpdateSupplierSettingsPayload {
-  @Field(() => Boolean)
-  ok!: boolean;
-
-  @Field(() => [UserError])
-  errors!: UserError[];
-
-  @Field(() => Supplier, { nullable: true })
-  supplier!: Supplier | null;
 }

@@ -2,7 +2,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { LinkService } from './link.service.js';
-import { LinkPersonalAccountInput, LinkPersonalAccountPayload, UnlinkPersonalAccountPayload } from './link.types.js';
+import { LinkPersonalAccountInput } from './link.inputs.js';
+import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload } from './link.payloads.js';
 
 function abonentIdOf(ctx: AccountsContext): string {
   if (ctx.caller.kind !== 'abonent') throw new Error('an abonent operation reached without an abonent caller');

@@ -6,11 +6,8 @@ import { runSql } from '../../../core/sql.js';
 import type { AccountsContext } from '../accounts.context.js';
 import { LinkProof, type Supplier } from '../supplier/supplier.entity.js';
 import { SupplierService } from '../supplier/supplier.service.js';
-import {
-  LinkPersonalAccountPayload,
-  UnlinkPersonalAccountPayload,
-  type LinkPersonalAccountInput,
-} from './link.types.js';
+import type { LinkPersonalAccountInput } from './link.inputs.js';
+import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload } from './link.payloads.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from './personal-account.types.js';
 import { hashReceiptPin, normalizeAccountNumber, parseReading, parseRubles, PIN } from './proof.js';
 
