@@ -6,3 +6,43 @@ export interface AbonentDeleted {
   abonentId: string;
   reason: string;
 }
+
+/**
+ * Facts about personal accounts that other subgraphs keep a copy of (metering checks who may submit readings for
+ * an account, and previews charges at its tariff). Each carries `at`, the time of the change in the accounts
+ * subgraph, so a consumer can ignore a delivery older than what it holds (the queue does not keep order).
+ */
+export const ACCOUNTS_REGISTERED = 'personal-account.registered';
+export interface AccountsRegistered {
+  supplierId: string;
+  accounts: Array<{ id: string; number: string }>;
+}
+
+/** An abonent's access to an account began (linked) or ended (unlinked, or the cabinet was deleted). */
+export const ACCOUNT_ACCESS_CHANGED = 'personal-account.access-changed';
+export interface AccountAccessChanged {
+  abonentId: string;
+  accountId: string;
+  linked: boolean;
+  at: string;
+}
+
+/** The tariffs of these accounts are now exactly these (kopecks per unit). */
+export const TARIFFS_SET = 'personal-account.tariffs-set';
+export interface TariffsSet {
+  at: string;
+  accounts: Array<{
+    id: string;
+    supplierId: string;
+    number: string;
+    tariffs: Array<{ service: string; pricePerUnit: number; unit: string; validFrom: string; validTo: string | null }>;
+  }>;
+}
+
+/** Settings of a supplier that other subgraphs apply (the closing day of the reading period). */
+export const SUPPLIER_SETTINGS_CHANGED = 'supplier.settings-changed';
+export interface SupplierSettingsChanged {
+  supplierId: string;
+  readingClosingDay: number;
+  at: string;
+}

@@ -21,6 +21,16 @@ export function eventQueueName(subgraph: string, event: string): string {
   return `${subgraph}.on.${event}`;
 }
 
+/** The job through which `subgraph` works the deliveries of `event` (see `SubgraphDefinition.consumes`). */
+export function eventConsumer<T extends object>(
+  subgraph: string,
+  event: string,
+  handle: (data: T) => Promise<void>,
+): JobDefinition<T> {
+  // Events are facts other subgraphs depend on: retried for a long while before a delivery is given up.
+  return { name: eventQueueName(subgraph, event), retryLimit: 10, handle };
+}
+
 export interface Schedule {
   readonly job: string;
   readonly cron: string;

@@ -28,7 +28,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** Events of other subgraphs this one consumes; it works them from `eventQueueName(name, event)`. */
   readonly consumes?: readonly string[];
   /** Writes the demo data set (DEMO_DATA), idempotently, after migrations. */
-  seedDemoData?(em: EntityManager): Promise<void>;
+  seedDemoData?(em: EntityManager, deps: SubgraphDependencies): Promise<void>;
   /** Jobs this subgraph works, and when scheduled ones run. */
   jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
     jobs: JobDefinition<any>[];
@@ -134,7 +134,7 @@ export async function createSubgraphRuntime<Loaders>(
         return;
       }
       const em = orm.em.fork() as EntityManager;
-      await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager));
+      await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager, deps));
     },
     async pendingMigrations() {
       return (await migrator.getPendingMigrations()).map((m) => m.name);

@@ -1,7 +1,7 @@
 // The accounts subgraph: suppliers, the personal-account registry, abonents' links to it, and its partner API.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
-import { eventQueueName } from '../../core/queue.js';
+import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts.context.js';
 import { LinkResolver } from './personal-account/link.resolver.js';
@@ -49,17 +49,13 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
   createLoaders: createAccountsLoaders,
   consumes: [ABONENT_DELETED],
   seedDemoData,
-  jobs: ({ orm, log }) => ({
+  jobs: ({ orm, deps, log }) => ({
     jobs: [
-      {
-        // A deleted cabinet's links go with it; the accounts themselves belong to the supplier and stay.
-        name: eventQueueName('accounts', ABONENT_DELETED),
-        retryLimit: 10,
-        async handle(event: AbonentDeleted) {
-          await unlinkAll(orm.em.fork() as EntityManager, event.abonentId);
-          log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
-        },
-      },
+      // A deleted cabinet's links go with it; the accounts themselves belong to the supplier and stay.
+      eventConsumer<AbonentDeleted>('accounts', ABONENT_DELETED, async (event) => {
+        await unlinkAll(orm.em.fork() as EntityManager, deps.queue, event.abonentId);
+        log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
+      }),
     ],
   }),
 };

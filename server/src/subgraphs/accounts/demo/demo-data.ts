@@ -2,6 +2,7 @@
 // Idempotent: accounts are created once (their balances are then left alone), settings, tariffs and charges are
 // written again with the same values. The README lists what a newcomer can link.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { addMonths, currentMonth } from '../personal-account/months.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
@@ -123,7 +124,7 @@ export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
 /** How many past months of charges the demo holds. */
 const MONTHS = 12;
 
-export async function seedDemoData(em: EntityManager, now = new Date()): Promise<void> {
+export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue }, now = new Date()): Promise<void> {
   const thisMonth = currentMonth(now);
   const [year] = thisMonth.split('-').map(Number) as [number];
   const julyThisYear = `${thisMonth >= `${year}-07` ? year : year - 1}-07-01`;
@@ -137,7 +138,7 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
     em.assign(supplier, demo.settings);
     await em.flush();
 
-    const partner = new PartnerAccountsService(em, supplier.id);
+    const partner = new PartnerAccountsService(em, supplier.id, deps.queue);
     const existing = new Set(
       (
         await runSql<Array<{ number: string }>>(

@@ -12,7 +12,7 @@ import { PartnerWritePayload, PersonalAccountPage } from './partner-accounts.pay
 
 function serviceFor(ctx: AccountsContext): PartnerAccountsService {
   if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');
-  return new PartnerAccountsService(ctx.em, ctx.caller.supplierId);
+  return new PartnerAccountsService(ctx.em, ctx.caller.supplierId, ctx.queue);
 }
 
 @Resolver()

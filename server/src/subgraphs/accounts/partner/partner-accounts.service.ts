@@ -1,6 +1,8 @@
 // The partner API's writes and export: all or nothing per call, one supplier only, a few statements per call.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
+import { ACCOUNTS_REGISTERED, TARIFFS_SET, type AccountsRegistered, type TariffsSet } from '../../../core/events.js';
+import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { isMonth } from '../personal-account/months.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../personal-account/personal-account.types.js';
@@ -23,6 +25,8 @@ export class PartnerAccountsService {
   constructor(
     private readonly em: EntityManager,
     private readonly supplierId: string,
+    /** Where the facts other subgraphs copy (new accounts, tariffs) are published, in the writing transaction. */
+    private readonly queue: JobQueue,
   ) {}
 
   async upsertAccounts(rows: PersonalAccountInput[]): Promise<PartnerWritePayload> {
@@ -67,7 +71,7 @@ export class PartnerAccountsService {
 
     return this.em.transactional(async (tx) => {
       await this.serialize(tx);
-      const [result] = await runSql<Array<{ created: string; updated: string }>>(
+      const [result] = await runSql<Array<{ updated: string; added: unknown }>>(
         tx,
         `with "input" as (
            select * from jsonb_to_recordset(?::jsonb) as r("number" text, "address" text, "holder_name" text,
@@ -98,12 +102,20 @@ export class PartnerAccountsService {
              from "input" i
             where not exists (select 1 from "accounts"."personal_account" a
                                where a."supplier_id" = ? and a."number" = i."number")
-           returning 1
+           returning "id", "number"
          )
-         select (select count(*) from "added") as "created", (select count(*) from "changed") as "updated"`,
+         select (select count(*) from "changed") as "updated",
+                (select coalesce(json_agg(json_build_object('id', "id", 'number', "number")), '[]') from "added") as "added"`,
         [JSON.stringify(records), supplier.id, supplier.id, supplier.id],
       );
-      return PartnerWritePayload.done(rows.length, Number(result!.created), Number(result!.updated));
+      const added = result!.added as Array<{ id: string; number: string }>;
+      if (added.length) {
+        await this.queue.publish(tx, ACCOUNTS_REGISTERED, {
+          supplierId: supplier.id,
+          accounts: added,
+        } satisfies AccountsRegistered);
+      }
+      return PartnerWritePayload.done(rows.length, added.length, Number(result!.updated));
     });
   }
 
@@ -235,6 +247,21 @@ export class PartnerAccountsService {
           where r."service" is not null`,
         [json, this.supplierId],
       );
+      // What metering copies for charge previews: each account's tariffs as they now are.
+      const tariffs = await runSql<TariffsSet['accounts']>(
+        tx,
+        `select a."id", a."supplier_id" as "supplierId", a."number", coalesce(json_agg(json_build_object('service', t."service", 'pricePerUnit', t."price_kopecks",
+                  'unit', t."unit", 'validFrom', t."valid_from", 'validTo', t."valid_to"))
+                  filter (where t."id" is not null), '[]') as "tariffs"
+           from "accounts"."personal_account" a left join "accounts"."tariff" t on t."account_id" = a."id"
+          where a."supplier_id" = ? and a."number" in (select r."number" from jsonb_to_recordset(?::jsonb) as r("number" text))
+          group by a."id", a."supplier_id", a."number"`,
+        [this.supplierId, json],
+      );
+      await this.queue.publish(tx, TARIFFS_SET, {
+        at: new Date().toISOString(),
+        accounts: tariffs,
+      } satisfies TariffsSet);
       return [0, rows.length];
     });
   }

@@ -2,6 +2,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { cachedPerStore, createLimit, type RateLimitStores } from '../../../core/rate-limit.js';
+import { ACCOUNT_ACCESS_CHANGED, type AccountAccessChanged } from '../../../core/events.js';
+import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import type { AccountsContext } from '../accounts.context.js';
 import { LinkProof, type Supplier } from '../supplier/supplier.entity.js';
@@ -107,11 +109,13 @@ export class LinkService {
         [row.id, abonentId],
       );
       if (!count?.already && Number(count?.n ?? 0) >= MAX_LINKED_ACCOUNTS) return false;
-      await runSql(
+      const inserted = await runSql<Array<{ at: string }>>(
         tx,
-        `insert into "accounts"."account_link" ("abonent_id", "account_id") values (?, ?) on conflict do nothing`,
+        `insert into "accounts"."account_link" ("abonent_id", "account_id") values (?, ?) on conflict do nothing
+         returning clock_timestamp()::text as "at"`,
         [abonentId, row.id],
       );
+      if (inserted[0]) await publishAccess(tx, this.ctx.queue, abonentId, row.id, true, inserted[0].at);
       return true;
     });
     if (!linked) {
@@ -129,11 +133,16 @@ export class LinkService {
 
   async unlink(abonentId: string, accountId: string): Promise<UnlinkPersonalAccountPayload> {
     const rows = /^[0-9a-f-]{36}$/i.test(accountId)
-      ? await runSql(
-          this.ctx.em,
-          `delete from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ? returning "account_id"`,
-          [abonentId, accountId],
-        )
+      ? await this.ctx.em.transactional(async (tx) => {
+          const deleted = await runSql<Array<{ at: string }>>(
+            tx,
+            `delete from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ?
+             returning clock_timestamp()::text as "at"`,
+            [abonentId, accountId],
+          );
+          if (deleted[0]) await publishAccess(tx, this.ctx.queue, abonentId, accountId, false, deleted[0].at);
+          return deleted;
+        })
       : [];
     if (!rows.length) {
       return failed(
@@ -147,8 +156,27 @@ export class LinkService {
 }
 
 /** Unlinks every account of a deleted cabinet (the identity subgraph's `abonent.deleted` event). */
-export async function unlinkAll(em: EntityManager, abonentId: string): Promise<void> {
-  await runSql(em, `delete from "accounts"."account_link" where "abonent_id" = ?`, [abonentId]);
+export async function unlinkAll(em: EntityManager, queue: JobQueue, abonentId: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const deleted = await runSql<Array<{ account_id: string; at: string }>>(
+      tx,
+      `delete from "accounts"."account_link" where "abonent_id" = ? returning "account_id", clock_timestamp()::text as "at"`,
+      [abonentId],
+    );
+    for (const link of deleted) await publishAccess(tx, queue, abonentId, link.account_id, false, link.at);
+  });
+}
+
+/** Tells the subgraphs that copy access (metering) that an abonent's access to an account began or ended. */
+function publishAccess(
+  tx: EntityManager,
+  queue: JobQueue,
+  abonentId: string,
+  accountId: string,
+  linked: boolean,
+  at: string,
+) {
+  return queue.publish(tx, ACCOUNT_ACCESS_CHANGED, { abonentId, accountId, linked, at } satisfies AccountAccessChanged);
 }
 
 function checkNumber(supplier: Supplier, number: string): UserError | null {

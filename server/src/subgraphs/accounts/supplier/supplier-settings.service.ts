@@ -1,5 +1,7 @@
 // Changing a supplier's settings: every field checked (with control digits for payee details), then one write.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SUPPLIER_SETTINGS_CHANGED, type SupplierSettingsChanged } from '../../../core/events.js';
+import type { JobQueue } from '../../../core/queue.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import {
   isValidBic,
@@ -17,6 +19,7 @@ const RECEIPT_PATH = /^\/receipts\/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|webp)$/;
 
 export async function updateSupplierSettings(
   em: EntityManager,
+  queue: JobQueue,
   supplierId: string,
   input: SupplierSettingsInput,
 ): Promise<UpdateSupplierSettingsPayload> {
@@ -86,8 +89,17 @@ export async function updateSupplierSettings(
   }
   if (errors.length) return failed(UpdateSupplierSettingsPayload, errors, { supplier: null });
 
-  const supplier = await em.findOneOrFail(Supplier, { id: supplierId });
-  em.assign(supplier, changes);
-  await em.flush();
+  const supplier = await em.transactional(async (tx) => {
+    const found = await tx.findOneOrFail(Supplier, { id: supplierId });
+    tx.assign(found, changes);
+    await tx.flush();
+    const event: SupplierSettingsChanged = {
+      supplierId,
+      readingClosingDay: found.readingClosingDay,
+      at: new Date().toISOString(),
+    };
+    await queue.publish(tx, SUPPLIER_SETTINGS_CHANGED, event);
+    return found;
+  });
   return succeeded(UpdateSupplierSettingsPayload, { supplier });
 }

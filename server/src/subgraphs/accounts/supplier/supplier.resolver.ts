@@ -31,6 +31,6 @@ export class SupplierSettingsResolver {
     @Ctx() ctx: AccountsContext,
   ): Promise<UpdateSupplierSettingsPayload> {
     if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');
-    return updateSupplierSettings(ctx.em, ctx.caller.supplierId, input);
+    return updateSupplierSettings(ctx.em, ctx.queue, ctx.caller.supplierId, input);
   }
 }
