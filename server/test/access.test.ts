@@ -53,6 +53,7 @@ const PARTNER_ONLY: ReadonlyMap<string, PartnerScope | '*'> = new Map([
   ['Mutation.setBalances', 'accounts:write'],
   ['Mutation.setTariffs', 'accounts:write'],
   ['Mutation.updateSupplierSettings', 'supplier:write'],
+  ['Mutation.upsertMeters', 'readings:write'],
 ]);
 /** For a confirmed abonent (their own data) or a partner with the scope (its supplier's data). */
 const ABONENT_OR_PARTNER: ReadonlyMap<string, PartnerScope> = new Map([['Query.personalAccount', 'accounts:read']]);

@@ -89,6 +89,7 @@ export async function startEmbedded(dataDir: string | undefined): Promise<Databa
   const pglite = await PGlite.create(dataDir);
   const port = await freePort();
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: EMBEDDED_CONNECTIONS });
+  keepExtendedQueriesWhole(server);
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -113,4 +114,78 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** What pglite-socket's (unexported) query queue looks like from here. */
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+  onData(data: Uint8Array): void;
+}
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+/** Messages of the extended query protocol that belong to one sequence, up to the Sync that ends it. */
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+const SYNC = 'S'.charCodeAt(0);
+const SIMPLE_QUERY = 'Q'.charCodeAt(0);
+
+/**
+ * pglite-socket (0.2.17) runs the protocol messages of all its connections one at a time in arrival order, keeping
+ * a connection's turn only inside an explicit transaction. But one session has one unnamed statement and portal:
+ * when two connections interleave Parse/Bind/Execute, one binds the other's statement (`08P01`, or rows meant for
+ * the other client — the job queue got other queues' jobs). Here a connection also keeps its turn from its first
+ * extended-protocol message to its Sync.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let owner: number | null = null;
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    if (owner === handlerId) owner = null;
+    clear(handlerId);
+  };
+  queue.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const holder = owner ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const index = holder === null ? 0 : this.queue.findIndex((q) => q.handlerId === holder);
+        // The holder's next message has not arrived yet: enqueueing it starts processing again.
+        if (index === -1) break;
+        const [item] = this.queue.splice(index, 1) as [QueuedMessage];
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          if (owner === item.handlerId) owner = null;
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0]!;
+        if (EXTENDED.has(type)) owner = item.handlerId;
+        else if (type === SYNC || type === SIMPLE_QUERY) owner = null;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
 }

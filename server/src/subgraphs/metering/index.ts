@@ -12,28 +12,44 @@ import {
 } from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
-import { MeteringResolver } from './metering.resolver.js';
 import { Migration20261124000000CreateMeteringSchema } from './migrations/Migration20261124000000CreateMeteringSchema.js';
 import { Migration20261125000000CreateAccountReplica } from './migrations/Migration20261125000000CreateAccountReplica.js';
+import { Migration20261125010000CreateMetersAndReadings } from './migrations/Migration20261125010000CreateMetersAndReadings.js';
+import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
+import { accountMetersReference, meterReference } from './meter/meter.reference.js';
+import { AccountMeters, AccountMetersResolver, MeterResolver } from './meter/meter.resolver.js';
+import { PartnerMetersResolver } from './partner/partner-meters.resolver.js';
+import { ReadingResolver } from './reading/reading.resolver.js';
+import { seedDemoMeters } from './demo/demo-meters.js';
 import { meteringPermissions } from './permissions.js';
 import { recordAccess, recordAccounts, recordSupplierSettings, recordTariffs } from './replica/account-replica.js';
 
-export const metering: SubgraphDefinition<Record<string, never>> = {
+export const metering: SubgraphDefinition<MeteringLoaders> = {
   name: 'metering',
   entities: [],
   migrations: [
     { name: 'Migration20261124000000CreateMeteringSchema', class: Migration20261124000000CreateMeteringSchema },
     { name: 'Migration20261125000000CreateAccountReplica', class: Migration20261125000000CreateAccountReplica },
+    {
+      name: 'Migration20261125010000CreateMetersAndReadings',
+      class: Migration20261125010000CreateMetersAndReadings,
+    },
   ],
-  resolvers: [MeteringResolver],
+  resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMetersResolver],
+  // Reached only through `_entities` (accounts owns PersonalAccount).
+  orphanedTypes: [AccountMeters],
+  referenceResolvers: { PersonalAccount: accountMetersReference, Meter: meterReference },
   permissions: meteringPermissions,
-  createLoaders: () => ({}),
+  createLoaders: createMeteringLoaders,
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, TARIFFS_SET, SUPPLIER_SETTINGS_CHANGED],
-  jobs: ({ orm }) => {
+  jobs: ({ orm, deps }) => {
     const em = () => orm.em.fork() as EntityManager;
     return {
       jobs: [
-        eventConsumer<AccountsRegistered>('metering', ACCOUNTS_REGISTERED, (e) => recordAccounts(em(), e)),
+        eventConsumer<AccountsRegistered>('metering', ACCOUNTS_REGISTERED, async (e) => {
+          await recordAccounts(em(), e);
+          if (deps.config.demoData) await seedDemoMeters(em(), e);
+        }),
         eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) => recordAccess(em(), e)),
         eventConsumer<TariffsSet>('metering', TARIFFS_SET, (e) => recordTariffs(em(), e)),
         eventConsumer<SupplierSettingsChanged>('metering', SUPPLIER_SETTINGS_CHANGED, (e) =>

@@ -1,7 +1,21 @@
 // Who may call what in the metering subgraph. Anything not listed is denied.
-import { FEDERATION_RULES, type IRules } from '../../core/shield.js';
+import { confirmedAbonentOrPartner, isEmailConfirmed, partnerWithScope } from '../../core/rules.js';
+import { allow, FEDERATION_RULES, type IRules } from '../../core/shield.js';
 
 export const meteringPermissions: IRules = {
-  Query: { _service: FEDERATION_RULES.Query._service },
+  Query: { ...FEDERATION_RULES.Query },
+  Mutation: {
+    submitReadings: isEmailConfirmed,
+    upsertMeters: partnerWithScope('readings:write'),
+  },
   _Service: FEDERATION_RULES._Service,
+  // The account itself was let through by the accounts subgraph; its meters also need readings:read for partners.
+  PersonalAccount: { '*': allow, meters: confirmedAbonentOrPartner('readings:read') },
+  Meter: allow,
+  Reading: allow,
+  ReadingResult: allow,
+  SubmitReadingsPayload: allow,
+  UserError: allow,
+  RowError: allow,
+  PartnerWritePayload: allow,
 };

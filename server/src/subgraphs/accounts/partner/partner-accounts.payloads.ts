@@ -1,68 +1,7 @@
-// What the partner API answers: bulk write results with per-row errors, and pages of accounts.
-import { Field, Int, ObjectType } from 'type-graphql';
+// Pages of accounts the partner API exports.
+import { Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../../core/partner-payloads.js';
 import { PersonalAccount } from '../personal-account/personal-account.types.js';
-
-@ObjectType({ description: 'Why one row of a bulk write was refused.' })
-export class RowError {
-  @Field(() => Int, { description: 'Position of the row in the list (from 0).' })
-  index!: number;
-
-  @Field(() => String, { nullable: true, description: 'The field of the row to fix.' })
-  field!: string | null;
-
-  @Field(() => String)
-  code!: string;
-
-  @Field(() => String, { description: 'What to fix, in Russian.' })
-  message!: string;
-
-  static of(index: number, field: string | null, code: string, message: string): RowError {
-    return Object.assign(new RowError(), { index, field, code, message });
-  }
-}
-
-@ObjectType({
-  description: 'The result of a bulk write: all rows written, or (with errors) none of them.',
-})
-export class PartnerWritePayload {
-  @Field(() => Boolean)
-  ok!: boolean;
-
-  @Field(() => [RowError])
-  errors!: RowError[];
-
-  @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int, { description: 'Rows that matched what was held already (or were older, for balances).' })
-  unchanged!: number;
-
-  static refused(errors: RowError[]): PartnerWritePayload {
-    return Object.assign(new PartnerWritePayload(), { ok: false, errors, created: 0, updated: 0, unchanged: 0 });
-  }
-
-  static done(total: number, created: number, updated: number): PartnerWritePayload {
-    return Object.assign(new PartnerWritePayload(), {
-      ok: true,
-      errors: [],
-      created,
-      updated,
-      unchanged: total - created - updated,
-    });
-  }
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
-}
 
 @ObjectType({ description: 'A page of accounts in a stable order (last change, then id).' })
 export class PersonalAccountPage {

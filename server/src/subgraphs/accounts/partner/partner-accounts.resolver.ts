@@ -8,7 +8,8 @@ import {
   UpsertChargesInput,
   UpsertPersonalAccountsInput,
 } from './partner-accounts.inputs.js';
-import { PartnerWritePayload, PersonalAccountPage } from './partner-accounts.payloads.js';
+import { PartnerWritePayload } from '../../../core/partner-payloads.js';
+import { PersonalAccountPage } from './partner-accounts.payloads.js';
 
 function serviceFor(ctx: AccountsContext): PartnerAccountsService {
   if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');

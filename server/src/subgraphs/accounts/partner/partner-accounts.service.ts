@@ -14,9 +14,9 @@ import type {
   ChargeInput,
   PersonalAccountInput,
 } from './partner-accounts.inputs.js';
-import { PartnerWritePayload, RowError, type PersonalAccountPage } from './partner-accounts.payloads.js';
+import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
+import type { PersonalAccountPage } from './partner-accounts.payloads.js';
 
-export const MAX_ROWS = 1000;
 export const MAX_PAGE = 1000;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const VOLUME = /^\d{1,10}(\.\d{1,3})?$/;

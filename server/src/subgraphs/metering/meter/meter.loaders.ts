@@ -1,0 +1,107 @@
+// Per-request batching of meter and reading reads: one statement per kind of data, whatever the page holds.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Caller } from '../../../core/caller.js';
+import { runSql } from '../../../core/sql.js';
+import {
+  METER_COLUMNS,
+  READING_COLUMNS,
+  toMeter,
+  toReading,
+  type Meter,
+  type MeterRow,
+  type Reading,
+  type ReadingRow,
+} from './meter.types.js';
+
+function grouped<R extends Record<string, unknown>, V>(rows: R[], key: keyof R, map: (row: R) => V): Map<unknown, V[]> {
+  const groups = new Map<unknown, V[]>();
+  for (const row of rows) {
+    const list = groups.get(row[key]);
+    if (list) list.push(map(row));
+    else groups.set(row[key], [map(row)]);
+  }
+  return groups;
+}
+
+export function createMeterLoaders(em: EntityManager, caller: Caller) {
+  const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
+  return {
+    /** Active meters of each account, by serial number. */
+    metersByAccount: new DataLoader<string, Meter[]>(async (accountIds) => {
+      const rows = await runSql<MeterRow[]>(
+        em,
+        `select ${METER_COLUMNS} from "metering"."meter" m
+          where m."account_id" in (?) and m."status" = 'ACTIVE' order by m."serial_number"`,
+        [[...accountIds]],
+      );
+      const byAccount = grouped(rows as unknown as Array<MeterRow & Record<string, unknown>>, 'account_id', toMeter);
+      return accountIds.map((id) => byAccount.get(id) ?? []);
+    }),
+
+    /**
+     * A meter by id for another subgraph's reference, if the caller may see it: an abonent with access to its
+     * account (metering's copy of the links), a partner of its supplier.
+     */
+    visibleMeterById: new DataLoader<string, Meter | null>(async (ids) => {
+      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      let rows: MeterRow[] = [];
+      if (valid.length && caller.kind === 'abonent' && caller.emailConfirmed) {
+        rows = await runSql<MeterRow[]>(
+          em,
+          `select ${METER_COLUMNS} from "metering"."meter" m
+            where m."id" in (?) and exists (select 1 from "metering"."account_access" x
+              where x."account_id" = m."account_id" and x."abonent_id" = ? and x."linked")`,
+          [valid, caller.abonentId],
+        );
+      } else if (valid.length && caller.kind === 'partner') {
+        rows = await runSql<MeterRow[]>(
+          em,
+          `select ${METER_COLUMNS} from "metering"."meter" m where m."id" in (?) and m."supplier_id" = ?`,
+          [valid, caller.supplierId],
+        );
+      }
+      const byId = new Map(rows.map((r) => [r.id, toMeter(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    /** The current (accepted) reading of each meter's zones in the latest period, one per zone. */
+    lastReadingsByMeter: new DataLoader<string, Reading[]>(async (meterIds) => {
+      const rows = await runSql<ReadingRow[]>(
+        em,
+        `select distinct on (r."meter_id", r."zone") ${READING_COLUMNS} from "metering"."reading" r
+          where r."meter_id" in (?) and r."current"
+          order by r."meter_id", r."zone", r."period" desc, r."submitted_at" desc`,
+        [[...meterIds]],
+      );
+      const byMeter = grouped(rows as unknown as Array<ReadingRow & Record<string, unknown>>, 'meter_id', toReading);
+      return meterIds.map((id) => byMeter.get(id) ?? []);
+    }),
+
+    /** The last `count` readings of each meter (every submission, replaced ones too), newest first. */
+    readingsByMeter(count: number): DataLoader<string, Reading[]> {
+      let loader = readingLoaders.get(count);
+      if (!loader) {
+        loader = new DataLoader<string, Reading[]>(async (meterIds) => {
+          const rows = await runSql<ReadingRow[]>(
+            em,
+            `select * from (
+               select ${READING_COLUMNS},
+                      row_number() over (partition by r."meter_id" order by r."submitted_at" desc, r."id") as "n"
+                 from "metering"."reading" r where r."meter_id" in (?)
+             ) r where r."n" <= ? order by r."submitted_at" desc`,
+            [[...meterIds], count],
+          );
+          const byMeter = grouped(
+            rows as unknown as Array<ReadingRow & Record<string, unknown>>,
+            'meter_id',
+            toReading,
+          );
+          return meterIds.map((id) => byMeter.get(id) ?? []);
+        });
+        readingLoaders.set(count, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Reading meters: an account's meters (extending the accounts subgraph's PersonalAccount), each with its readings.
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { AppError, ErrorCode } from '../../../core/errors.js';
+import type { MeteringContext } from '../metering.context.js';
+import { todayInMoscow, addDays } from './dates.js';
+import { Meter, Reading, ReadingZone, VERIFICATION_SOON_DAYS, VerificationStatus } from './meter.types.js';
+
+/** The accounts subgraph's PersonalAccount, extended with its meters. */
+@Directive('@key(fields: "id")')
+@ObjectType('PersonalAccount')
+export class AccountMeters {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Readings a page may ask for at once per meter (two years of monthly readings, with replacements). */
+const MAX_READINGS = 100;
+
+@Resolver(() => AccountMeters)
+export class AccountMetersResolver {
+  @FieldResolver(() => [Meter], { description: 'The active meters of the account.' })
+  meters(@Root() account: AccountMeters, @Ctx() ctx: MeteringContext): Promise<Meter[]> {
+    return ctx.loaders.metersByAccount.load(account.id);
+  }
+}
+
+@Resolver(() => Meter)
+export class MeterResolver {
+  @FieldResolver(() => Reading, {
+    nullable: true,
+    description: 'The latest accepted reading of a zone (default: the first zone the meter has).',
+  })
+  async lastReading(
+    @Root() meter: Meter,
+    @Ctx() ctx: MeteringContext,
+    @Arg('zone', () => ReadingZone, { nullable: true }) zone?: ReadingZone | null,
+  ): Promise<Reading | null> {
+    const wanted = zone ?? meter.readingZones[0];
+    return (await ctx.loaders.lastReadingsByMeter.load(meter.id)).find((r) => r.zone === wanted) ?? null;
+  }
+
+  @FieldResolver(() => [Reading], { description: 'The latest readings, every submission included, newest first.' })
+  readings(
+    @Root() meter: Meter,
+    @Ctx() ctx: MeteringContext,
+    @Arg('last', () => Int, { defaultValue: 24, description: `1 to ${MAX_READINGS}.` }) last: number,
+  ): Promise<Reading[]> {
+    if (!Number.isInteger(last) || last < 1 || last > MAX_READINGS) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `last — от 1 до ${MAX_READINGS}.`, { field: 'last' });
+    }
+    return ctx.loaders.readingsByMeter(last).load(meter.id);
+  }
+
+  @FieldResolver(() => VerificationStatus)
+  verificationStatus(@Root() meter: Meter): VerificationStatus {
+    return verificationStatusOf(meter.nextVerificationOn);
+  }
+}
+
+export function verificationStatusOf(nextVerificationOn: string | null, today = todayInMoscow()): VerificationStatus {
+  if (!nextVerificationOn) return VerificationStatus.UNKNOWN;
+  if (nextVerificationOn < today) return VerificationStatus.EXPIRED;
+  if (nextVerificationOn <= addDays(today, VERIFICATION_SOON_DAYS)) return VerificationStatus.DUE_SOON;
+  return VerificationStatus.OK;
+}

@@ -1,0 +1,168 @@
+// Meters and readings as the API shows them: rows of the metering schema mapped to GraphQL types.
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum MeterZones {
+  SINGLE = 'SINGLE',
+  DAY_NIGHT = 'DAY_NIGHT',
+}
+registerEnumType(MeterZones, { name: 'MeterZones', description: 'One register, or separate day and night ones.' });
+
+export enum ReadingZone {
+  TOTAL = 'TOTAL',
+  DAY = 'DAY',
+  NIGHT = 'NIGHT',
+}
+registerEnumType(ReadingZone, { name: 'ReadingZone', description: 'TOTAL for single-zone meters.' });
+
+export enum ReadingSource {
+  ABONENT = 'ABONENT',
+  INSPECTOR = 'INSPECTOR',
+  BILLING = 'BILLING',
+  PAYMENT = 'PAYMENT',
+}
+registerEnumType(ReadingSource, { name: 'ReadingSource', description: 'Who took the reading.' });
+
+export enum VerificationStatus {
+  OK = 'OK',
+  DUE_SOON = 'DUE_SOON',
+  EXPIRED = 'EXPIRED',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Where the meter stands with its verification (поверка): due within 60 days is DUE_SOON.',
+});
+
+/** How close a verification date counts as «soon». */
+export const VERIFICATION_SOON_DAYS = 60;
+
+@ObjectType({ description: 'A meter reading.' })
+export class Reading {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ReadingZone)
+  zone!: ReadingZone;
+
+  @Field(() => String, { description: 'The value on the dial, a decimal string (e.g. "1234.567").' })
+  value!: string;
+
+  @Field(() => String, { description: 'The month it counts for, YYYY-MM.' })
+  period!: string;
+
+  @Field(() => GraphQLISODateTime)
+  submittedAt!: Date;
+
+  @Field(() => ReadingSource)
+  source!: ReadingSource;
+
+  @Field(() => Boolean, { description: 'Whether it counts for its period (a later one in the period replaces it).' })
+  current!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'm³ since the reading before it, a decimal string.' })
+  consumption!: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A gas meter on a personal account, kept current by the supplier's billing." })
+export class Meter {
+  @Field(() => ID)
+  id!: string;
+
+  accountId!: string;
+  supplierId!: string;
+
+  @Field(() => String)
+  serialNumber!: string;
+
+  @Field(() => MeterZones)
+  zones!: MeterZones;
+
+  @Field(() => Int, { description: 'Digits before the decimal point on the dial.' })
+  integerDigits!: number;
+
+  @Field(() => Int, { description: 'Digits after it: a reading may not have more.' })
+  fractionDigits!: number;
+
+  initialValue!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  installedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The next verification date (дата поверки), YYYY-MM-DD.' })
+  nextVerificationOn!: string | null;
+
+  @Field(() => String, { description: 'ACTIVE or REMOVED.' })
+  status!: string;
+
+  @Field(() => [ReadingZone], { description: 'The zones a reading of this meter names.' })
+  get readingZones(): ReadingZone[] {
+    return this.zones === MeterZones.DAY_NIGHT ? [ReadingZone.DAY, ReadingZone.NIGHT] : [ReadingZone.TOTAL];
+  }
+}
+
+export interface MeterRow {
+  id: string;
+  account_id: string;
+  supplier_id: string;
+  serial_number: string;
+  zones: MeterZones;
+  integer_digits: number;
+  fraction_digits: number;
+  initial_value: string;
+  installed_on: string | null;
+  next_verification_on: string | null;
+  status: string;
+}
+
+export const METER_COLUMNS = `m."id", m."account_id", m."supplier_id", m."serial_number", m."zones", m."integer_digits",
+  m."fraction_digits", m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status"`;
+
+export function toMeter(row: MeterRow): Meter {
+  return Object.assign(new Meter(), {
+    id: row.id,
+    accountId: row.account_id,
+    supplierId: row.supplier_id,
+    serialNumber: row.serial_number,
+    zones: row.zones,
+    integerDigits: row.integer_digits,
+    fractionDigits: row.fraction_digits,
+    initialValue: row.initial_value,
+    installedOn: row.installed_on,
+    nextVerificationOn: row.next_verification_on,
+    status: row.status,
+  });
+}
+
+export interface ReadingRow {
+  id: string;
+  meter_id: string;
+  zone: ReadingZone;
+  value: string;
+  period: string;
+  submitted_at: Date;
+  source: ReadingSource;
+  current: boolean;
+  consumption: string | null;
+}
+
+export const READING_COLUMNS = `r."id", r."meter_id", r."zone", r."value"::text as "value", r."period", r."submitted_at",
+  r."source", r."current", r."consumption"::text as "consumption"`;
+
+export function toReading(row: ReadingRow): Reading {
+  return Object.assign(new Reading(), {
+    id: row.id,
+    zone: row.zone,
+    value: trimDecimal(row.value),
+    period: row.period.slice(0, 7),
+    submittedAt: new Date(row.submitted_at),
+    source: row.source,
+    current: row.current,
+    consumption: row.consumption === null ? null : trimDecimal(row.consumption),
+  });
+}
+
+/** numeric(14,5) prints five fraction digits; show the value as written: "12.50000" → "12.5", "3.00000" → "3". */
+export function trimDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}

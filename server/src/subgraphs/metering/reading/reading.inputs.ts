@@ -1,0 +1,35 @@
+// What an abonent sends to submit readings.
+import { Field, ID, InputType } from 'type-graphql';
+import { ReadingZone } from '../meter/meter.types.js';
+
+@InputType()
+export class ReadingInput {
+  @Field(() => ID)
+  meterId!: string;
+
+  @Field(() => ReadingZone, { nullable: true, description: 'Default TOTAL (single-zone meters).' })
+  zone?: ReadingZone | null;
+
+  @Field(() => String, { description: 'The dial, a decimal: «1234,567» or «1234.567».' })
+  value!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The dial went past its maximum and started again from zero: a lower value is then accepted.',
+  })
+  confirmRollover?: boolean | null;
+}
+
+@InputType()
+export class SubmitReadingsInput {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => [ReadingInput], { description: 'One per meter and zone; all are recorded, or none.' })
+  readings!: ReadingInput[];
+
+  @Field(() => String, {
+    description: 'Chosen by the client per submission (8–100 characters): repeating it never records twice.',
+  })
+  idempotencyKey!: string;
+}

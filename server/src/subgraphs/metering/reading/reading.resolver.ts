@@ -1,0 +1,22 @@
+// GraphQL entry point for abonents submitting readings (a confirmed abonent, see permissions).
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { MeteringContext } from '../metering.context.js';
+import { SubmitReadingsInput } from './reading.inputs.js';
+import { SubmitReadingsPayload } from './reading.payloads.js';
+import { SubmitService } from './submit.service.js';
+
+@Resolver()
+export class ReadingResolver {
+  @Mutation(() => SubmitReadingsPayload, {
+    description:
+      "Submits readings of an account's meters, checked against the supplier's rules: all recorded or none. " +
+      'A reading replaces an earlier one of the same period (both stay in history).',
+  })
+  submitReadings(
+    @Arg('input', () => SubmitReadingsInput) input: SubmitReadingsInput,
+    @Ctx() ctx: MeteringContext,
+  ): Promise<SubmitReadingsPayload> {
+    if (ctx.caller.kind !== 'abonent') throw new Error('an abonent operation reached without an abonent caller');
+    return new SubmitService(ctx.em).submit(ctx.caller.abonentId, input);
+  }
+}

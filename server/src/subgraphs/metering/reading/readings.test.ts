@@ -1,0 +1,366 @@
+// Meters and readings through the public API: the demo meters on an account, submitting with each of the
+// supplier's rules at its boundary, replacement within a period, idempotency, concurrency, and the partner side.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
+import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
+import { startTestKabinet } from '../../../../test/support/kabinet.js';
+import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { runSql } from '../../../core/sql.js';
+import { addDays, periodFor, todayInMoscow } from '../meter/dates.js';
+import { chargeKopecks, parseDecimal } from './decimal.js';
+
+let app: TestKabinet;
+let mail: SmtpSink;
+
+beforeAll(async () => {
+  mail = await startSmtpSink();
+  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
+});
+afterAll(async () => {
+  await app?.close();
+  await mail?.close();
+});
+
+const metering = () => app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
+
+const METERS = `query ($id: ID!) { personalAccount(id: $id) { meters {
+  id serialNumber zones readingZones integerDigits fractionDigits nextVerificationOn verificationStatus
+  lastReading { value period source current }
+  readings(last: 3) { value period current consumption }
+} } }`;
+const SUBMIT = `mutation ($input: SubmitReadingsInput!) { submitReadings(input: $input) {
+  ok period afterClosingDay errors { field code message }
+  results { meterId zone status code message period consumption chargePreview replacedEarlier readingId }
+} }`;
+
+let keyCounter = 0;
+const key = () => `test-key-${Date.now()}-${keyCounter++}`;
+
+/** An abonent with a demo account linked, once metering knows of the link and the account's meters. */
+async function withAccount(number: string, supplierCode: string, proof?: string) {
+  const abonent = await confirmedAbonent(app, mail);
+  const { body } = await abonent.client.graphql(
+    `mutation ($input: LinkPersonalAccountInput!) { linkPersonalAccount(input: $input) { ok account { id } } }`,
+    { input: { supplierCode, number, proof } },
+  );
+  const accountId = body.data.linkPersonalAccount.account.id as string;
+  const deadline = Date.now() + 30_000;
+  let meters: any[] = [];
+  for (;;) {
+    const linked = await runSql<unknown[]>(
+      metering(),
+      `select 1 from "metering"."account_access" where "abonent_id" = ? and "account_id" = ? and "linked"`,
+      [abonent.id, accountId],
+    );
+    meters = (await abonent.client.graphql(METERS, { id: accountId })).body.data.personalAccount.meters;
+    if ((linked.length && meters.length) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { ...abonent, accountId, meters };
+}
+
+let kaluga: Awaited<ReturnType<typeof createPartner>> | undefined;
+let accountCounter = 0;
+
+/**
+ * A new Kaluga account (no proof asked) with one meter of its own installed `installedDaysAgo` days ago at 100 m³
+ * and no readings yet, linked by a new abonent: tests that submit do not share a meter.
+ */
+async function freshMeter(installedDaysAgo = 10) {
+  kaluga ??= await createPartner(app, 'kaluga', ['accounts:write', 'readings:write']);
+  const number = String(4_100_000_000 + (Date.now() % 1_000_000) * 100 + accountCounter++);
+  await kaluga.graphql(
+    `mutation ($input: UpsertPersonalAccountsInput!) { upsertPersonalAccounts(input: $input) { ok } }`,
+    { input: { accounts: [{ number, address: 'г. Калуга, д. 1', holderName: 'Тестов Т. Т.' }] } },
+  );
+  const installedOn = addDays(todayInMoscow(), -installedDaysAgo);
+  const UPSERT = `mutation ($input: UpsertMetersInput!) { upsertMeters(input: $input) { ok errors { code } } }`;
+  const meter = { accountNumber: number, serialNumber: `T-${number}`, initialValue: '100', installedOn };
+  // Metering learns of the new account from the accounts event within seconds.
+  for (const deadline = Date.now() + 30_000; ;) {
+    const { body } = await kaluga.graphql(UPSERT, { input: { meters: [meter] } });
+    if (body.data.upsertMeters.ok || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const linked = await withAccount(number, 'kaluga');
+  return { ...linked, meterId: linked.meters[0].id as string };
+}
+
+async function submit(client: Browser, input: Record<string, unknown>) {
+  const { body } = await client.graphql(SUBMIT, { input: { idempotencyKey: key(), ...input } });
+  expect(body.errors).toBeUndefined();
+  return body.data.submitReadings;
+}
+
+const addM3 = (value: string, m3: string) => {
+  const sum = parseDecimal(value)!.scaled + parseDecimal(m3)!.scaled;
+  const unit = 100000n;
+  const fraction = (sum % unit).toString().padStart(5, '0').replace(/0+$/, '');
+  return fraction ? `${sum / unit}.${fraction}` : `${sum / unit}`;
+};
+
+describe('meters on an account', () => {
+  it('shows the demo meter with its dial, verification date and the last readings', async () => {
+    const { meters } = await withAccount('702062012', 'sankt-peterburg', '4,37507');
+    expect(meters).toHaveLength(1);
+    const [meter] = meters;
+    expect(meter).toMatchObject({
+      serialNumber: 'G4-0418237',
+      zones: 'SINGLE',
+      readingZones: ['TOTAL'],
+      integerDigits: 5,
+      fractionDigits: 3,
+      verificationStatus: 'OK',
+      lastReading: { source: 'BILLING', current: true },
+    });
+    expect(meter.readings).toHaveLength(3);
+    expect(meter.readings[0]).toEqual({ ...meter.readings[0], value: meter.lastReading.value, current: true });
+  });
+});
+
+describe('submitting readings', () => {
+  it('accepts a reading above the last one, with its consumption, period and charge preview; once per key', async () => {
+    const { client, accountId, meters } = await withAccount('702062012', 'sankt-peterburg', '4,37507');
+    const meter = meters[0];
+    const value = addM3(meter.lastReading.value, '10.5');
+    const idempotencyKey = key();
+    const input = { accountId, idempotencyKey, readings: [{ meterId: meter.id, value: value.replace('.', ',') }] };
+    const first = await submit(client, input);
+    expect(first).toMatchObject({ ok: true, errors: [] });
+    expect(first.results).toEqual([
+      expect.objectContaining({
+        meterId: meter.id,
+        zone: 'TOTAL',
+        status: 'ACCEPTED',
+        code: null,
+        consumption: '10.5',
+        chargePreview: chargeKopecks(parseDecimal('10.5')!.scaled, 821),
+        replacedEarlier: false,
+      }),
+    ]);
+    expect(first.results[0].chargePreview).toBe(8621); // 10.5 m³ × 8,21 ₽ = 86,205 ₽ → 86,21 ₽
+    expect(first.period).toBe(
+      periodFor(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date()), 25).slice(0, 7),
+    );
+
+    const again = await submit(client, input);
+    expect(again).toEqual(first);
+    const recorded = await runSql<Array<{ n: number }>>(
+      metering(),
+      `select count(*)::int as "n" from "metering"."reading" where "meter_id" = ? and "source" = 'ABONENT'`,
+      [meter.id],
+    );
+    expect(recorded[0]!.n).toBe(1);
+  });
+
+  it('replaces an earlier reading of the same period, keeping both in history', async () => {
+    const { client, accountId, meters } = await withAccount('4000111222', 'kaluga');
+    const meter = meters[0];
+    const first = await submit(client, {
+      accountId,
+      readings: [{ meterId: meter.id, value: addM3(meter.lastReading.value, '3') }],
+    });
+    const second = await submit(client, {
+      accountId,
+      readings: [{ meterId: meter.id, value: addM3(meter.lastReading.value, '4') }],
+    });
+    expect(first.results[0]).toMatchObject({ status: 'ACCEPTED', replacedEarlier: false, consumption: '3' });
+    // Measured from the last reading of the previous period, not from the one it replaces.
+    expect(second.results[0]).toMatchObject({ status: 'ACCEPTED', replacedEarlier: true, consumption: '4' });
+    const { body } = await client.graphql(METERS, { id: accountId });
+    const history = body.data.personalAccount.meters[0].readings;
+    expect(history.slice(0, 2).map((r: { current: boolean }) => r.current)).toEqual([true, false]);
+  });
+
+  it('refuses a value below the last one unless a rollover past the dial is confirmed', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const refused = await submit(client, { accountId, readings: [{ meterId, value: '99,999' }] });
+    expect(refused.ok).toBe(false);
+    expect(refused.results[0]).toMatchObject({
+      status: 'REFUSED',
+      code: 'READING_BELOW_PREVIOUS',
+      message: 'Показание меньше предыдущего (100). Если счётчик прошёл через ноль, подтвердите это.',
+    });
+    const rolled = await submit(client, { accountId, readings: [{ meterId, value: '5', confirmRollover: true }] });
+    // A 5-digit dial goes 99999,999 → 0: from 100 to 5 through zero is 99905 m³.
+    expect(rolled.results[0]).toMatchObject({ status: 'ACCEPTED', consumption: '99905' });
+  });
+
+  it('checks the dial: fraction digits, integer digits, a number at all', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const codes = async (value: string) =>
+      (await submit(client, { accountId, readings: [{ meterId, value }] })).results.map(
+        (r: { code: string }) => r.code,
+      );
+    expect(await codes('1234,5678')).toEqual(['TOO_MANY_FRACTION_DIGITS']);
+    expect(await codes('123456')).toEqual(['VALUE_TOO_LARGE']);
+    expect(await codes('двенадцать')).toEqual(['VALUE_INVALID']);
+    expect(await codes('-1')).toEqual(['VALUE_INVALID']);
+  });
+
+  it('refuses readings of a meter past its verification date, with the reason', async () => {
+    const { client, accountId, meters } = await withAccount('3600123456', 'voronezh', '2468');
+    expect(meters[0].verificationStatus).toBe('EXPIRED');
+    const result = await submit(client, { accountId, readings: [{ meterId: meters[0].id, value: '99999' }] });
+    expect(result.results[0]).toMatchObject({ status: 'REFUSED', code: 'METER_VERIFICATION_EXPIRED' });
+    expect(result.results[0].message).toMatch(/^Срок поверки счётчика истёк \d{2}\.\d{2}\.\d{4}/);
+  });
+
+  it('records all readings of a submission or none (day and night zones)', async () => {
+    const { client, accountId, meters } = await withAccount('702062013', 'sankt-peterburg', '1520,4');
+    const meter = meters[0];
+    expect(meter.readingZones).toEqual(['DAY', 'NIGHT']);
+    const { body } = await client.graphql(
+      `query ($id: ID!) { personalAccount(id: $id) { meters { day: lastReading(zone: DAY) { value } night: lastReading(zone: NIGHT) { value } } } }`,
+      { id: accountId },
+    );
+    const { day, night } = body.data.personalAccount.meters[0];
+    const mixed = await submit(client, {
+      accountId,
+      readings: [
+        { meterId: meter.id, zone: 'DAY', value: addM3(day.value, '2') },
+        { meterId: meter.id, zone: 'NIGHT', value: '1' },
+      ],
+    });
+    expect(mixed.ok).toBe(false);
+    expect(mixed.results.map((r: { zone: string; status: string }) => `${r.zone}:${r.status}`)).toEqual([
+      'DAY:NOT_RECORDED',
+      'NIGHT:REFUSED',
+    ]);
+    expect(mixed.results[0].consumption).toBe('2');
+    const none = await runSql<unknown[]>(
+      metering(),
+      `select 1 from "metering"."reading" where "meter_id" = ? and "source" = 'ABONENT'`,
+      [meter.id],
+    );
+    expect(none).toHaveLength(0);
+    const both = await submit(client, {
+      accountId,
+      readings: [
+        { meterId: meter.id, zone: 'DAY', value: addM3(day.value, '2') },
+        { meterId: meter.id, zone: 'NIGHT', value: addM3(night.value, '1') },
+      ],
+    });
+    expect(both.results.map((r: { status: string }) => r.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    const wrongZone = await submit(client, {
+      accountId,
+      readings: [{ meterId: meter.id, value: addM3(day.value, '3') }],
+    });
+    expect(wrongZone.results[0].code).toBe('ZONE_INVALID');
+  });
+
+  it("applies the supplier's limits on daily consumption and zero consumption at their boundaries", async () => {
+    // Installed 10 days ago at 100 m³, with a limit of 2 m³ a day: up to 20 m³ is accepted.
+    const { client, accountId, meterId } = await freshMeter(10);
+    const [row] = await runSql<Array<{ supplier_id: string }>>(
+      metering(),
+      `select "supplier_id" from "metering"."meter" where "id" = ?`,
+      [meterId],
+    );
+    const supplierId = row!.supplier_id;
+    await runSql(
+      metering(),
+      `insert into "metering"."reading_rules" ("supplier_id", "max_daily_consumption", "allow_zero_consumption")
+       values (?, 2, false)`,
+      [supplierId],
+    );
+    try {
+      const over = await submit(client, { accountId, readings: [{ meterId, value: '120,001' }] });
+      expect(over.results[0]).toMatchObject({ status: 'REFUSED', code: 'CONSUMPTION_TOO_HIGH' });
+      expect(over.results[0].message).toBe(
+        'Расход 20,001 м³ за 10 дн. больше допустимого поставщиком (2 м³ в день). Проверьте показание.',
+      );
+      const zero = await submit(client, { accountId, readings: [{ meterId, value: '100' }] });
+      expect(zero.results[0]).toMatchObject({ status: 'REFUSED', code: 'ZERO_CONSUMPTION' });
+      const atLimit = await submit(client, { accountId, readings: [{ meterId, value: '120' }] });
+      expect(atLimit.results[0]).toMatchObject({ status: 'ACCEPTED', consumption: '20' });
+    } finally {
+      await runSql(metering(), `delete from "metering"."reading_rules" where "supplier_id" = ?`, [supplierId]);
+    }
+  });
+
+  it('leaves exactly one current reading when 50 submissions for one meter arrive at once', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        submit(client, { accountId, readings: [{ meterId, value: String(101 + i) }] }),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const rows = await runSql<Array<{ current: boolean; n: number }>>(
+      metering(),
+      `select "current", count(*)::int as "n" from "metering"."reading"
+        where "meter_id" = ? and "source" = 'ABONENT' group by "current" order by "current"`,
+      [meterId],
+    );
+    expect(rows).toEqual([
+      { current: false, n: 49 },
+      { current: true, n: 1 },
+    ]);
+  });
+
+  it('refuses an account that is not linked, and a malformed key, as a whole', async () => {
+    const { client, meters, accountId } = await withAccount('4000111222', 'kaluga');
+    const stranger = await confirmedAbonent(app, mail);
+    const theirs = await submit(stranger.client, { accountId, readings: [{ meterId: meters[0].id, value: '1' }] });
+    expect(theirs).toMatchObject({
+      ok: false,
+      results: [],
+      errors: [{ field: 'accountId', code: 'ACCOUNT_NOT_LINKED' }],
+    });
+    const short = await submit(client, {
+      accountId,
+      idempotencyKey: 'short',
+      readings: [{ meterId: meters[0].id, value: '1' }],
+    });
+    expect(short.errors[0].code).toBe('IDEMPOTENCY_KEY_INVALID');
+  });
+});
+
+describe('the reading period', () => {
+  it('counts readings after the closing day for the next month', () => {
+    expect(periodFor('2026-11-25', 25)).toBe('2026-11-01');
+    expect(periodFor('2026-11-26', 25)).toBe('2026-12-01');
+    expect(periodFor('2026-12-26', 25)).toBe('2027-01-01');
+    expect(periodFor('2026-02-01', 1)).toBe('2026-02-01');
+    expect(periodFor('2026-02-02', 1)).toBe('2026-03-01');
+  });
+});
+
+describe('upsertMeters', () => {
+  it("writes meters of the partner's own accounts only, all or nothing", async () => {
+    const partner = await createPartner(app, 'kaluga', ['readings:write', 'readings:read']);
+    const UPSERT = `mutation ($input: UpsertMetersInput!) { upsertMeters(input: $input) { ok created updated unchanged errors { index field code } } }`;
+    const bad = await partner.graphql(UPSERT, {
+      input: {
+        meters: [
+          { accountNumber: '4000111222', serialNumber: 'K-1', integerDigits: 10 },
+          { accountNumber: '702062012', serialNumber: 'K-2' },
+        ],
+      },
+    });
+    expect(bad.body.data.upsertMeters).toMatchObject({
+      ok: false,
+      errors: [{ index: 0, field: 'integerDigits', code: 'DIGITS_INVALID' }],
+    });
+    const otherSupplier = await partner.graphql(UPSERT, {
+      input: { meters: [{ accountNumber: '702062012', serialNumber: 'K-2' }] },
+    });
+    expect(otherSupplier.body.data.upsertMeters.errors).toEqual([
+      { index: 0, field: 'accountNumber', code: 'ACCOUNT_NOT_FOUND' },
+    ]);
+    const good = { accountNumber: '4000111222', serialNumber: 'K-1', nextVerificationOn: '2030-01-01' };
+    expect((await partner.graphql(UPSERT, { input: { meters: [good] } })).body.data.upsertMeters).toMatchObject({
+      ok: true,
+      created: 1,
+    });
+    expect((await partner.graphql(UPSERT, { input: { meters: [good] } })).body.data.upsertMeters).toMatchObject({
+      ok: true,
+      unchanged: 1,
+    });
+    const abonent = await confirmedAbonent(app, mail);
+    const asAbonent = await abonent.client.graphql(UPSERT, { input: { meters: [good] } });
+    expect(asAbonent.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

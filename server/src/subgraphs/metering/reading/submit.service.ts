@@ -1,0 +1,371 @@
+// Submitting readings: each checked against the supplier's rules, all recorded or none, once per idempotency key.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../../../core/sql.js';
+import { UserError } from '../../../core/user-error.js';
+import { addDays, daysBetween, periodFor, todayInMoscow } from '../meter/dates.js';
+import { ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
+import { chargeKopecks, formatScaled, parseDecimal, SCALE } from './decimal.js';
+import type { SubmitReadingsInput } from './reading.inputs.js';
+import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
+
+/** Readings one submission may carry (every meter and zone of an account). */
+export const MAX_READINGS_PER_SUBMISSION = 20;
+const DEFAULT_CLOSING_DAY = 25;
+
+interface Rules {
+  maxDaily: bigint | null;
+  allowZero: boolean;
+  refusePastVerification: boolean;
+  closingDay: number;
+}
+
+interface Baseline {
+  scaled: bigint;
+  /** The day it was taken (Moscow), for consumption per day. */
+  on: string;
+}
+
+interface Tariff {
+  service: string;
+  pricePerUnit: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+type Check =
+  { ok: true; scaled: bigint; consumption: bigint; rollover: boolean } | { ok: false; code: string; message: string };
+
+export class SubmitService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today = todayInMoscow(),
+  ) {}
+
+  async submit(abonentId: string, input: SubmitReadingsInput): Promise<SubmitReadingsPayload> {
+    const shape = checkShape(input);
+    if (shape) return refusedAsAWhole([shape]);
+
+    return this.em.transactional(async (tx) => {
+      // The key is claimed first: a second call with it waits for the first to commit, then gets its answer.
+      const [claimed] = await runSql<Array<{ id: string }>>(
+        tx,
+        `insert into "metering"."submission" ("caller_id", "idempotency_key") values (?, ?)
+         on conflict do nothing returning "id"`,
+        [abonentId, input.idempotencyKey],
+      );
+      if (!claimed) {
+        const [stored] = await runSql<Array<{ result: SubmitReadingsPayload | null }>>(
+          tx,
+          `select "result" from "metering"."submission" where "caller_id" = ? and "idempotency_key" = ?`,
+          [abonentId, input.idempotencyKey],
+        );
+        if (stored?.result) return revive(stored.result);
+      }
+      const payload = await this.evaluate(tx, abonentId, input, claimed?.id ?? null);
+      if (claimed && payload.errors.length) {
+        // Refused as a whole (the account is not linked yet): the key stays free for the retry.
+        await runSql(tx, `delete from "metering"."submission" where "id" = ?`, [claimed.id]);
+      } else if (claimed) {
+        await runSql(tx, `update "metering"."submission" set "result" = ?::jsonb where "id" = ?`, [
+          JSON.stringify(payload),
+          claimed.id,
+        ]);
+      }
+      return payload;
+    });
+  }
+
+  private async evaluate(
+    tx: EntityManager,
+    abonentId: string,
+    input: SubmitReadingsInput,
+    submissionId: string | null,
+  ): Promise<SubmitReadingsPayload> {
+    const [account] = await runSql<Array<{ supplier_id: string; tariffs: Tariff[] }>>(
+      tx,
+      `select a."supplier_id", a."tariffs" from "metering"."account" a
+        where a."id" = ? and exists (select 1 from "metering"."account_access" x
+          where x."account_id" = a."id" and x."abonent_id" = ? and x."linked")`,
+      [input.accountId, abonentId],
+    );
+    if (!account) {
+      return refusedAsAWhole([
+        UserError.of(
+          'accountId',
+          'ACCOUNT_NOT_LINKED',
+          'Лицевой счёт не подключён к Вашему Личному кабинету (если Вы только что подключили его, повторите через минуту).',
+        ),
+      ]);
+    }
+
+    // Meters are locked for the rest of the transaction: submissions for one meter take turns, so exactly one
+    // reading per period stays current however many arrive at once.
+    const meterIds = [...new Set(input.readings.map((r) => r.meterId))];
+    const meters = new Map(
+      (
+        await runSql<Array<MeterRow & { installed_on: string | null }>>(
+          tx,
+          `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
+                  m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status",
+                  m."serial_number"
+             from "metering"."meter" m
+            where m."account_id" = ? and m."status" = 'ACTIVE' and m."id"::text in (select jsonb_array_elements_text(?::jsonb))
+            order by m."id" for update`,
+          [input.accountId, JSON.stringify(meterIds)],
+        )
+      ).map((m) => [m.id, m]),
+    );
+    const rules = await this.rules(tx, account.supplier_id);
+    const period = periodFor(this.today, rules.closingDay);
+    const price = currentPrice(account.tariffs, this.today);
+
+    const checks: Array<{ reading: (typeof input.readings)[number]; zone: ReadingZone; check: Check }> = [];
+    for (const reading of input.readings) {
+      const zone = reading.zone ?? ReadingZone.TOTAL;
+      const meter = meters.get(reading.meterId);
+      if (!meter) {
+        checks.push({ reading, zone, check: refuse('METER_NOT_FOUND', 'Такого счётчика на этом лицевом счёте нет.') });
+        continue;
+      }
+      const baseline = await this.baseline(tx, meter, zone, period);
+      checks.push({ reading, zone, check: this.check(meter, zone, reading, baseline, rules) });
+    }
+    const allValid = checks.every((c) => c.check.ok);
+    const results: ReadingResult[] = [];
+    for (const { reading, zone, check } of checks) {
+      if (!check.ok) {
+        results.push(
+          result(reading.meterId, zone, ReadingStatus.REFUSED, { code: check.code, message: check.message }),
+        );
+        continue;
+      }
+      const preview = price === null ? null : chargeKopecks(check.consumption, price);
+      if (!allValid) {
+        results.push(
+          result(reading.meterId, zone, ReadingStatus.NOT_RECORDED, {
+            period,
+            consumption: check.consumption,
+            preview,
+          }),
+        );
+        continue;
+      }
+      const replaced = await runSql<Array<{ id: string }>>(
+        tx,
+        `update "metering"."reading" set "current" = false
+          where "meter_id" = ? and "zone" = ? and "period" = ? and "current" returning "id"`,
+        [reading.meterId, zone, period],
+      );
+      const [inserted] = await runSql<Array<{ id: string }>>(
+        tx,
+        `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source", "abonent_id",
+           "submission_id", "current", "consumption", "rollover")
+         values (?, ?, ?, ?, ?, 'ABONENT', ?, ?, true, ?, ?) returning "id"`,
+        [
+          reading.meterId,
+          account.supplier_id,
+          zone,
+          formatScaled(check.scaled),
+          period,
+          abonentId,
+          submissionId,
+          formatScaled(check.consumption),
+          check.rollover,
+        ],
+      );
+      results.push(
+        result(reading.meterId, zone, ReadingStatus.ACCEPTED, {
+          period,
+          consumption: check.consumption,
+          preview,
+          replacedEarlier: replaced.length > 0,
+          readingId: inserted!.id,
+        }),
+      );
+    }
+    return Object.assign(new SubmitReadingsPayload(), {
+      ok: allValid,
+      errors: [],
+      results,
+      period: period.slice(0, 7),
+      afterClosingDay: Number(this.today.slice(8, 10)) > rules.closingDay,
+    });
+  }
+
+  /** The reading a new one is compared with: the latest accepted one of an earlier period, else the initial value. */
+  private async baseline(tx: EntityManager, meter: MeterRow, zone: ReadingZone, period: string): Promise<Baseline> {
+    const [previous] = await runSql<Array<{ value: string; on: string }>>(
+      tx,
+      `select r."value"::text as "value", to_char(r."submitted_at" at time zone 'Europe/Moscow', 'YYYY-MM-DD') as "on"
+         from "metering"."reading" r
+        where r."meter_id" = ? and r."zone" = ? and r."current" and r."period" < ?
+        order by r."period" desc limit 1`,
+      [meter.id, zone, period],
+    );
+    if (previous) return { scaled: parseDecimal(trimDecimal(previous.value))!.scaled, on: previous.on };
+    return {
+      scaled: parseDecimal(trimDecimal(meter.initial_value))!.scaled,
+      on: meter.installed_on ?? addDays(this.today, -30),
+    };
+  }
+
+  private check(
+    meter: MeterRow,
+    zone: ReadingZone,
+    reading: { value: string; confirmRollover?: boolean | null },
+    baseline: Baseline,
+    rules: Rules,
+  ): Check {
+    const zones = meter.zones === 'DAY_NIGHT' ? [ReadingZone.DAY, ReadingZone.NIGHT] : [ReadingZone.TOTAL];
+    if (!zones.includes(zone)) {
+      return refuse('ZONE_INVALID', `У этого счётчика ${zones.length > 1 ? 'зоны «день» и «ночь»' : 'одна зона'}.`);
+    }
+    if (rules.refusePastVerification && meter.next_verification_on && meter.next_verification_on < this.today) {
+      const date = meter.next_verification_on.split('-').reverse().join('.');
+      return refuse(
+        'METER_VERIFICATION_EXPIRED',
+        `Срок поверки счётчика истёк ${date}: показания не принимаются до поверки. Обратитесь к поставщику.`,
+      );
+    }
+    const value = parseDecimal(reading.value ?? '');
+    if (!value) return refuse('VALUE_INVALID', 'Введите показание числом, например 1234,567.');
+    if (value.fraction.length > meter.fraction_digits) {
+      return refuse(
+        'TOO_MANY_FRACTION_DIGITS',
+        meter.fraction_digits === 0
+          ? 'У этого счётчика нет дробной части: введите целое число.'
+          : `После запятой у этого счётчика не более ${meter.fraction_digits} цифр.`,
+      );
+    }
+    if (value.whole.length > meter.integer_digits) {
+      return refuse('VALUE_TOO_LARGE', `До запятой у этого счётчика не более ${meter.integer_digits} цифр.`);
+    }
+    const dialMax = 10n ** BigInt(meter.integer_digits + SCALE);
+    let consumption = value.scaled - baseline.scaled;
+    let rollover = false;
+    if (consumption < 0n) {
+      if (!reading.confirmRollover) {
+        return refuse(
+          'READING_BELOW_PREVIOUS',
+          `Показание меньше предыдущего (${formatScaled(baseline.scaled).replace('.', ',')}). Если счётчик прошёл через ноль, подтвердите это.`,
+        );
+      }
+      consumption += dialMax;
+      rollover = true;
+    }
+    if (consumption === 0n && !rules.allowZero) {
+      return refuse('ZERO_CONSUMPTION', 'Показание совпадает с предыдущим: поставщик не принимает нулевой расход.');
+    }
+    if (rules.maxDaily !== null) {
+      const days = BigInt(daysBetween(baseline.on, this.today));
+      if (consumption > rules.maxDaily * days) {
+        return refuse(
+          'CONSUMPTION_TOO_HIGH',
+          `Расход ${formatScaled(consumption).replace('.', ',')} м³ за ${days} дн. больше допустимого поставщиком ` +
+            `(${formatScaled(rules.maxDaily).replace('.', ',')} м³ в день). Проверьте показание.`,
+        );
+      }
+    }
+    return { ok: true, scaled: value.scaled, consumption, rollover };
+  }
+
+  private async rules(tx: EntityManager, supplierId: string): Promise<Rules> {
+    const [row] = await runSql<
+      Array<{
+        max_daily_consumption: string | null;
+        allow_zero_consumption: boolean | null;
+        refuse_past_verification: boolean | null;
+        reading_closing_day: number | null;
+      }>
+    >(
+      tx,
+      `select r."max_daily_consumption"::text as "max_daily_consumption", r."allow_zero_consumption",
+              r."refuse_past_verification", s."reading_closing_day"
+         from (select ?::uuid as "supplier_id") k
+         left join "metering"."reading_rules" r on r."supplier_id" = k."supplier_id"
+         left join "metering"."supplier_settings" s on s."supplier_id" = k."supplier_id"`,
+      [supplierId],
+    );
+    return {
+      maxDaily: row?.max_daily_consumption ? parseDecimal(trimDecimal(row.max_daily_consumption))!.scaled : null,
+      allowZero: row?.allow_zero_consumption ?? true,
+      refusePastVerification: row?.refuse_past_verification ?? true,
+      closingDay: row?.reading_closing_day ?? DEFAULT_CLOSING_DAY,
+    };
+  }
+}
+
+function checkShape(input: SubmitReadingsInput): UserError | null {
+  const key = input.idempotencyKey ?? '';
+  if (key.length < 8 || key.length > 100) {
+    return UserError.of('idempotencyKey', 'IDEMPOTENCY_KEY_INVALID', 'Ключ идемпотентности: от 8 до 100 символов.');
+  }
+  if (!input.readings.length) return UserError.of('readings', 'READINGS_REQUIRED', 'Введите показания.');
+  if (input.readings.length > MAX_READINGS_PER_SUBMISSION) {
+    return UserError.of('readings', 'TOO_MANY_READINGS', `Не более ${MAX_READINGS_PER_SUBMISSION} показаний за раз.`);
+  }
+  const pairs = input.readings.map((r) => `${r.meterId}|${r.zone ?? ReadingZone.TOTAL}`);
+  if (new Set(pairs).size !== pairs.length) {
+    return UserError.of('readings', 'DUPLICATE_READING', 'Для каждого счётчика и зоны — одно показание.');
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(input.accountId) || input.readings.some((r) => !/^[0-9a-f-]{36}$/i.test(r.meterId))) {
+    return UserError.of('accountId', 'ACCOUNT_NOT_LINKED', 'Лицевой счёт не подключён к Вашему Личному кабинету.');
+  }
+  return null;
+}
+
+function refusedAsAWhole(errors: UserError[]): SubmitReadingsPayload {
+  return Object.assign(new SubmitReadingsPayload(), {
+    ok: false,
+    errors,
+    results: [],
+    period: null,
+    afterClosingDay: false,
+  });
+}
+
+function refuse(code: string, message: string): Check {
+  return { ok: false, code, message };
+}
+
+/** The price of the gas supply tariff valid today (kopecks per m³), if the account has one. */
+function currentPrice(tariffs: Tariff[], today: string): number | null {
+  const valid = tariffs.filter((t) => t.validFrom <= today && (t.validTo === null || t.validTo >= today));
+  return valid.sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]?.pricePerUnit ?? null;
+}
+
+function result(
+  meterId: string,
+  zone: ReadingZone,
+  status: ReadingStatus,
+  details: {
+    code?: string;
+    message?: string;
+    period?: string;
+    consumption?: bigint;
+    preview?: number | null;
+    replacedEarlier?: boolean;
+    readingId?: string;
+  },
+): ReadingResult {
+  return Object.assign(new ReadingResult(), {
+    meterId,
+    zone,
+    status,
+    code: details.code ?? null,
+    message: details.message ?? null,
+    period: details.period?.slice(0, 7) ?? null,
+    consumption: details.consumption === undefined ? null : formatScaled(details.consumption),
+    chargePreview: details.preview ?? null,
+    replacedEarlier: details.replacedEarlier ?? false,
+    readingId: details.readingId ?? null,
+  });
+}
+
+/** A stored answer (JSON) as the GraphQL types it was made of. */
+function revive(stored: SubmitReadingsPayload): SubmitReadingsPayload {
+  return Object.assign(new SubmitReadingsPayload(), stored, {
+    errors: stored.errors.map((e) => UserError.of(e.field, e.code, e.message)),
+    results: stored.results.map((r) => Object.assign(new ReadingResult(), r)),
+  });
+}
