@@ -44,16 +44,23 @@ export const isPartner = rule('partner', { cache: 'contextual' })(
   (_parent, _args, ctx: RequestContext) => ctx.caller.kind === 'partner' || notAPartner(),
 );
 
-/** A partner app whose key carries `scope`. */
-export function partnerWithScope(scope: PartnerScope) {
-  return rule(`partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-    partnerScope(ctx, scope),
-  );
+/** graphql-shield wants one rule object per name: rules made per scope are made once. */
+function once<R>(make: (scope: PartnerScope) => R): (scope: PartnerScope) => R {
+  const made = new Map<PartnerScope, R>();
+  return (scope) => {
+    if (!made.has(scope)) made.set(scope, make(scope));
+    return made.get(scope)!;
+  };
 }
 
+/** A partner app whose key carries `scope`. */
+export const partnerWithScope = once((scope) =>
+  rule(`partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => partnerScope(ctx, scope)),
+);
+
 /** A confirmed abonent, or a partner app whose key carries `scope` (each then sees only its own data). */
-export function confirmedAbonentOrPartner(scope: PartnerScope) {
-  return rule(`abonent-or-partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+export const confirmedAbonentOrPartner = once((scope) =>
+  rule(`abonent-or-partner:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
     ctx.caller.kind === 'partner' ? partnerScope(ctx, scope) : confirmedAbonent(ctx),
-  );
-}
+  ),
+);

@@ -10,7 +10,12 @@ export const meteringPermissions: IRules = {
   },
   _Service: FEDERATION_RULES._Service,
   // The account itself was let through by the accounts subgraph; its meters also need readings:read for partners.
-  PersonalAccount: { '*': allow, meters: confirmedAbonentOrPartner('readings:read') },
+  PersonalAccount: {
+    '*': allow,
+    meters: confirmedAbonentOrPartner('readings:read'),
+    monthlyConsumption: confirmedAbonentOrPartner('readings:read'),
+  },
+  MonthlyConsumption: allow,
   Meter: allow,
   Reading: allow,
   ReadingResult: allow,

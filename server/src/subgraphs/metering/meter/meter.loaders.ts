@@ -8,6 +8,8 @@ import {
   READING_COLUMNS,
   toMeter,
   toReading,
+  MonthlyConsumption,
+  trimDecimal,
   type Meter,
   type MeterRow,
   type Reading,
@@ -26,6 +28,7 @@ function grouped<R extends Record<string, unknown>, V>(rows: R[], key: keyof R, 
 
 export function createMeterLoaders(em: EntityManager, caller: Caller) {
   const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
+  const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
   return {
     /** Active meters of each account, by serial number. */
     metersByAccount: new DataLoader<string, Meter[]>(async (accountIds) => {
@@ -77,6 +80,29 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
       const byMeter = grouped(rows as unknown as Array<ReadingRow & Record<string, unknown>>, 'meter_id', toReading);
       return meterIds.map((id) => byMeter.get(id) ?? []);
     }),
+
+    /** Each account's consumption per month since `since` (a first day), oldest first: its meters' accepted readings. */
+    consumptionByAccount(since: string): DataLoader<string, MonthlyConsumption[]> {
+      let loader = consumptionLoaders.get(since);
+      if (!loader) {
+        loader = new DataLoader<string, MonthlyConsumption[]>(async (accountIds) => {
+          const rows = await runSql<Array<{ account_id: string; period: string; volume: string }>>(
+            em,
+            `select m."account_id", r."period", sum(r."consumption")::text as "volume"
+               from "metering"."reading" r join "metering"."meter" m on m."id" = r."meter_id"
+              where m."account_id" in (?) and r."current" and r."period" >= ?::date and r."consumption" is not null
+              group by m."account_id", r."period" order by r."period"`,
+            [[...accountIds], since],
+          );
+          const byAccount = grouped(rows, 'account_id', (r) =>
+            Object.assign(new MonthlyConsumption(), { month: r.period.slice(0, 7), volume: trimDecimal(r.volume) }),
+          );
+          return accountIds.map((id) => byAccount.get(id) ?? []);
+        });
+        consumptionLoaders.set(since, loader);
+      }
+      return loader;
+    },
 
     /** The last `count` readings of each meter (every submission, replaced ones too), newest first. */
     readingsByMeter(count: number): DataLoader<string, Reading[]> {

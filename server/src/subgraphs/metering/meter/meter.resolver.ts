@@ -2,8 +2,15 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { MeteringContext } from '../metering.context.js';
-import { todayInMoscow, addDays } from './dates.js';
-import { Meter, Reading, ReadingZone, VERIFICATION_SOON_DAYS, VerificationStatus } from './meter.types.js';
+import { addDays, todayInMoscow } from './dates.js';
+import {
+  Meter,
+  MonthlyConsumption,
+  Reading,
+  ReadingZone,
+  VERIFICATION_SOON_DAYS,
+  VerificationStatus,
+} from './meter.types.js';
 
 /** The accounts subgraph's PersonalAccount, extended with its meters. */
 @Directive('@key(fields: "id")')
@@ -22,6 +29,29 @@ export class AccountMetersResolver {
   meters(@Root() account: AccountMeters, @Ctx() ctx: MeteringContext): Promise<Meter[]> {
     return ctx.loaders.metersByAccount.load(account.id);
   }
+
+  @FieldResolver(() => [MonthlyConsumption], {
+    description: 'Consumption per month over the last `months` months (1 to 36), oldest first, for a chart.',
+  })
+  monthlyConsumption(
+    @Root() account: AccountMeters,
+    @Ctx() ctx: MeteringContext,
+    @Arg('months', () => Int, { defaultValue: 24 }) months: number,
+  ): Promise<MonthlyConsumption[]> {
+    if (!Number.isInteger(months) || months < 1 || months > 36) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'months — от 1 до 36.', { field: 'months' });
+    }
+    // Readings sent after this month's closing day count for next month: include it.
+    const next = monthsBefore(todayInMoscow().slice(0, 7), -1).slice(0, 7);
+    return ctx.loaders.consumptionByAccount(monthsBefore(next, months - 1)).load(account.id);
+  }
+}
+
+/** The first day of the month `count` months before `month` (YYYY-MM). */
+function monthsBefore(month: string, count: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 @Resolver(() => Meter)

@@ -63,6 +63,15 @@ export class Reading {
   consumption!: string | null;
 }
 
+@ObjectType({ description: 'What the meters of an account measured in one month (their accepted readings).' })
+export class MonthlyConsumption {
+  @Field(() => String, { description: 'YYYY-MM.' })
+  month!: string;
+
+  @Field(() => String, { description: 'm³, a decimal string.' })
+  volume!: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A gas meter on a personal account, kept current by the supplier's billing." })
 export class Meter {

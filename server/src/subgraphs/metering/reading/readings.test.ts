@@ -102,7 +102,11 @@ const addM3 = (value: string, m3: string) => {
 
 describe('meters on an account', () => {
   it('shows the demo meter with its dial, verification date and the last readings', async () => {
-    const { meters } = await withAccount('702062012', 'sankt-peterburg', '4,37507');
+    const {
+      meters,
+      client: withAccountClient,
+      accountId: accountIdOfMeter,
+    } = await withAccount('702062012', 'sankt-peterburg', '4,37507');
     expect(meters).toHaveLength(1);
     const [meter] = meters;
     expect(meter).toMatchObject({
@@ -115,6 +119,17 @@ describe('meters on an account', () => {
       lastReading: { source: 'BILLING', current: true },
     });
     expect(meter.readings).toHaveLength(3);
+    // A year of monthly consumption for the chart, oldest first, each month's accepted readings summed.
+    const { body } = await withAccountClient.graphql(
+      `query ($id: ID!) { personalAccount(id: $id) { monthlyConsumption(months: 24) { month volume } } }`,
+      { id: accountIdOfMeter },
+    );
+    const months = body.data.personalAccount.monthlyConsumption;
+    expect(months).toHaveLength(12);
+    expect(months.map((m: { month: string }) => m.month)).toEqual(
+      [...months.map((m: { month: string }) => m.month)].sort(),
+    );
+    expect(months.at(-1).volume).toBe(meter.readings[0].consumption);
     expect(meter.readings[0]).toEqual({ ...meter.readings[0], value: meter.lastReading.value, current: true });
   });
 });
