@@ -54,6 +54,9 @@ const PARTNER_ONLY: ReadonlyMap<string, PartnerScope | '*'> = new Map([
   ['Mutation.setTariffs', 'accounts:write'],
   ['Mutation.updateSupplierSettings', 'supplier:write'],
   ['Mutation.upsertMeters', 'readings:write'],
+  ['Mutation.recordReadings', 'readings:write'],
+  ['Mutation.updateReadingRules', 'supplier:write'],
+  ['Query.partnerReadings', 'readings:read'],
 ]);
 /** For a confirmed abonent (their own data) or a partner with the scope (its supplier's data). */
 const ABONENT_OR_PARTNER: ReadonlyMap<string, PartnerScope> = new Map([['Query.personalAccount', 'accounts:read']]);

@@ -18,7 +18,7 @@ import { Migration20261125010000CreateMetersAndReadings } from './migrations/Mig
 import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
 import { accountMetersReference, meterReference } from './meter/meter.reference.js';
 import { AccountMeters, AccountMetersResolver, MeterResolver } from './meter/meter.resolver.js';
-import { PartnerMetersResolver } from './partner/partner-meters.resolver.js';
+import { PartnerMeteringResolver } from './partner/partner-metering.resolver.js';
 import { ReadingResolver } from './reading/reading.resolver.js';
 import { seedDemoMeters } from './demo/demo-meters.js';
 import { meteringPermissions } from './permissions.js';
@@ -35,7 +35,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       class: Migration20261125010000CreateMetersAndReadings,
     },
   ],
-  resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMetersResolver],
+  resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMeteringResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).
   orphanedTypes: [AccountMeters],
   referenceResolvers: { PersonalAccount: accountMetersReference, Meter: meterReference },

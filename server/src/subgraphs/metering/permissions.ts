@@ -3,10 +3,12 @@ import { confirmedAbonentOrPartner, isEmailConfirmed, partnerWithScope } from '.
 import { allow, FEDERATION_RULES, type IRules } from '../../core/shield.js';
 
 export const meteringPermissions: IRules = {
-  Query: { ...FEDERATION_RULES.Query },
+  Query: { ...FEDERATION_RULES.Query, partnerReadings: partnerWithScope('readings:read') },
   Mutation: {
     submitReadings: isEmailConfirmed,
     upsertMeters: partnerWithScope('readings:write'),
+    recordReadings: partnerWithScope('readings:write'),
+    updateReadingRules: partnerWithScope('supplier:write'),
   },
   _Service: FEDERATION_RULES._Service,
   // The account itself was let through by the accounts subgraph; its meters also need readings:read for partners.
@@ -23,4 +25,9 @@ export const meteringPermissions: IRules = {
   UserError: allow,
   RowError: allow,
   PartnerWritePayload: allow,
+  PartnerReading: allow,
+  PartnerReadingPage: allow,
+  PageInfo: allow,
+  ReadingRules: allow,
+  UpdateReadingRulesPayload: allow,
 };

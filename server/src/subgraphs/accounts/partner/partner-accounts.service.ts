@@ -1,5 +1,6 @@
 // The partner API's writes and export: all or nothing per call, one supplier only, a few statements per call.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { ACCOUNTS_REGISTERED, TARIFFS_SET, type AccountsRegistered, type TariffsSet } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
@@ -393,27 +394,4 @@ function isDate(value: string): boolean {
 
 function isoToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
-}
-
-function encodeCursor(time: string, id: string): string {
-  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { time: string; id: string } {
-  try {
-    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof time === 'string' &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id) &&
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(time)
-    ) {
-      return { time, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError(ErrorCode.BAD_USER_INPUT, 'Неверный курсор: передайте endCursor предыдущей страницы.', {
-    field: 'after',
-  });
 }

@@ -268,18 +268,9 @@ describe('submitting readings', () => {
   it("applies the supplier's limits on daily consumption and zero consumption at their boundaries", async () => {
     // Installed 10 days ago at 100 m³, with a limit of 2 m³ a day: up to 20 m³ is accepted.
     const { client, accountId, meterId } = await freshMeter(10);
-    const [row] = await runSql<Array<{ supplier_id: string }>>(
-      metering(),
-      `select "supplier_id" from "metering"."meter" where "id" = ?`,
-      [meterId],
-    );
-    const supplierId = row!.supplier_id;
-    await runSql(
-      metering(),
-      `insert into "metering"."reading_rules" ("supplier_id", "max_daily_consumption", "allow_zero_consumption")
-       values (?, 2, false)`,
-      [supplierId],
-    );
+    const rules = await createPartner(app, 'kaluga', ['supplier:write']);
+    const UPDATE = `mutation ($input: ReadingRulesInput!) { updateReadingRules(input: $input) { ok } }`;
+    await rules.graphql(UPDATE, { input: { maxDailyConsumption: '2', allowZeroConsumption: false } });
     try {
       const over = await submit(client, { accountId, readings: [{ meterId, value: '120,001' }] });
       expect(over.results[0]).toMatchObject({ status: 'REFUSED', code: 'CONSUMPTION_TOO_HIGH' });
@@ -291,7 +282,7 @@ describe('submitting readings', () => {
       const atLimit = await submit(client, { accountId, readings: [{ meterId, value: '120' }] });
       expect(atLimit.results[0]).toMatchObject({ status: 'ACCEPTED', consumption: '20' });
     } finally {
-      await runSql(metering(), `delete from "metering"."reading_rules" where "supplier_id" = ?`, [supplierId]);
+      await rules.graphql(UPDATE, { input: { maxDailyConsumption: '', allowZeroConsumption: true } });
     }
   });
 
@@ -377,5 +368,108 @@ describe('upsertMeters', () => {
     const abonent = await confirmedAbonent(app, mail);
     const asAbonent = await abonent.client.graphql(UPSERT, { input: { meters: [good] } });
     expect(asAbonent.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the partner side of readings', () => {
+  const PAGE = `query ($first: Int, $after: String, $since: DateTimeISO) {
+    partnerReadings(first: $first, after: $after, since: $since) {
+      nodes { id accountNumber serialNumber zone value period source current consumption submittedAt }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  const RECORD = `mutation ($input: RecordReadingsInput!) {
+    recordReadings(input: $input) { ok created updated unchanged errors { index field code message } }
+  }`;
+
+  async function pageThrough(partner: { graphql: TestKabinet['graphql'] }, first: number, since?: string) {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { body }: { body: any } = await partner.graphql(PAGE, { first, after, since });
+      expect(body.errors).toBeUndefined();
+      nodes.push(...body.data.partnerReadings.nodes);
+      if (!body.data.partnerReadings.pageInfo.hasNextPage) return nodes;
+      after = body.data.partnerReadings.pageInfo.endCursor;
+    }
+  }
+
+  it("exports the supplier's readings once each, in a stable order, and only its own", async () => {
+    const { client, accountId, meterId, meters } = await freshMeter();
+    await submit(client, { accountId, readings: [{ meterId, value: '107' }] });
+    const serial = meters[0].serialNumber as string;
+    const reader = await createPartner(app, 'kaluga', ['readings:read']);
+    const all = await pageThrough(reader, 1000);
+    expect(all.length).toBeGreaterThan(12);
+    expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
+    expect(await pageThrough(reader, 7)).toEqual(all);
+    expect(all.every((n) => n.accountNumber.startsWith('4'))).toBe(true);
+    expect(all.filter((n) => n.serialNumber === serial)).toEqual([
+      expect.objectContaining({ value: '107', source: 'ABONENT', current: true, consumption: '7' }),
+    ]);
+    // Saint Petersburg's billing sees none of Kaluga's readings.
+    const spb = await createPartner(app, 'sankt-peterburg', ['readings:read']);
+    const theirs = await pageThrough(spb, 1000);
+    expect(theirs.some((n) => all.some((m) => m.id === n.id))).toBe(false);
+    const since = all.at(-1).submittedAt;
+    expect((await pageThrough(reader, 1000, since)).map((n) => n.id)).toContain(all.at(-1).id);
+    const noScope = await createPartner(app, 'kaluga', ['readings:write']);
+    expect((await noScope.graphql(PAGE, { first: 1 })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("records inspectors' readings once per key, replacing an abonent's of the same period", async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const [meter] = await runSql<Array<{ serial_number: string }>>(
+      metering(),
+      'select "serial_number" from "metering"."meter" where "id" = ?',
+      [meterId],
+    );
+    await submit(client, { accountId, readings: [{ meterId, value: '105' }] });
+    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
+    const input = { idempotencyKey: key(), readings: [{ serialNumber: meter!.serial_number, value: '106,5' }] };
+    const first = await inspector.graphql(RECORD, { input });
+    expect(first.body.data.recordReadings).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0, errors: [] });
+    expect((await inspector.graphql(RECORD, { input })).body.data.recordReadings).toEqual(
+      first.body.data.recordReadings,
+    );
+    const current = await runSql<Array<{ value: string; source: string }>>(
+      metering(),
+      `select "value"::text as "value", "source" from "metering"."reading" where "meter_id" = ? and "current"`,
+      [meterId],
+    );
+    expect(current).toEqual([{ value: '106.50000', source: 'INSPECTOR' }]);
+    const bad = await inspector.graphql(RECORD, {
+      input: {
+        idempotencyKey: key(),
+        readings: [
+          { serialNumber: 'G4-0418237', value: '1' },
+          { serialNumber: meter!.serial_number, value: '50' },
+        ],
+      },
+    });
+    expect(
+      bad.body.data.recordReadings.errors.map((e: { index: number; code: string }) => `${e.index}:${e.code}`),
+    ).toEqual(['0:METER_NOT_FOUND', '1:READING_BELOW_PREVIOUS']);
+  });
+
+  it('lets a supplier set its reading rules, checked', async () => {
+    const rulesPartner = await createPartner(app, 'kirov', ['supplier:write']);
+    const UPDATE = `mutation ($input: ReadingRulesInput!) { updateReadingRules(input: $input) {
+      ok errors { field code } rules { maxDailyConsumption allowZeroConsumption refusePastVerification } } }`;
+    expect((await rulesPartner.graphql(UPDATE, { input: {} })).body.data.updateReadingRules.rules).toEqual({
+      maxDailyConsumption: null,
+      allowZeroConsumption: true,
+      refusePastVerification: true,
+    });
+    const bad = await rulesPartner.graphql(UPDATE, { input: { maxDailyConsumption: '-1' } });
+    expect(bad.body.data.updateReadingRules.errors).toEqual([{ field: 'maxDailyConsumption', code: 'LIMIT_INVALID' }]);
+    const set = await rulesPartner.graphql(UPDATE, {
+      input: { maxDailyConsumption: '7,5', allowZeroConsumption: false },
+    });
+    expect(set.body.data.updateReadingRules.rules).toEqual({
+      maxDailyConsumption: '7.5',
+      allowZeroConsumption: false,
+      refusePastVerification: true,
+    });
   });
 });

@@ -12,7 +12,7 @@ import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.p
 export const MAX_READINGS_PER_SUBMISSION = 20;
 const DEFAULT_CLOSING_DAY = 25;
 
-interface Rules {
+export interface Rules {
   maxDaily: bigint | null;
   allowZero: boolean;
   refusePastVerification: boolean;
@@ -32,7 +32,7 @@ interface Tariff {
   validTo: string | null;
 }
 
-type Check =
+export type Check =
   { ok: true; scaled: bigint; consumption: bigint; rollover: boolean } | { ok: false; code: string; message: string };
 
 export class SubmitService {
@@ -193,7 +193,7 @@ export class SubmitService {
   }
 
   /** The reading a new one is compared with: the latest accepted one of an earlier period, else the initial value. */
-  private async baseline(tx: EntityManager, meter: MeterRow, zone: ReadingZone, period: string): Promise<Baseline> {
+  async baseline(tx: EntityManager, meter: MeterRow, zone: ReadingZone, period: string): Promise<Baseline> {
     const [previous] = await runSql<Array<{ value: string; on: string }>>(
       tx,
       `select r."value"::text as "value", to_char(r."submitted_at" at time zone 'Europe/Moscow', 'YYYY-MM-DD') as "on"
@@ -209,7 +209,7 @@ export class SubmitService {
     };
   }
 
-  private check(
+  check(
     meter: MeterRow,
     zone: ReadingZone,
     reading: { value: string; confirmRollover?: boolean | null },
@@ -269,7 +269,7 @@ export class SubmitService {
     return { ok: true, scaled: value.scaled, consumption, rollover };
   }
 
-  private async rules(tx: EntityManager, supplierId: string): Promise<Rules> {
+  async rules(tx: EntityManager, supplierId: string): Promise<Rules> {
     const [row] = await runSql<
       Array<{
         max_daily_consumption: string | null;

@@ -1,0 +1,226 @@
+// The supplier's billing exports its readings page by page, and records its inspectors' readings.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
+import { AppError, ErrorCode } from '../../../core/errors.js';
+import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
+import { runSql } from '../../../core/sql.js';
+import { periodFor, todayInMoscow } from '../meter/dates.js';
+import { ReadingZone, trimDecimal, type MeterRow, type ReadingSource } from '../meter/meter.types.js';
+import { formatScaled } from '../reading/decimal.js';
+import { SubmitService } from '../reading/submit.service.js';
+import type { InspectorReadingInput } from './partner-readings.inputs.js';
+import { PartnerReading, type PartnerReadingPage } from './partner-readings.payloads.js';
+
+export const MAX_PAGE = 1000;
+
+export async function partnerReadingsPage(
+  em: EntityManager,
+  supplierId: string,
+  args: { first: number; after?: string | null; since?: Date | null },
+): Promise<PartnerReadingPage> {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `first — от 1 до ${MAX_PAGE}.`, { field: 'first' });
+  }
+  const after = args.after == null ? null : decodeCursor(args.after);
+  const params: unknown[] = [supplierId];
+  let where = `r."supplier_id" = ?`;
+  if (args.since) {
+    where += ` and r."submitted_at" >= ?`;
+    params.push(args.since.toISOString());
+  }
+  if (after) {
+    where += ` and (r."submitted_at", r."id") > (?::timestamptz, ?::uuid)`;
+    params.push(after.time, after.id);
+  }
+  params.push(args.first + 1);
+  const rows = await runSql<
+    Array<{
+      id: string;
+      meter_id: string;
+      serial_number: string;
+      account_number: string | null;
+      zone: ReadingZone;
+      value: string;
+      period: string;
+      submitted_at: Date;
+      cursor_time: string;
+      source: ReadingSource;
+      current: boolean;
+      consumption: string | null;
+    }>
+  >(
+    em,
+    `select r."id", r."meter_id", m."serial_number", a."number" as "account_number", r."zone", r."value"::text as "value",
+            r."period", r."submitted_at", r."submitted_at"::text as "cursor_time", r."source", r."current",
+            r."consumption"::text as "consumption"
+       from "metering"."reading" r
+       join "metering"."meter" m on m."id" = r."meter_id"
+       left join "metering"."account" a on a."id" = m."account_id"
+      where ${where} order by r."submitted_at", r."id" limit ?`,
+    params,
+  );
+  const nodes = rows.slice(0, args.first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes: nodes.map((r) =>
+      Object.assign(new PartnerReading(), {
+        id: r.id,
+        accountNumber: r.account_number ?? '',
+        serialNumber: r.serial_number,
+        meterId: r.meter_id,
+        zone: r.zone,
+        value: trimDecimal(r.value),
+        period: r.period.slice(0, 7),
+        submittedAt: new Date(r.submitted_at),
+        source: r.source,
+        current: r.current,
+        consumption: r.consumption === null ? null : trimDecimal(r.consumption),
+      }),
+    ),
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      endCursor: last ? encodeCursor(last.cursor_time, last.id) : (args.after ?? null),
+    },
+  };
+}
+
+/**
+ * Inspectors' readings are the supplier's own: the dial's digits and a drop without a rollover are checked, the
+ * abonent-facing limits (daily maximum, zero consumption, verification) are not. Each becomes the current reading
+ * of its period, replacing an abonent's.
+ */
+export async function recordInspectorReadings(
+  em: EntityManager,
+  partnerAppId: string,
+  supplierId: string,
+  input: { readings: InspectorReadingInput[]; idempotencyKey: string },
+): Promise<PartnerWritePayload> {
+  if ((input.idempotencyKey ?? '').length < 8 || input.idempotencyKey.length > 100) {
+    return PartnerWritePayload.refused([
+      RowError.of(-1, 'idempotencyKey', 'IDEMPOTENCY_KEY_INVALID', 'Ключ идемпотентности: от 8 до 100 символов.'),
+    ]);
+  }
+  if (input.readings.length > MAX_ROWS) {
+    return PartnerWritePayload.refused([
+      RowError.of(-1, null, 'TOO_MANY_ROWS', `Не более ${MAX_ROWS} строк за один вызов.`),
+    ]);
+  }
+  const today = todayInMoscow();
+  return em.transactional(async (tx) => {
+    const [claimed] = await runSql<Array<{ id: string }>>(
+      tx,
+      `insert into "metering"."submission" ("caller_id", "idempotency_key") values (?, ?) on conflict do nothing returning "id"`,
+      [partnerAppId, input.idempotencyKey],
+    );
+    if (!claimed) {
+      const [stored] = await runSql<Array<{ result: PartnerWritePayload | null }>>(
+        tx,
+        `select "result" from "metering"."submission" where "caller_id" = ? and "idempotency_key" = ?`,
+        [partnerAppId, input.idempotencyKey],
+      );
+      if (stored?.result) return Object.assign(new PartnerWritePayload(), stored.result);
+    }
+    const meters = new Map(
+      (
+        await runSql<Array<MeterRow & { installed_on: string | null }>>(
+          tx,
+          `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
+                  m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status",
+                  m."serial_number"
+             from "metering"."meter" m
+            where m."supplier_id" = ? and m."serial_number" in (select jsonb_array_elements_text(?::jsonb))
+            order by m."id" for update`,
+          [supplierId, JSON.stringify([...new Set(input.readings.map((r) => r.serialNumber))])],
+        )
+      ).map((m) => [m.serial_number, m]),
+    );
+    const service = new SubmitService(tx, today);
+    const rules = {
+      ...(await service.rules(tx, supplierId)),
+      maxDaily: null,
+      allowZero: true,
+      refusePastVerification: false,
+    };
+    const period = periodFor(today, rules.closingDay);
+    const errors: RowError[] = [];
+    const accepted: Array<{
+      meter: MeterRow;
+      zone: ReadingZone;
+      scaled: bigint;
+      consumption: bigint;
+      rollover: boolean;
+    }> = [];
+    const seen = new Set<string>();
+    for (const [index, reading] of input.readings.entries()) {
+      const zone = reading.zone ?? ReadingZone.TOTAL;
+      const meter = meters.get(reading.serialNumber);
+      if (!meter) {
+        errors.push(
+          RowError.of(
+            index,
+            'serialNumber',
+            'METER_NOT_FOUND',
+            `Счётчик ${reading.serialNumber} у поставщика не найден.`,
+          ),
+        );
+        continue;
+      }
+      if (seen.has(`${meter.id}|${zone}`)) {
+        errors.push(
+          RowError.of(index, 'serialNumber', 'DUPLICATE_ROW', 'Для каждого счётчика и зоны — одно показание.'),
+        );
+        continue;
+      }
+      seen.add(`${meter.id}|${zone}`);
+      const baseline = await service.baseline(tx, meter, zone, period);
+      const check = service.check(
+        meter,
+        zone,
+        { value: reading.value, confirmRollover: reading.rollover },
+        baseline,
+        rules,
+      );
+      if (!check.ok) errors.push(RowError.of(index, 'value', check.code, check.message));
+      else accepted.push({ meter, zone, ...check });
+    }
+    let payload: PartnerWritePayload;
+    if (errors.length) {
+      payload = PartnerWritePayload.refused(errors);
+    } else {
+      let replaced = 0;
+      for (const reading of accepted) {
+        const previous = await runSql<unknown[]>(
+          tx,
+          `update "metering"."reading" set "current" = false
+            where "meter_id" = ? and "zone" = ? and "period" = ? and "current" returning 1`,
+          [reading.meter.id, reading.zone, period],
+        );
+        replaced += previous.length;
+        await runSql(
+          tx,
+          `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source",
+             "submission_id", "current", "consumption", "rollover")
+           values (?, ?, ?, ?, ?, 'INSPECTOR', ?, true, ?, ?)`,
+          [
+            reading.meter.id,
+            supplierId,
+            reading.zone,
+            formatScaled(reading.scaled),
+            period,
+            claimed?.id ?? null,
+            formatScaled(reading.consumption),
+            reading.rollover,
+          ],
+        );
+      }
+      payload = PartnerWritePayload.done(accepted.length, accepted.length - replaced, replaced);
+    }
+    if (claimed) {
+      await runSql(tx, `update "metering"."submission" set "result" = ?::jsonb where "id" = ?`, [
+        JSON.stringify(payload),
+        claimed.id,
+      ]);
+    }
+    return payload;
+  });
+}
