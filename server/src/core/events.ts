@@ -46,3 +46,14 @@ export interface SupplierSettingsChanged {
   readingClosingDay: number;
   at: string;
 }
+
+/** An abonent has accounts with meters and no reading yet this period, and the closing day is near. */
+export const READING_REMINDER_DUE = 'readings.reminder-due';
+export interface ReadingReminderDue {
+  abonentId: string;
+  /** YYYY-MM the readings would count for. */
+  period: string;
+  /** YYYY-MM-DD: the last day readings count for that period. */
+  closingDate: string;
+  accountNumbers: string[];
+}

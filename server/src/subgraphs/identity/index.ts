@@ -1,5 +1,9 @@
 // The identity subgraph: abonents, their sessions, e-mailed links, CAPTCHA, support requests and partner apps.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../core/events.js';
 import { mailJob, createMailTransport } from '../../core/mail.js';
+import { eventConsumer } from '../../core/queue.js';
+import { sendReadingReminder } from './abonent/reading-reminders.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { abonentReference } from './abonent/abonent.reference.js';
 import { Abonent } from './abonent/abonent.entity.js';
@@ -12,6 +16,7 @@ import { createIdentityLoaders, type IdentityLoaders } from './identity.context.
 import { Migration20261124000000CreateIdentitySchema } from './migrations/Migration20261124000000CreateIdentitySchema.js';
 import { Migration20261124010000CreateIdentityTables } from './migrations/Migration20261124010000CreateIdentityTables.js';
 import { Migration20261125000000CreatePartnerApps } from './migrations/Migration20261125000000CreatePartnerApps.js';
+import { Migration20261125020000AddReadingReminders } from './migrations/Migration20261125020000AddReadingReminders.js';
 import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
 import { PasswordResolver } from './password/password.resolver.js';
@@ -31,14 +36,19 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
     { name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema },
     { name: 'Migration20261124010000CreateIdentityTables', class: Migration20261124010000CreateIdentityTables },
     { name: 'Migration20261125000000CreatePartnerApps', class: Migration20261125000000CreatePartnerApps },
+    { name: 'Migration20261125020000AddReadingReminders', class: Migration20261125020000AddReadingReminders },
   ],
   resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver, PartnerResolver],
   referenceResolvers: { Abonent: abonentReference },
   permissions: identityPermissions,
   createLoaders: createIdentityLoaders,
+  consumes: [READING_REMINDER_DUE],
   jobs: ({ orm, deps, log }) => ({
     jobs: [
       mailJob(createMailTransport(deps.config), log.child({ module: 'mail' })),
+      eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
+        await sendReadingReminder(orm.em.fork() as EntityManager, deps.queue, deps.config, event);
+      }),
       {
         name: PURGE_UNCONFIRMED_JOB,
         retryLimit: 3,

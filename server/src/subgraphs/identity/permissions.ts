@@ -23,6 +23,7 @@ export const identityPermissions: IRules = {
     logout: isAuthenticated,
     changePassword: isAuthenticated,
     deleteCabinet: isAuthenticated,
+    setReadingReminders: isEmailConfirmed,
   },
   _Service: FEDERATION_RULES._Service,
   Abonent: allow,

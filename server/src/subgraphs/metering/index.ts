@@ -15,6 +15,8 @@ import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { Migration20261124000000CreateMeteringSchema } from './migrations/Migration20261124000000CreateMeteringSchema.js';
 import { Migration20261125000000CreateAccountReplica } from './migrations/Migration20261125000000CreateAccountReplica.js';
 import { Migration20261125010000CreateMetersAndReadings } from './migrations/Migration20261125010000CreateMetersAndReadings.js';
+import { Migration20261125020000CreateReminderSent } from './migrations/Migration20261125020000CreateReminderSent.js';
+import { remindAbonents } from './reading/reminders.js';
 import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
 import { accountMetersReference, meterReference } from './meter/meter.reference.js';
 import { AccountMeters, AccountMetersResolver, MeterResolver } from './meter/meter.resolver.js';
@@ -23,6 +25,8 @@ import { ReadingResolver } from './reading/reading.resolver.js';
 import { seedDemoMeters } from './demo/demo-meters.js';
 import { meteringPermissions } from './permissions.js';
 import { recordAccess, recordAccounts, recordSupplierSettings, recordTariffs } from './replica/account-replica.js';
+
+export const READING_REMINDERS_JOB = 'metering.reading-reminders';
 
 export const metering: SubgraphDefinition<MeteringLoaders> = {
   name: 'metering',
@@ -34,6 +38,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       name: 'Migration20261125010000CreateMetersAndReadings',
       class: Migration20261125010000CreateMetersAndReadings,
     },
+    { name: 'Migration20261125020000CreateReminderSent', class: Migration20261125020000CreateReminderSent },
   ],
   resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMeteringResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).
@@ -42,7 +47,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
   permissions: meteringPermissions,
   createLoaders: createMeteringLoaders,
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, TARIFFS_SET, SUPPLIER_SETTINGS_CHANGED],
-  jobs: ({ orm, deps }) => {
+  jobs: ({ orm, deps, log }) => {
     const em = () => orm.em.fork() as EntityManager;
     return {
       jobs: [
@@ -55,7 +60,17 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
         eventConsumer<SupplierSettingsChanged>('metering', SUPPLIER_SETTINGS_CHANGED, (e) =>
           recordSupplierSettings(em(), e),
         ),
+        {
+          name: READING_REMINDERS_JOB,
+          retryLimit: 3,
+          async handle() {
+            const sent = await remindAbonents(em(), deps.queue);
+            if (sent > 0) log.info({ sent }, 'reading reminders due');
+          },
+        },
       ],
+      // Every morning, Moscow time: whichever suppliers close their period in three days.
+      schedules: [{ job: READING_REMINDERS_JOB, cron: '0 6 * * *' }],
     };
   },
 };

@@ -6,7 +6,7 @@ import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graph
 @ObjectType({ description: 'A person with a cabinet. The e-mail is the login.' })
 @Entity({ tableName: 'abonent' })
 export class Abonent {
-  [OptionalProps]?: 'emailConfirmed' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'emailConfirmed' | 'createdAt' | 'updatedAt' | 'readingReminders';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
@@ -48,6 +48,10 @@ export class Abonent {
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  @Field(() => Boolean, { description: 'Whether reminders to submit readings before the closing day are e-mailed.' })
+  @Property({ type: 'boolean', default: true })
+  readingReminders: boolean = true;
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

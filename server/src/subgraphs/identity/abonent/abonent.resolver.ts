@@ -47,4 +47,15 @@ export class AbonentResolver {
   ): Promise<DeleteCabinetPayload> {
     return new CabinetService(ctx).delete(callerAbonentId(ctx), password);
   }
+
+  @Mutation(() => Abonent, { description: 'Turns the e-mailed reminders to submit readings on or off.' })
+  async setReadingReminders(
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<Abonent> {
+    const abonent = await ctx.em.findOneOrFail(Abonent, { id: callerAbonentId(ctx) });
+    abonent.readingReminders = enabled;
+    await ctx.em.flush();
+    return abonent;
+  }
 }

@@ -86,3 +86,20 @@ export function supportRequestLetter(
     request.message,
   ]);
 }
+
+export function readingReminderLetter(to: string, accountNumbers: string[], closingDate: string, url: string): Letter {
+  const [year, month, day] = closingDate.split('-');
+  const accounts =
+    accountNumbers.length === 1 ? `лицевому счёту ${accountNumbers[0]}` : `лицевым счетам ${accountNumbers.join(', ')}`;
+  return letter(
+    'reading-reminder',
+    to,
+    'Напоминание: передайте показания счётчика',
+    [
+      `Вы ещё не передали показания счётчика по ${accounts} в этом месяце.`,
+      `Показания, переданные до ${day}.${month}.${year} включительно, будут учтены в расчёте за этот месяц.`,
+      'Отказаться от напоминаний можно в разделе «Настройки» Личного кабинета.',
+    ],
+    { url, label: 'Передать показания' },
+  );
+}

@@ -473,3 +473,51 @@ describe('the partner side of readings', () => {
     });
   });
 });
+
+describe('reminders', () => {
+  it('e-mails abonents without a reading this period three days before the closing day, once, unless they opted out', async () => {
+    const period = periodFor(todayInMoscow(), 25).slice(0, 7);
+    const reminderDay = `${period}-22`;
+    const waiting = await freshMeter();
+    const submitted = await freshMeter();
+    await submit(submitted.client, {
+      accountId: submitted.accountId,
+      readings: [{ meterId: submitted.meterId, value: '101' }],
+    });
+    const optedOut = await freshMeter();
+    const off = await optedOut.client.graphql('mutation { setReadingReminders(enabled: false) { readingReminders } }');
+    expect(off.body.data.setReadingReminders).toEqual({ readingReminders: false });
+
+    const { remindAbonents } = await import('./reminders.js');
+    const queue = app.kabinet.queue;
+    expect(await remindAbonents(metering(), queue, `${period}-21`)).toBe(0);
+    const due = await remindAbonents(metering(), queue, reminderDay);
+    expect(due).toBeGreaterThanOrEqual(2);
+    const letter = await mail.waitFor(waiting.email, /Напоминание: передайте показания счётчика/);
+    const number = (
+      await runSql<Array<{ number: string }>>(
+        metering(),
+        'select a."number" from "metering"."account" a where a."id" = ?',
+        [waiting.accountId],
+      )
+    )[0]!.number;
+    expect(letter.text).toContain(`лицевому счёту ${number}`);
+    expect(letter.text).toContain(`до 25.${period.slice(5, 7)}.${period.slice(0, 4)} включительно`);
+    expect(letter.text).toContain('/accounts');
+    // Once per period.
+    expect(await remindAbonents(metering(), queue, reminderDay)).toBe(0);
+    // Due: the abonent without a reading and the one who opted out (identity then sends nothing); not the one who
+    // submitted.
+    const reminded = await runSql<Array<{ abonent_id: string }>>(
+      metering(),
+      `select "abonent_id" from "metering"."reminder_sent" where "period" = ?::date and "abonent_id" in (?, ?, ?)`,
+      [`${period}-01`, waiting.id, submitted.id, optedOut.id],
+    );
+    expect(reminded.map((r) => r.abonent_id).sort()).toEqual([waiting.id, optedOut.id].sort());
+    const { sendReadingReminder } = await import('../../identity/abonent/reading-reminders.js');
+    const identity = app.kabinet.subgraphs.identity.orm.em.fork() as EntityManager;
+    const event = { abonentId: optedOut.id, period, closingDate: `${period}-25`, accountNumbers: ['1'] };
+    expect(await sendReadingReminder(identity, queue, app.config, event)).toBe(false);
+    expect(await sendReadingReminder(identity, queue, app.config, { ...event, abonentId: waiting.id })).toBe(true);
+  });
+});

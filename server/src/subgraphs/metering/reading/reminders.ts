@@ -1,0 +1,56 @@
+// A few days before each supplier's closing day, the abonents who have meters and no reading yet this period are
+// reminded (identity sends the letter, if they want it). Once per abonent and period.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../../core/events.js';
+import type { JobQueue } from '../../../core/queue.js';
+import { runSql } from '../../../core/sql.js';
+import { periodFor, todayInMoscow } from '../meter/dates.js';
+
+/** How many days before the closing day the reminder goes. */
+export const REMINDER_DAYS_BEFORE = 3;
+const DEFAULT_CLOSING_DAY = 25;
+
+/** Finds who to remind today and publishes one event per abonent; returns how many. */
+export async function remindAbonents(em: EntityManager, queue: JobQueue, today = todayInMoscow()): Promise<number> {
+  const day = Number(today.slice(8, 10));
+  return em.transactional(async (tx) => {
+    const due = await runSql<Array<{ abonent_id: string; closing_day: number; numbers: string[] }>>(
+      tx,
+      `with "suppliers" as (
+         select distinct a."supplier_id", coalesce(s."reading_closing_day", ?) as "closing_day"
+           from "metering"."account" a left join "metering"."supplier_settings" s on s."supplier_id" = a."supplier_id"
+       ), "waiting" as (
+         select x."abonent_id", s."closing_day", a."number"
+           from "suppliers" s
+           join "metering"."account" a on a."supplier_id" = s."supplier_id"
+           join "metering"."account_access" x on x."account_id" = a."id" and x."linked"
+          where s."closing_day" - ? = ?
+            and exists (select 1 from "metering"."meter" m where m."account_id" = a."id" and m."status" = 'ACTIVE'
+                          and not exists (select 1 from "metering"."reading" r where r."meter_id" = m."id" and r."current"
+                                            and r."period" = ?::date))
+       )
+       select "abonent_id", min("closing_day") as "closing_day", array_agg(distinct "number" order by "number") as "numbers"
+         from "waiting" group by "abonent_id"`,
+      [DEFAULT_CLOSING_DAY, REMINDER_DAYS_BEFORE, day, `${today.slice(0, 7)}-01`],
+    );
+    let sent = 0;
+    for (const row of due) {
+      const period = periodFor(today, row.closing_day).slice(0, 7);
+      const [fresh] = await runSql<unknown[]>(
+        tx,
+        `insert into "metering"."reminder_sent" ("abonent_id", "period") values (?, ?::date) on conflict do nothing returning 1`,
+        [row.abonent_id, `${period}-01`],
+      );
+      if (!fresh) continue;
+      const event: ReadingReminderDue = {
+        abonentId: row.abonent_id,
+        period,
+        closingDate: `${today.slice(0, 7)}-${String(row.closing_day).padStart(2, '0')}`,
+        accountNumbers: row.numbers,
+      };
+      await queue.publish(tx, READING_REMINDER_DUE, event);
+      sent++;
+    }
+    return sent;
+  });
+}
