@@ -325,6 +325,27 @@ describe('submitting readings', () => {
 });
 
 describe('the reading period', () => {
+  it('answers which period a reading counts for: after the closing day, the next month', async () => {
+    const { id, accountId, meterId } = await freshMeter(3);
+    const { SubmitService } = await import('./submit.service.js');
+    const month = todayInMoscow().slice(0, 7);
+    const onClosingDay = await new SubmitService(metering(), `${month}-25`).submit(id, {
+      accountId,
+      idempotencyKey: key(),
+      readings: [{ meterId, value: '101' }],
+    });
+    expect(onClosingDay).toMatchObject({ ok: true, period: month, afterClosingDay: false });
+    const dayAfter = await new SubmitService(metering(), `${month}-26`).submit(id, {
+      accountId,
+      idempotencyKey: key(),
+      readings: [{ meterId, value: '102' }],
+    });
+    const next = periodFor(`${month}-26`, 25).slice(0, 7);
+    expect(dayAfter).toMatchObject({ ok: true, period: next, afterClosingDay: true });
+    // The next period's reading is measured from this period's, and replaces nothing.
+    expect(dayAfter.results[0]).toMatchObject({ consumption: '1', replacedEarlier: false });
+  });
+
   it('counts readings after the closing day for the next month', () => {
     expect(periodFor('2026-11-25', 25)).toBe('2026-11-01');
     expect(periodFor('2026-11-26', 25)).toBe('2026-12-01');
