@@ -231,6 +231,12 @@ function dialOf(meter: Locator, label: string) {
 describe('meter readings in the web client', () => {
   it('shows the meter with its last reading and chart, accepts a reading with its consumption and charge, and stops a lower one', async () => {
     const today = todayInMoscow();
+    // The chart must draw under the page's strict policy: scripts from the page's origin only, no eval.
+    const csp = (await fetch(server.baseUrl + '/accounts', { headers: { accept: 'text/html' } })).headers.get(
+      'content-security-policy',
+    );
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval/);
     const { page, cspViolations, submissions } = await loggedIn(await confirmedAbonent());
     await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
     await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
@@ -384,6 +390,66 @@ describe('meter readings in the web client', () => {
     await shotOf(meter, 'expired-phone-meter');
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('sends a reading again under the same key after a lost answer, so it is recorded once; changed values get a new key', async () => {
+    const { page, submissions } = await loggedIn(await confirmedAbonent());
+    await linkedAccount(page, 'kaluga', '4000111222', null);
+    await page.reload();
+    const meter = meterOn(page, '4000111222', 'G4-5590126');
+    await meter.getByText(spaced('Последнее показание: 445,100 м³')).waitFor();
+
+    // The first submission reaches the server and is recorded, but its answer is lost on the way back.
+    let lost = false;
+    await page.route('**/graphql', async (route) => {
+      if (!lost && (route.request().postData() ?? '').includes('MeterReadings_Submit')) {
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    const dial = dialOf(meter, 'Показание счётчика G4-5590126, м³');
+    await dial.integer.fill('450');
+    await dial.fraction.fill('25');
+    const send = page.getByRole('button', { name: 'Передать показания' });
+    await send.click();
+    await page
+      .getByRole('alert')
+      .getByText('Не удалось связаться с сервером. Проверьте подключение к интернету и попробуйте ещё раз.')
+      .waitFor();
+    await expect(dial.integer.inputValue()).resolves.toBe('450');
+    await shot(page, 'network-failure');
+
+    // Pressed again with the same values: the same key, the server's stored answer, one reading in the history.
+    await send.click();
+    await meter
+      .getByRole('status')
+      .getByText(spaced('Показание принято: расход 5,15 м³, к оплате по текущему тарифу ≈'))
+      .waitFor();
+    const keys = submissions.map((body) => JSON.parse(body).variables.input.idempotencyKey as string);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const history = meter.getByRole('table', { name: 'Последние показания' });
+    await meter.locator('.meter-last').getByText(spaced('450,250 м³')).waitFor();
+    await expect(history.locator('tbody tr').filter({ hasText: 'абонент' }).count()).resolves.toBe(1);
+
+    // A corrected value is a new submission: a new key; it replaces the one of this period.
+    await dial.integer.fill('450');
+    await dial.fraction.fill('3');
+    await send.click();
+    await meter
+      .getByRole('status')
+      .getByText(/заменило ранее переданное за этот период/)
+      .waitFor();
+    expect(submissions).toHaveLength(3);
+    expect(JSON.parse(submissions[2]!).variables.input.idempotencyKey).not.toBe(keys[0]);
+    await meter.locator('.meter-last').getByText(spaced('450,300 м³')).waitFor();
+    await history.locator('tbody tr').filter({ hasText: '(заменено)' }).getByText(spaced('450,250')).waitFor();
+    await shot(page, 'replaced');
     await page.context().close();
   });
 });

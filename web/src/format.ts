@@ -69,3 +69,22 @@ export function formatDecimal(value: string): string {
 export function formatPrice(kopecksPerUnit: number, unit: string): string {
   return `${formatMoney(kopecksPerUnit)} за ${unit}`;
 }
+
+/** A month in running text, `2026-12` → `декабрь 2026` («будут учтены в расчёте за декабрь 2026»). */
+export function formatMonthLower(month: string): string {
+  const formatted = formatMonth(month);
+  return formatted.charAt(0).toLowerCase() + formatted.slice(1);
+}
+
+/** A meter reading with the dial's fraction digits, `1188.5` with 3 → `1 188,500`. */
+export function formatReading(value: string, fractionDigits: number): string {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  const fraction = (match[2] ?? '').padEnd(fractionDigits, '0');
+  return formatDecimal(fraction ? `${match[1]}.${fraction}` : match[1]!);
+}
+
+/** A volume in m³ as the API sends it, `10.5` → `10,5 м³`. */
+export function formatVolume(value: string): string {
+  return `${formatDecimal(value)}\u00a0м³`;
+}

@@ -10,6 +10,8 @@ export interface JobDefinition<T extends object> {
   readonly retryDelay?: number;
   readonly retryBackoff?: boolean;
   readonly expireInSeconds?: number;
+  /** How often an idle worker looks for work (default 2 s). */
+  readonly pollingIntervalSeconds?: number;
   handle(data: T): Promise<void>;
 }
 
@@ -27,8 +29,9 @@ export function eventConsumer<T extends object>(
   event: string,
   handle: (data: T) => Promise<void>,
 ): JobDefinition<T> {
-  // Events are facts other subgraphs depend on: retried for a long while before a delivery is given up.
-  return { name: eventQueueName(subgraph, event), retryLimit: 10, handle };
+  // Events are facts other subgraphs depend on: picked up quickly (a link should reach metering before the abonent
+  // types a reading) and retried for a long while before a delivery is given up.
+  return { name: eventQueueName(subgraph, event), retryLimit: 10, pollingIntervalSeconds: 0.5, handle };
 }
 
 export interface Schedule {
@@ -70,15 +73,19 @@ export class JobQueue {
       retryBackoff: job.retryBackoff ?? true,
       expireInSeconds: job.expireInSeconds ?? 300,
     });
-    await this.boss.work<T>(job.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([item]) => {
-      if (!item) return;
-      try {
-        await job.handle(item.data);
-      } catch (error) {
-        this.log.warn({ err: error, job: job.name, jobId: item.id }, 'job failed; it will be retried');
-        throw error;
-      }
-    });
+    await this.boss.work<T>(
+      job.name,
+      { batchSize: 1, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
+      async ([item]) => {
+        if (!item) return;
+        try {
+          await job.handle(item.data);
+        } catch (error) {
+          this.log.warn({ err: error, job: job.name, jobId: item.id }, 'job failed; it will be retried');
+          throw error;
+        }
+      },
+    );
   }
 
   async schedule(schedule: Schedule): Promise<void> {

@@ -17,6 +17,7 @@ import { NETWORK_ERROR, requestFailure } from '../forms';
 import { graphql } from '../graphql';
 import type { AccountsPage_AccountsQuery } from '../graphql/graphql';
 import { LinkAccountDialog, type LinkedAccount } from '../link-account-dialog';
+import { MeterReadings } from '../meter-readings';
 import { setPageTitle } from '../page-title';
 import { RetryAlert } from '../retry-alert';
 import { currentAbonent, ensureSession, session, signedOut } from '../session';
@@ -55,6 +56,7 @@ const AccountsQuery = graphql(`
           volume
           amount
         }
+        ...MeterReadings_Account
       }
     }
   }
@@ -203,6 +205,7 @@ const Accounts: Component = () => {
                 {(account) => (
                   <AccountCard
                     account={account}
+                    onReadingsSubmitted={reload}
                     onUnlinked={() => announce(`Лицевой счёт №\u00a0${account.number} отключён от Личного кабинета.`)}
                   />
                 )}
@@ -221,7 +224,9 @@ function currentTariffs(tariffs: readonly Tariff[], today = todayInMoscow()): Ta
   return tariffs.filter((t) => t.validFrom <= today && (!t.validTo || today <= t.validTo));
 }
 
-const AccountCard: Component<{ account: Account; onUnlinked: () => void }> = (props) => {
+const AccountCard: Component<{ account: Account; onReadingsSubmitted: () => void; onUnlinked: () => void }> = (
+  props,
+) => {
   const headingId = () => `account-${props.account.id}-heading`;
   const tariffs = () => currentTariffs(props.account.tariffs);
 
@@ -270,6 +275,7 @@ const AccountCard: Component<{ account: Account; onUnlinked: () => void }> = (pr
           </dd>
         </div>
       </dl>
+      <MeterReadings account={props.account} onSubmitted={props.onReadingsSubmitted} />
       <Charges account={props.account} />
       <Unlink account={props.account} onUnlinked={props.onUnlinked} />
     </article>
