@@ -35,6 +35,7 @@ export const accountsPermissions: IRules = {
   Balance: allow,
   Tariff: allow,
   Charge: allow,
+  PaymentQr: allow,
   UserError: allow,
   LinkPersonalAccountPayload: allow,
   UnlinkPersonalAccountPayload: allow,

@@ -2,8 +2,9 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
-import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
-import { Charge, PersonalAccount, Tariff } from './personal-account.types.js';
+import { currentMonth, DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
+import { paymentQrPayload } from './payment-qr.js';
+import { Charge, PaymentQr, PersonalAccount, Tariff } from './personal-account.types.js';
 
 /** The identity subgraph's Abonent, extended with the accounts they have linked. */
 @Directive('@key(fields: "id")')
@@ -55,6 +56,25 @@ export class PersonalAccountResolver {
     const [first, last] = monthRange({ from, to });
     const charges = await ctx.loaders.chargesByAccount(first, last).load(account.id);
     return from == null && to == null ? charges.slice(0, DEFAULT_CHARGE_MONTHS) : charges;
+  }
+
+  @FieldResolver(() => PaymentQr, {
+    nullable: true,
+    description:
+      'The payment QR code for the amount due (ГОСТ Р 56042-2014); null until the supplier gives bank details.',
+  })
+  async paymentQr(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<PaymentQr | null> {
+    const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
+    if (!bank) return null;
+    const [first, last] = monthRange({});
+    const [latest] = await ctx.loaders.chargesByAccount(first, last).load(account.id);
+    const period = latest?.month ?? currentMonth();
+    const amount = account.balance.debt > 0 ? account.balance.debt : null;
+    return Object.assign(new PaymentQr(), {
+      payload: paymentQrPayload({ bank, accountNumber: account.number, amount, period }),
+      amount,
+      period,
+    });
   }
 
   @FieldResolver(() => String, { description: "The holder's full name (partners only; abonents see `holder`)." })

@@ -208,6 +208,41 @@ describe('the overview', () => {
     }
   });
 
+  it('gives the payment QR payload of ГОСТ Р 56042-2014 for the amount due, from the supplier’s bank details', async () => {
+    const { client } = await confirmedAbonent(app, mail);
+    const { account } = await link(client, SPB);
+    const { body } = await client.graphql(
+      `query ($id: ID!) { personalAccount(id: $id) { paymentQr { payload amount period } charges { month } } }`,
+      { id: account!.id },
+    );
+    const { paymentQr, charges } = body.data.personalAccount;
+    const [year, month] = (charges[0].month as string).split('-');
+    expect(paymentQr).toEqual({
+      amount: 123456,
+      period: charges[0].month,
+      payload:
+        'ST00012|Name=ЗАО "Газпром межрегионгаз Санкт-Петербург" (демо)|PersonalAcc=40702810600000000001|' +
+        'BankName=ДЕМО-БАНК (ПАО)|BIC=044525999|CorrespAcc=30101810600000000999|PayeeINN=7838016481|KPP=783801001|' +
+        `PersAcc=702062012|Sum=123456|Purpose=Оплата за газ, лицевой счёт 702062012, за ${month}.${year}|` +
+        `PaymPeriod=${month}${year}|TechCode=02`,
+    });
+    // A supplier without bank details has no QR code; an overpaid account's carries no sum.
+    const kaluga = await link(client, { supplierCode: 'kaluga', number: '4000111222' });
+    const none = await client.graphql(`query ($id: ID!) { personalAccount(id: $id) { paymentQr { payload } } }`, {
+      id: kaluga.account!.id,
+    });
+    expect(none.body.data.personalAccount.paymentQr).toBeNull();
+    const overpaid = await link(client, { supplierCode: 'sankt-peterburg', number: '702062013', proof: '1520,4' });
+    const noSum = await client.graphql(
+      `query ($id: ID!) { personalAccount(id: $id) { paymentQr { payload amount } } }`,
+      {
+        id: overpaid.account!.id,
+      },
+    );
+    expect(noSum.body.data.personalAccount.paymentQr.amount).toBeNull();
+    expect(noSum.body.data.personalAccount.paymentQr.payload).not.toContain('|Sum=');
+  });
+
   it('filters charges by month and refuses a malformed month with a clear message', async () => {
     const { client } = await confirmedAbonent(app, mail);
     const { account } = await link(client, SPB);

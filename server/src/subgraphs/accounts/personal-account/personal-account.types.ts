@@ -51,6 +51,18 @@ export class Charge {
   amount!: number;
 }
 
+@ObjectType({ description: 'What a bank app needs to pay the amount due: the ГОСТ Р 56042-2014 QR payload.' })
+export class PaymentQr {
+  @Field(() => String, { description: 'Encode this text as a QR code: `ST00012|Name=…|…|TechCode=02`.' })
+  payload!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The amount it carries, kopecks; null when nothing is due.' })
+  amount!: number | null;
+
+  @Field(() => String, { description: 'The month paid for, YYYY-MM (PaymPeriod).' })
+  period!: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A personal account (лицевой счёт) in a supplier's registry." })
 export class PersonalAccount {
