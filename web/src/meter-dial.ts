@@ -1,0 +1,99 @@
+// A meter reading as typed on the dial (whole and fraction digits), checked before sending the way the server checks it.
+
+/** What a reading typed in two boxes, «целые» and «дробные», is checked against: the meter's dial. */
+export interface Dial {
+  integerDigits: number;
+  fractionDigits: number;
+}
+
+/** A reading the server has taken, as far as the checks before sending need it. */
+export interface PastReading {
+  zone: string;
+  value: string;
+  period: string;
+  current: boolean;
+}
+
+/** The problem with a typed reading (in the server's words where it has them), or undefined; empty is no problem here. */
+export function dialProblem(integer: string, fraction: string, dial: Dial): string | undefined {
+  if (!integer && !fraction) return undefined;
+  if (!/^\d*$/.test(integer) || !/^\d*$/.test(fraction)) return 'В показании могут быть только цифры.';
+  if (!integer) return 'Введите целую часть показания (цифры до запятой).';
+  if (integer.length > dial.integerDigits) return `До запятой у этого счётчика не более ${dial.integerDigits} цифр.`;
+  if (fraction.length > dial.fractionDigits) {
+    return dial.fractionDigits === 0
+      ? 'У этого счётчика нет дробной части: введите целое число.'
+      : `После запятой у этого счётчика не более ${dial.fractionDigits} цифр.`;
+  }
+  return undefined;
+}
+
+/** The decimal the API takes, «01188» + «518» → `1188.518`; '' when nothing was typed. */
+export function dialValue(integer: string, fraction: string): string {
+  if (!integer && !fraction) return '';
+  const whole = integer.replace(/^0+(?=\d)/, '') || '0';
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** Splits what was typed or pasted into the whole box at its comma or point: «1188,518» → [«1188», «518»]. */
+export function splitAtComma(typed: string): [string, string] | undefined {
+  const match = /^([^.,]*)[.,](.*)$/.exec(typed.replace(/[\s\u00a0]/g, ''));
+  return match ? [match[1]!, match[2]!.replace(/[.,]/g, '')] : undefined;
+}
+
+/** Compares two non-negative decimal strings (`1188.518`, `1200`) exactly: negative, zero or positive. */
+export function compareDecimals(a: string, b: string): number {
+  const [aWhole = '0', aFraction = ''] = a.split('.');
+  const [bWhole = '0', bFraction = ''] = b.split('.');
+  const scale = Math.max(aFraction.length, bFraction.length);
+  const scaled = (whole: string, fraction: string) => BigInt(whole + fraction.padEnd(scale, '0'));
+  const difference = scaled(aWhole, aFraction) - scaled(bWhole, bFraction);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+/** The month (YYYY-MM) a reading sent on `today` counts for: after the supplier's closing day, the next one. */
+export function readingPeriod(today: string, closingDay: number): string {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + (day > closingDay ? 1 : 0);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The reading a new one of `period` is compared with, as the server does: the latest accepted one of an earlier
+ * period. A reading already sent for `period` is not it: a new one replaces that one, and may be lower.
+ * Undefined when the readings at hand do not show it (the server then decides alone).
+ */
+export function baselineOf<R extends PastReading>(readings: readonly R[], zone: string, period: string): R | undefined {
+  // Newest first, as the API lists them.
+  return readings.find((r) => r.zone === zone && r.current && r.period.slice(0, 7) < period);
+}
+
+/**
+ * One idempotency key per submission: the same key again when a request whose answer never came is repeated with
+ * the same readings (so the server records them once), a new one once the readings change or an answer came.
+ */
+export function createIdempotencyKeys() {
+  let pending: { key: string; readings: string } | undefined;
+  return {
+    /** The key for sending these readings (any JSON-able value that identifies them). */
+    keyFor(readings: unknown): string {
+      const fingerprint = JSON.stringify(readings);
+      if (pending?.readings !== fingerprint) pending = { key: randomKey(), readings: fingerprint };
+      return pending.key;
+    },
+    /** The server answered: the next submission is a new one. */
+    answered(): void {
+      pending = undefined;
+    },
+  };
+}
+
+/** A random UUID; `crypto.randomUUID` exists only on HTTPS pages (and localhost), `getRandomValues` everywhere. */
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
