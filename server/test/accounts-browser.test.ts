@@ -230,6 +230,20 @@ describe('personal accounts in the web client', () => {
     await linking.getByRole('button', { name: 'Подключить ЛС' }).waitFor();
     await shot(page, 'settings');
 
+    // «Напоминания»: on by default; turned off, it stays off.
+    const reminders = page.getByRole('region', { name: 'Напоминания' });
+    const remind = reminders.getByRole('checkbox', { name: /Напоминать по электронной почте о передаче показаний/ });
+    await expect(remind.isChecked()).resolves.toBe(true);
+    await remind.uncheck();
+    await reminders.getByText('Напоминания отключены.').waitFor();
+    await page.reload();
+    await expect(
+      page
+        .getByRole('region', { name: 'Напоминания' })
+        .getByRole('checkbox', { name: /Напоминать по электронной почте/ })
+        .isChecked(),
+    ).resolves.toBe(false);
+
     // Unlinking asks first, then the list is empty again.
     await page.getByRole('navigation').getByRole('link', { name: 'Лицевые счета' }).click();
     await card.getByRole('button', { name: 'Отключить ЛС' }).click();

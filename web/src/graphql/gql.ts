@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": typeof types.RegisterPage_RegisterDocument,
     "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordPage_ResetDocument,
     "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SettingsPage_AccountsDocument,
+    "\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n": typeof types.SettingsPage_RemindersDocument,
+    "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n": typeof types.SettingsPage_SetRemindersDocument,
     "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_ChangePasswordDocument,
     "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": typeof types.SuppliersPage_SuppliersDocument,
@@ -56,6 +58,8 @@ const documents: Documents = {
     "\n  mutation RegisterPage_Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n      confirmationDeadline\n    }\n  }\n": types.RegisterPage_RegisterDocument,
     "\n  mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ResetPasswordPage_ResetDocument,
     "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SettingsPage_AccountsDocument,
+    "\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n": types.SettingsPage_RemindersDocument,
+    "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n": types.SettingsPage_SetRemindersDocument,
     "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_ChangePasswordDocument,
     "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_DeleteCabinetDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": types.SuppliersPage_SuppliersDocument,
@@ -144,6 +148,14 @@ export function graphql(source: "\n  mutation ResetPasswordPage_Reset($input: Re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n"): (typeof documents)["\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,24 @@ const AccountsQuery = graphql(`
   }
 `);
 
+const RemindersQuery = graphql(`
+  query SettingsPage_Reminders {
+    me {
+      id
+      readingReminders
+    }
+  }
+`);
+
+const SetRemindersMutation = graphql(`
+  mutation SettingsPage_SetReminders($enabled: Boolean!) {
+    setReadingReminders(enabled: $enabled) {
+      id
+      readingReminders
+    }
+  }
+`);
+
 const ChangePasswordMutation = graphql(`
   mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
@@ -139,6 +157,10 @@ const Settings: Component<{ abonent: SessionAbonent }> = (props) => {
           <LinkedAccountsSection />
         </Show>
       </section>
+
+      <Show when={props.abonent.emailConfirmed}>
+        <RemindersSection />
+      </Show>
 
       <DeleteCabinetSection />
     </>
@@ -376,6 +398,53 @@ const DeleteCabinetSection: Component = () => {
           <SubmitButton busy={busy()} label="Удалить Личный кабинет" busyLabel="Удаляем…" class="button-danger" />
         </div>
       </form>
+    </section>
+  );
+};
+
+/** «Напоминания»: whether the letter before the closing day comes (a change is saved at once). */
+const RemindersSection: Component = () => {
+  const [reminders] = createQuery({ query: RemindersQuery });
+  const [saving, setReminders] = createMutation(SetRemindersMutation);
+  const [failed, setFailed] = createSignal(false);
+  const [saved, setSaved] = createSignal(false);
+
+  const change = async (enabled: boolean) => {
+    setFailed(false);
+    setSaved(false);
+    const result = await setReminders({ enabled });
+    if (result.error || !result.data) setFailed(true);
+    else setSaved(true);
+  };
+
+  return (
+    <section aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">Напоминания</h2>
+      <Show when={reminders.data?.me} fallback={<p class="status">Загрузка…</p>}>
+        {(me) => (
+          <>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={me().readingReminders}
+                disabled={saving.fetching}
+                onChange={(event) => void change(event.currentTarget.checked)}
+              />
+              Напоминать по электронной почте о передаче показаний за несколько дней до закрытия периода
+            </label>
+            <Show when={saved()}>
+              <p class="status" role="status">
+                {me().readingReminders ? 'Напоминания включены.' : 'Напоминания отключены.'}
+              </p>
+            </Show>
+            <Show when={failed()}>
+              <div class="alert" role="alert">
+                <p>{NETWORK_ERROR}</p>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
     </section>
   );
 };
