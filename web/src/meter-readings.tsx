@@ -120,7 +120,7 @@ const SubmitMutation = graphql(`
 `);
 
 type Account = MeterReadings_AccountFragment;
-type Meter = Account['meters'][number];
+type Meter = NonNullable<Account['meters']>[number];
 type Reading = Meter['readings'][number];
 type Result = NonNullable<MeterReadings_SubmitMutation['submitReadings']>['results'][number];
 
@@ -189,7 +189,7 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
   let form: HTMLFormElement | undefined;
 
   const entries = createMemo<Entry[]>(() =>
-    props.account.meters.flatMap((meter) =>
+    (props.account.meters ?? []).flatMap((meter) =>
       meter.readingZones.map((zone) => ({ key: `${meter.id}:${zone}`, meter, zone })),
     ),
   );
@@ -321,51 +321,55 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
   return (
     <section class="readings" aria-labelledby={headingId()}>
       <h3 id={headingId()}>Счётчики и показания</h3>
-      <Show
-        when={props.account.meters.length > 0}
-        fallback={<p class="status">Поставщик не сообщил о счётчиках на этом лицевом счёте.</p>}
-      >
-        <form ref={form} class="readings-form" novalidate onSubmit={submit} aria-busy={busy()}>
-          <For each={props.account.meters}>
-            {(meter) => (
-              <MeterBlock meter={meter}>
-                <For each={meter.readingZones}>
-                  {(zone) => {
-                    const entry: Entry = { key: `${meter.id}:${zone}`, meter, zone };
-                    const key = entry.key;
-                    return (
-                      <DialField
-                        id={`reading-${meter.id}-${zone.toLowerCase()}`}
-                        meter={meter}
-                        zone={zone}
-                        typed={field(key)}
-                        error={errors()[key]}
-                        result={results()[key]}
-                        busy={busy()}
-                        onChange={(change) => update(entry, change)}
-                      />
-                    );
-                  }}
-                </For>
-              </MeterBlock>
-            )}
-          </For>
-          <FormAlert messages={formErrors()} />
-          <div class="form-actions">
-            <SubmitButton busy={busy()} label="Передать показания" busyLabel="Передаём…" />
-            <p class="field-hint readings-closing-hint">
-              Показания, переданные после {props.account.supplier.readingClosingDay}-го числа, учитываются в расчёте за
-              следующий месяц.
-            </p>
-          </div>
-          <div role="status" class="readings-period">
-            <Show when={periodNotice()}>
-              <p class="warning">{periodNotice()}</p>
-            </Show>
-          </div>
-        </form>
+      <Show when={props.account.meters !== null} fallback={<MeteringUnavailable />}>
+        <Show
+          when={(props.account.meters ?? []).length > 0}
+          fallback={<p class="status">Поставщик не сообщил о счётчиках на этом лицевом счёте.</p>}
+        >
+          <form ref={form} class="readings-form" novalidate onSubmit={submit} aria-busy={busy()}>
+            <For each={props.account.meters ?? []}>
+              {(meter) => (
+                <MeterBlock meter={meter}>
+                  <For each={meter.readingZones}>
+                    {(zone) => {
+                      const entry: Entry = { key: `${meter.id}:${zone}`, meter, zone };
+                      const key = entry.key;
+                      return (
+                        <DialField
+                          id={`reading-${meter.id}-${zone.toLowerCase()}`}
+                          meter={meter}
+                          zone={zone}
+                          typed={field(key)}
+                          error={errors()[key]}
+                          result={results()[key]}
+                          busy={busy()}
+                          onChange={(change) => update(entry, change)}
+                        />
+                      );
+                    }}
+                  </For>
+                </MeterBlock>
+              )}
+            </For>
+            <FormAlert messages={formErrors()} />
+            <div class="form-actions">
+              <SubmitButton busy={busy()} label="Передать показания" busyLabel="Передаём…" />
+              <p class="field-hint readings-closing-hint">
+                Показания, переданные после {props.account.supplier.readingClosingDay}-го числа, учитываются в расчёте
+                за следующий месяц.
+              </p>
+            </div>
+            <div role="status" class="readings-period">
+              <Show when={periodNotice()}>
+                <p class="warning">{periodNotice()}</p>
+              </Show>
+            </div>
+          </form>
+        </Show>
       </Show>
-      <ConsumptionHistory id={props.account.id} months={props.account.monthlyConsumption} />
+      <Show when={props.account.monthlyConsumption}>
+        {(months) => <ConsumptionHistory id={props.account.id} months={months()} />}
+      </Show>
     </section>
   );
 };
@@ -747,3 +751,10 @@ const ConsumptionHistory: Component<{ id: string; months: ReadonlyArray<{ month:
     </div>
   );
 };
+
+/** The metering service did not answer: the rest of the card still shows. */
+const MeteringUnavailable: Component = () => (
+  <div class="alert" role="alert">
+    <p>Сведения о счётчиках сейчас недоступны. Обновите страницу через несколько минут.</p>
+  </div>
+);

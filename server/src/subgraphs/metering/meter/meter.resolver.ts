@@ -25,12 +25,16 @@ const MAX_READINGS = 100;
 
 @Resolver(() => AccountMeters)
 export class AccountMetersResolver {
-  @FieldResolver(() => [Meter], { description: 'The active meters of the account.' })
+  @FieldResolver(() => [Meter], {
+    nullable: true,
+    description: 'The active meters of the account (null only when the metering service failed: the rest still loads).',
+  })
   meters(@Root() account: AccountMeters, @Ctx() ctx: MeteringContext): Promise<Meter[]> {
     return ctx.loaders.metersByAccount.load(account.id);
   }
 
   @FieldResolver(() => [MonthlyConsumption], {
+    nullable: true,
     description: 'Consumption per month over the last `months` months (1 to 36), oldest first, for a chart.',
   })
   monthlyConsumption(
