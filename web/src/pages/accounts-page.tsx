@@ -186,7 +186,7 @@ const Accounts: Component = () => {
         <Match when={failure() === 'EMAIL_NOT_CONFIRMED'}>
           <ConfirmEmailRequired />
         </Match>
-        <Match when={accounts.error && !accounts.fetching}>
+        <Match when={accounts.error && !accounts.data?.me && !accounts.fetching}>
           <RetryAlert message={requestFailure(accounts.error)} onRetry={reload} />
         </Match>
         <Match when={accounts.data?.me.accounts.length === 0}>
