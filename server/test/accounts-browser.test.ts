@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database.js';
 import { launchChromium } from './support/chromium.js';
+import { decodeQr } from './support/qr.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { freePort, postGraphQL, ROOT, startProcess, type RunningProcess } from './support/processes.js';
@@ -213,6 +214,18 @@ describe('personal accounts in the web client', () => {
     expect(firstRow[0]).toMatch(/^[А-Я][а-я]+ \d{4}$/);
     expect(firstRow[1]).toMatch(/^\d+,\d{3}$/);
     expect(firstRow[2]).toMatch(/^\d[\d\s]*,\d{2}$/);
+
+    // «Оплата через приложение банка»: the QR code on the screen decodes to the ГОСТ Р 56042-2014 payment.
+    const qr = card.getByRole('img', { name: 'QR-код для оплаты лицевого счёта № 702062012' });
+    await qr.waitFor();
+    const decoded = decodeQr(await qr.screenshot()) ?? '';
+    expect(decoded).toMatch(
+      /^ST00012\|Name=ЗАО "Газпром межрегионгаз Санкт-Петербург" \(демо\)\|PersonalAcc=40702810600000000001\|/,
+    );
+    expect(decoded).toContain('|BIC=044525999|CorrespAcc=30101810600000000999|PayeeINN=7838016481|KPP=783801001|');
+    expect(decoded).toContain('|PersAcc=702062012|Sum=123456|');
+    expect(decoded).toMatch(/\|PaymPeriod=\d{6}\|TechCode=02$/);
+    await card.getByText(/сумма — 1\s234,56\s₽/).waitFor();
     await shot(page, 'linked');
     await page.setViewportSize(PHONE);
     await shot(page, 'linked-phone');

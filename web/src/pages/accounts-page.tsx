@@ -18,6 +18,7 @@ import { graphql } from '../graphql';
 import type { AccountsPage_AccountsQuery } from '../graphql/graphql';
 import { LinkAccountDialog, type LinkedAccount } from '../link-account-dialog';
 import { MeterReadings } from '../meter-readings';
+import { PaymentQr } from '../payment-qr';
 import { setPageTitle } from '../page-title';
 import { RetryAlert } from '../retry-alert';
 import { currentAbonent, ensureSession, session, signedOut } from '../session';
@@ -57,6 +58,7 @@ const AccountsQuery = graphql(`
           amount
         }
         ...MeterReadings_Account
+        ...PaymentQr_Account
       }
     }
   }
@@ -277,6 +279,7 @@ const AccountCard: Component<{ account: Account; onReadingsSubmitted: () => void
       </dl>
       <MeterReadings account={props.account} onSubmitted={props.onReadingsSubmitted} />
       <Charges account={props.account} />
+      <PaymentQr account={props.account} />
       <Unlink account={props.account} onUnlinked={props.onUnlinked} />
     </article>
   );
