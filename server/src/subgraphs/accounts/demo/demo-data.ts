@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
-import { addMonths, currentMonth } from '../personal-account/months.js';
+import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
 import { LinkProof, Supplier } from '../supplier/supplier.entity.js';
 

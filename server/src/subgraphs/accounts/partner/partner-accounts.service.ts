@@ -5,9 +5,11 @@ import { AppError, ErrorCode } from '../../../core/errors.js';
 import { ACCOUNTS_REGISTERED, TARIFFS_SET, type AccountsRegistered, type TariffsSet } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
-import { isMonth } from '../personal-account/months.js';
+import { isDate, isMonth, todayInMoscow } from '../../../core/calendar.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../personal-account/personal-account.types.js';
-import { hashReceiptPin, normalizeAccountNumber, parseReading, PIN } from '../personal-account/proof.js';
+import { normalizeAccountNumber } from '../../../core/account-number.js';
+import { readingText } from '../../../core/decimal.js';
+import { hashReceiptPin, PIN } from '../personal-account/proof.js';
 import { Supplier } from '../supplier/supplier.entity.js';
 import type {
   AccountTariffsInput,
@@ -19,7 +21,6 @@ import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-p
 import type { PersonalAccountPage } from './partner-accounts.payloads.js';
 
 export const MAX_PAGE = 1000;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const VOLUME = /^\d{1,10}(\.\d{1,3})?$/;
 
 export class PartnerAccountsService {
@@ -34,7 +35,7 @@ export class PartnerAccountsService {
     const supplier = await this.supplier();
     const errors: RowError[] = [];
     const seen = new Map<string, number>();
-    const today = isoToday();
+    const today = todayInMoscow();
     const records = rows.map((row, index) => {
       const number = this.checkNumber(supplier, row.number, index, 'number', errors);
       if (number !== null) {
@@ -49,7 +50,7 @@ export class PartnerAccountsService {
       if (row.receiptPin != null && !PIN.test(row.receiptPin)) {
         errors.push(RowError.of(index, 'receiptPin', 'PIN_INVALID', 'ПИН-код — от 4 до 8 цифр.'));
       }
-      const reading = row.receiptReading == null ? null : parseReading(row.receiptReading);
+      const reading = row.receiptReading == null ? null : readingText(row.receiptReading);
       if (row.receiptReading != null && reading === null) {
         errors.push(
           RowError.of(index, 'receiptReading', 'READING_INVALID', 'Показание — десятичное число, например 4.37507.'),
@@ -384,14 +385,4 @@ function badDate(index: number, field: string): RowError {
 
 function tooMany(): RowError {
   return RowError.of(-1, null, 'TOO_MANY_ROWS', `Не более ${MAX_ROWS} строк за один вызов.`);
-}
-
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-function isoToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
 }

@@ -11,7 +11,9 @@ import { SupplierService } from '../supplier/supplier.service.js';
 import type { LinkPersonalAccountInput } from './link.inputs.js';
 import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload } from './link.payloads.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from './personal-account.types.js';
-import { hashReceiptPin, normalizeAccountNumber, parseReading, parseRubles, PIN } from './proof.js';
+import { normalizeAccountNumber } from '../../../core/account-number.js';
+import { readingText } from '../../../core/decimal.js';
+import { hashReceiptPin, parseRubles, PIN } from './proof.js';
 
 /** Failed attempts (unknown number or wrong proof) per abonent and hour: enough for typos, too few to probe. */
 export const LINK_FAILURES_PER_HOUR = 5;
@@ -86,7 +88,7 @@ export class LinkService {
           Number(row.last_charge) === proof.value) ||
         (proof.kind === LinkProof.METER_READING &&
           row.receipt_reading !== null &&
-          parseReading(row.receipt_reading) === proof.value));
+          readingText(row.receipt_reading) === proof.value));
     if (!row || !matches) {
       // Not found and wrong proof are one answer: a stranger learns nothing about which numbers exist.
       const waitNow = await limit.hit(abonentId);
@@ -210,7 +212,7 @@ function readProof(kind: LinkProof, raw: string | null | undefined): Proof | { e
       return kopecks === null ? invalid : { kind, value: kopecks };
     }
     case LinkProof.METER_READING: {
-      const reading = parseReading(text);
+      const reading = readingText(text);
       return reading === null ? invalid : { kind, value: reading };
     }
   }

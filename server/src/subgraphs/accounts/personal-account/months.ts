@@ -1,24 +1,6 @@
-// Months as the API speaks them (YYYY-MM) and as the database stores them (the first day).
+// The months of charges an account shows: as the API speaks them (YYYY-MM) and as the database stores them.
+import { addMonths, currentMonth, isMonth } from '../../../core/calendar.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** Today's month in Moscow time, where the suppliers' billing periods are kept. */
-export function currentMonth(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
-    .format(now)
-    .slice(0, 7);
-}
-
-export function addMonths(month: string, delta: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + delta;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function isMonth(value: string): boolean {
-  return MONTH.test(value);
-}
 
 /** How many charges an account shows when no months are given. */
 export const DEFAULT_CHARGE_MONTHS = 12;

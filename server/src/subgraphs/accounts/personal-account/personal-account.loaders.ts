@@ -1,6 +1,7 @@
 // Per-request batching of account reads: whatever the number of accounts on a page, one statement per kind of data.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { groupBy } from '../../../core/group-by.js';
 import { runSql } from '../../../core/sql.js';
 import type { Caller } from '../../../core/caller.js';
 import {
@@ -11,18 +12,6 @@ import {
   type AccountRow,
   type PersonalAccount,
 } from './personal-account.types.js';
-
-/** Rows grouped by a key, in their order: one pass, for loaders answering many keys at once. */
-function groupBy<R, K, V>(rows: readonly R[], key: (row: R) => K, map: (row: R) => V): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(map(row));
-    else groups.set(k, [map(row)]);
-  }
-  return groups;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

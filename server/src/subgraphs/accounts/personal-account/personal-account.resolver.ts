@@ -2,7 +2,8 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
-import { currentMonth, DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
+import { currentMonth } from '../../../core/calendar.js';
+import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
 import { paymentQrPayload } from './payment-qr.js';
 import { Charge, PaymentQr, PersonalAccount, Tariff } from './personal-account.types.js';
 

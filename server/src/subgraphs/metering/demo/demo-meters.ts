@@ -3,8 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccountsRegistered } from '../../../core/events.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, todayInMoscow } from '../meter/dates.js';
-import { formatScaled, parseDecimal } from '../reading/decimal.js';
+import { addDays, addMonths, todayInMoscow } from '../../../core/calendar.js';
+import { formatScaled, parseDecimal } from '../../../core/decimal.js';
 
 interface DemoMeter {
   serialNumber: string;
@@ -92,7 +92,7 @@ export async function seedDemoMeters(
         for (const zone of zones) {
           let value = parseDecimal(demo.start)!.scaled;
           for (let back = 12; back >= 1; back--) {
-            const period = monthsBack(today, back);
+            const period = `${addMonths(today.slice(0, 7), -back)}-01`;
             const month = Number(period.slice(5, 7));
             const share = zones.length === 1 ? 1 : zone === 'DAY' ? 0.7 : 0.3;
             const consumption = BigInt(Math.round(demo.monthly[month - 1]! * share * 1000)) * 100n;
@@ -109,11 +109,4 @@ export async function seedDemoMeters(
       });
     }
   }
-}
-
-/** The first day of the month `count` months before today's. */
-function monthsBack(today: string, count: number): string {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Caller } from '../../../core/caller.js';
+import { groupBy } from '../../../core/group-by.js';
 import { runSql } from '../../../core/sql.js';
 import {
   METER_COLUMNS,
@@ -16,16 +17,6 @@ import {
   type ReadingRow,
 } from './meter.types.js';
 
-function grouped<R extends Record<string, unknown>, V>(rows: R[], key: keyof R, map: (row: R) => V): Map<unknown, V[]> {
-  const groups = new Map<unknown, V[]>();
-  for (const row of rows) {
-    const list = groups.get(row[key]);
-    if (list) list.push(map(row));
-    else groups.set(row[key], [map(row)]);
-  }
-  return groups;
-}
-
 export function createMeterLoaders(em: EntityManager, caller: Caller) {
   const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
   const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
@@ -38,7 +29,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
           where m."account_id" in (?) and m."status" = 'ACTIVE' order by m."serial_number"`,
         [[...accountIds]],
       );
-      const byAccount = grouped(rows as unknown as Array<MeterRow & Record<string, unknown>>, 'account_id', toMeter);
+      const byAccount = groupBy(rows, (r) => r.account_id, toMeter);
       return accountIds.map((id) => byAccount.get(id) ?? []);
     }),
 
@@ -77,7 +68,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
           order by r."meter_id", r."zone", r."period" desc, r."submitted_at" desc`,
         [[...meterIds]],
       );
-      const byMeter = grouped(rows as unknown as Array<ReadingRow & Record<string, unknown>>, 'meter_id', toReading);
+      const byMeter = groupBy(rows, (r) => r.meter_id, toReading);
       return meterIds.map((id) => byMeter.get(id) ?? []);
     }),
 
@@ -94,8 +85,11 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
               group by m."account_id", r."period" order by r."period"`,
             [[...accountIds], since],
           );
-          const byAccount = grouped(rows, 'account_id', (r) =>
-            Object.assign(new MonthlyConsumption(), { month: r.period.slice(0, 7), volume: trimDecimal(r.volume) }),
+          const byAccount = groupBy(
+            rows,
+            (r) => r.account_id,
+            (r) =>
+              Object.assign(new MonthlyConsumption(), { month: r.period.slice(0, 7), volume: trimDecimal(r.volume) }),
           );
           return accountIds.map((id) => byAccount.get(id) ?? []);
         });
@@ -118,11 +112,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
              ) r where r."n" <= ? order by r."submitted_at" desc`,
             [[...meterIds], count],
           );
-          const byMeter = grouped(
-            rows as unknown as Array<ReadingRow & Record<string, unknown>>,
-            'meter_id',
-            toReading,
-          );
+          const byMeter = groupBy(rows, (r) => r.meter_id, toReading);
           return meterIds.map((id) => byMeter.get(id) ?? []);
         });
         readingLoaders.set(count, loader);

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { MeteringContext } from '../metering.context.js';
-import { addDays, todayInMoscow } from './dates.js';
+import { addDays, addMonths, currentMonth, todayInMoscow } from '../../../core/calendar.js';
 import {
   Meter,
   MonthlyConsumption,
@@ -46,16 +46,9 @@ export class AccountMetersResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'months — от 1 до 36.', { field: 'months' });
     }
     // Readings sent after this month's closing day count for next month: include it.
-    const next = monthsBefore(todayInMoscow().slice(0, 7), -1).slice(0, 7);
-    return ctx.loaders.consumptionByAccount(monthsBefore(next, months - 1)).load(account.id);
+    const next = addMonths(currentMonth(), 1);
+    return ctx.loaders.consumptionByAccount(`${addMonths(next, -(months - 1))}-01`).load(account.id);
   }
-}
-
-/** The first day of the month `count` months before `month` (YYYY-MM). */
-function monthsBefore(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 @Resolver(() => Meter)

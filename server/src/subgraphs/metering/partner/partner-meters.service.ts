@@ -1,12 +1,12 @@
 // The supplier's billing writes its meters: all or nothing per call, by serial number within the supplier.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { normalizeAccountNumber } from '../../../core/account-number.js';
+import { isDate } from '../../../core/calendar.js';
 import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
 import { runSql } from '../../../core/sql.js';
-import { parseDecimal } from '../reading/decimal.js';
+import { parseDecimal } from '../../../core/decimal.js';
 import { MeterZones } from '../meter/meter.types.js';
 import type { MeterInput } from './partner-meters.inputs.js';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export async function upsertMeters(
   em: EntityManager,
@@ -18,7 +18,7 @@ export async function upsertMeters(
     errors.push(RowError.of(-1, null, 'TOO_MANY_ROWS', `Не более ${MAX_ROWS} строк за один вызов.`));
   const seen = new Map<string, number>();
   const records = rows.map((row, index) => {
-    const number = (row.accountNumber ?? '').replace(/[\s\u00a0\-.]/g, '');
+    const number = normalizeAccountNumber(row.accountNumber ?? '');
     const serial = (row.serialNumber ?? '').trim();
     if (!serial || serial.length > 40)
       errors.push(RowError.of(index, 'serialNumber', 'SERIAL_INVALID', 'Заводской номер: от 1 до 40 символов.'));
@@ -39,7 +39,7 @@ export async function upsertMeters(
     }
     for (const field of ['installedOn', 'nextVerificationOn'] as const) {
       const value = row[field];
-      if (value != null && !DATE.test(value))
+      if (value != null && !isDate(value))
         errors.push(RowError.of(index, field, 'DATE_INVALID', 'Дату укажите в виде ГГГГ-ММ-ДД.'));
     }
     const status = row.status ?? 'ACTIVE';

@@ -4,9 +4,10 @@ import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
 import { runSql } from '../../../core/sql.js';
-import { periodFor, todayInMoscow } from '../meter/dates.js';
+import { periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { ReadingZone, trimDecimal, type MeterRow, type ReadingSource } from '../meter/meter.types.js';
-import { formatScaled } from '../reading/decimal.js';
+import { formatScaled } from '../../../core/decimal.js';
+import { oncePerKey } from '../reading/idempotency.js';
 import { SubmitService } from '../reading/submit.service.js';
 import type { InspectorReadingInput } from './partner-readings.inputs.js';
 import { PartnerReading, type PartnerReadingPage } from './partner-readings.payloads.js';
@@ -106,121 +107,114 @@ export async function recordInspectorReadings(
     ]);
   }
   const today = todayInMoscow();
-  return em.transactional(async (tx) => {
-    const [claimed] = await runSql<Array<{ id: string }>>(
-      tx,
-      `insert into "metering"."submission" ("caller_id", "idempotency_key") values (?, ?) on conflict do nothing returning "id"`,
-      [partnerAppId, input.idempotencyKey],
-    );
-    if (!claimed) {
-      const [stored] = await runSql<Array<{ result: PartnerWritePayload | null }>>(
+  return em.transactional((tx) =>
+    oncePerKey(tx, partnerAppId, input.idempotencyKey, {
+      run: (submissionId) => recordNow(tx, supplierId, input.readings, submissionId, today),
+      keep: () => true,
+      revive: (stored) => Object.assign(new PartnerWritePayload(), stored),
+    }),
+  );
+}
+
+async function recordNow(
+  tx: EntityManager,
+  supplierId: string,
+  readings: InspectorReadingInput[],
+  submissionId: string | null,
+  today: string,
+): Promise<PartnerWritePayload> {
+  const meters = new Map(
+    (
+      await runSql<Array<MeterRow & { installed_on: string | null }>>(
         tx,
-        `select "result" from "metering"."submission" where "caller_id" = ? and "idempotency_key" = ?`,
-        [partnerAppId, input.idempotencyKey],
-      );
-      if (stored?.result) return Object.assign(new PartnerWritePayload(), stored.result);
-    }
-    const meters = new Map(
-      (
-        await runSql<Array<MeterRow & { installed_on: string | null }>>(
-          tx,
-          `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
+        `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
                   m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status",
                   m."serial_number"
              from "metering"."meter" m
             where m."supplier_id" = ? and m."serial_number" in (select jsonb_array_elements_text(?::jsonb))
             order by m."id" for update`,
-          [supplierId, JSON.stringify([...new Set(input.readings.map((r) => r.serialNumber))])],
-        )
-      ).map((m) => [m.serial_number, m]),
-    );
-    const service = new SubmitService(tx, today);
-    const rules = {
-      ...(await service.rules(tx, supplierId)),
-      maxDaily: null,
-      allowZero: true,
-      refusePastVerification: false,
-    };
-    const period = periodFor(today, rules.closingDay);
-    const errors: RowError[] = [];
-    const accepted: Array<{
-      meter: MeterRow;
-      zone: ReadingZone;
-      scaled: bigint;
-      consumption: bigint;
-      rollover: boolean;
-    }> = [];
-    const seen = new Set<string>();
-    for (const [index, reading] of input.readings.entries()) {
-      const zone = reading.zone ?? ReadingZone.TOTAL;
-      const meter = meters.get(reading.serialNumber);
-      if (!meter) {
-        errors.push(
-          RowError.of(
-            index,
-            'serialNumber',
-            'METER_NOT_FOUND',
-            `Счётчик ${reading.serialNumber} у поставщика не найден.`,
-          ),
-        );
-        continue;
-      }
-      if (seen.has(`${meter.id}|${zone}`)) {
-        errors.push(
-          RowError.of(index, 'serialNumber', 'DUPLICATE_ROW', 'Для каждого счётчика и зоны — одно показание.'),
-        );
-        continue;
-      }
-      seen.add(`${meter.id}|${zone}`);
-      const baseline = await service.baseline(tx, meter, zone, period);
-      const check = service.check(
-        meter,
-        zone,
-        { value: reading.value, confirmRollover: reading.rollover },
-        baseline,
-        rules,
+        [supplierId, JSON.stringify([...new Set(readings.map((r) => r.serialNumber))])],
+      )
+    ).map((m) => [m.serial_number, m]),
+  );
+  const service = new SubmitService(tx, today);
+  const rules = {
+    ...(await service.rules(tx, supplierId)),
+    maxDaily: null,
+    allowZero: true,
+    refusePastVerification: false,
+  };
+  const period = periodFor(today, rules.closingDay);
+  const errors: RowError[] = [];
+  const accepted: Array<{
+    meter: MeterRow;
+    zone: ReadingZone;
+    scaled: bigint;
+    consumption: bigint;
+    rollover: boolean;
+  }> = [];
+  const seen = new Set<string>();
+  for (const [index, reading] of readings.entries()) {
+    const zone = reading.zone ?? ReadingZone.TOTAL;
+    const meter = meters.get(reading.serialNumber);
+    if (!meter) {
+      errors.push(
+        RowError.of(
+          index,
+          'serialNumber',
+          'METER_NOT_FOUND',
+          `Счётчик ${reading.serialNumber} у поставщика не найден.`,
+        ),
       );
-      if (!check.ok) errors.push(RowError.of(index, 'value', check.code, check.message));
-      else accepted.push({ meter, zone, ...check });
+      continue;
     }
-    let payload: PartnerWritePayload;
-    if (errors.length) {
-      payload = PartnerWritePayload.refused(errors);
-    } else {
-      let replaced = 0;
-      for (const reading of accepted) {
-        const previous = await runSql<unknown[]>(
-          tx,
-          `update "metering"."reading" set "current" = false
+    if (seen.has(`${meter.id}|${zone}`)) {
+      errors.push(RowError.of(index, 'serialNumber', 'DUPLICATE_ROW', 'Для каждого счётчика и зоны — одно показание.'));
+      continue;
+    }
+    seen.add(`${meter.id}|${zone}`);
+    const baseline = await service.baseline(tx, meter, zone, period);
+    const check = service.check(
+      meter,
+      zone,
+      { value: reading.value, confirmRollover: reading.rollover },
+      baseline,
+      rules,
+    );
+    if (!check.ok) errors.push(RowError.of(index, 'value', check.code, check.message));
+    else accepted.push({ meter, zone, ...check });
+  }
+  let payload: PartnerWritePayload;
+  if (errors.length) {
+    payload = PartnerWritePayload.refused(errors);
+  } else {
+    let replaced = 0;
+    for (const reading of accepted) {
+      const previous = await runSql<unknown[]>(
+        tx,
+        `update "metering"."reading" set "current" = false
             where "meter_id" = ? and "zone" = ? and "period" = ? and "current" returning 1`,
-          [reading.meter.id, reading.zone, period],
-        );
-        replaced += previous.length;
-        await runSql(
-          tx,
-          `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source",
+        [reading.meter.id, reading.zone, period],
+      );
+      replaced += previous.length;
+      await runSql(
+        tx,
+        `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source",
              "submission_id", "current", "consumption", "rollover")
            values (?, ?, ?, ?, ?, 'INSPECTOR', ?, true, ?, ?)`,
-          [
-            reading.meter.id,
-            supplierId,
-            reading.zone,
-            formatScaled(reading.scaled),
-            period,
-            claimed?.id ?? null,
-            formatScaled(reading.consumption),
-            reading.rollover,
-          ],
-        );
-      }
-      payload = PartnerWritePayload.done(accepted.length, accepted.length - replaced, replaced);
+        [
+          reading.meter.id,
+          supplierId,
+          reading.zone,
+          formatScaled(reading.scaled),
+          period,
+          submissionId,
+          formatScaled(reading.consumption),
+          reading.rollover,
+        ],
+      );
     }
-    if (claimed) {
-      await runSql(tx, `update "metering"."submission" set "result" = ?::jsonb where "id" = ?`, [
-        JSON.stringify(payload),
-        claimed.id,
-      ]);
-    }
-    return payload;
-  });
+    payload = PartnerWritePayload.done(accepted.length, accepted.length - replaced, replaced);
+  }
+  return payload;
 }

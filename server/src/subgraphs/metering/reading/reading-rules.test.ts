@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { verificationStatusOf } from '../meter/meter.resolver.js';
 import { MeterZones, ReadingZone, VerificationStatus, type MeterRow } from '../meter/meter.types.js';
-import { chargeKopecks, parseDecimal } from './decimal.js';
+import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 import { SubmitService, type Rules } from './submit.service.js';
 
 const TODAY = '2026-11-20';

@@ -7,8 +7,8 @@ import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
 import { startTestKabinet } from '../../../../test/support/kabinet.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, periodFor, todayInMoscow } from '../meter/dates.js';
-import { chargeKopecks, parseDecimal } from './decimal.js';
+import { addDays, periodFor, todayInMoscow } from '../../../core/calendar.js';
+import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 
 let app: TestKabinet;
 let mail: SmtpSink;

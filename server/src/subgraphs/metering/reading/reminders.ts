@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
-import { periodFor, todayInMoscow } from '../meter/dates.js';
+import { periodFor, todayInMoscow } from '../../../core/calendar.js';
 
 /** How many days before the closing day the reminder goes. */
 export const REMINDER_DAYS_BEFORE = 3;

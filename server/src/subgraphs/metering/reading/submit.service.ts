@@ -1,10 +1,11 @@
 // Submitting readings: each checked against the supplier's rules, all recorded or none, once per idempotency key.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
+import { oncePerKey } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
-import { addDays, daysBetween, periodFor, todayInMoscow } from '../meter/dates.js';
+import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
-import { chargeKopecks, formatScaled, parseDecimal, SCALE } from './decimal.js';
+import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '../../../core/decimal.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
 
@@ -45,34 +46,14 @@ export class SubmitService {
     const shape = checkShape(input);
     if (shape) return refusedAsAWhole([shape]);
 
-    return this.em.transactional(async (tx) => {
-      // The key is claimed first: a second call with it waits for the first to commit, then gets its answer.
-      const [claimed] = await runSql<Array<{ id: string }>>(
-        tx,
-        `insert into "metering"."submission" ("caller_id", "idempotency_key") values (?, ?)
-         on conflict do nothing returning "id"`,
-        [abonentId, input.idempotencyKey],
-      );
-      if (!claimed) {
-        const [stored] = await runSql<Array<{ result: SubmitReadingsPayload | null }>>(
-          tx,
-          `select "result" from "metering"."submission" where "caller_id" = ? and "idempotency_key" = ?`,
-          [abonentId, input.idempotencyKey],
-        );
-        if (stored?.result) return revive(stored.result);
-      }
-      const payload = await this.evaluate(tx, abonentId, input, claimed?.id ?? null);
-      if (claimed && payload.errors.length) {
+    return this.em.transactional((tx) =>
+      oncePerKey(tx, abonentId, input.idempotencyKey, {
+        run: (submissionId) => this.evaluate(tx, abonentId, input, submissionId),
         // Refused as a whole (the account is not linked yet): the key stays free for the retry.
-        await runSql(tx, `delete from "metering"."submission" where "id" = ?`, [claimed.id]);
-      } else if (claimed) {
-        await runSql(tx, `update "metering"."submission" set "result" = ?::jsonb where "id" = ?`, [
-          JSON.stringify(payload),
-          claimed.id,
-        ]);
-      }
-      return payload;
-    });
+        keep: (payload) => payload.errors.length === 0,
+        revive,
+      }),
+    );
   }
 
   private async evaluate(

@@ -42,3 +42,8 @@ export function chargeKopecks(scaledVolume: bigint, pricePerUnit: number): numbe
   const unit = 10n ** BigInt(SCALE);
   return Number((scaledVolume * BigInt(pricePerUnit) * 2n + unit) / (2n * unit));
 }
+
+/** The canonical text of a reading as typed («4,375070» → «4.37507»), or null when it is not one. */
+export function readingText(raw: string): string | null {
+  return parseDecimal(raw)?.text ?? null;
+}
