@@ -6,14 +6,6 @@ export interface Dial {
   fractionDigits: number;
 }
 
-/** A reading the server has taken, as far as the checks before sending need it. */
-export interface PastReading {
-  zone: string;
-  value: string;
-  period: string;
-  current: boolean;
-}
-
 /** The problem with a typed reading (in the server's words where it has them), or undefined; empty is no problem here. */
 export function dialProblem(integer: string, fraction: string, dial: Dial): string | undefined {
   if (!integer && !fraction) return undefined;
@@ -49,23 +41,6 @@ export function compareDecimals(a: string, b: string): number {
   const scaled = (whole: string, fraction: string) => BigInt(whole + fraction.padEnd(scale, '0'));
   const difference = scaled(aWhole, aFraction) - scaled(bWhole, bFraction);
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
-}
-
-/** The month (YYYY-MM) a reading sent on `today` counts for: after the supplier's closing day, the next one. */
-export function readingPeriod(today: string, closingDay: number): string {
-  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + (day > closingDay ? 1 : 0);
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/**
- * The reading a new one of `period` is compared with, as the server does: the latest accepted one of an earlier
- * period. A reading already sent for `period` is not it: a new one replaces that one, and may be lower.
- * Undefined when the readings at hand do not show it (the server then decides alone).
- */
-export function baselineOf<R extends PastReading>(readings: readonly R[], zone: string, period: string): R | undefined {
-  // Newest first, as the API lists them.
-  return readings.find((r) => r.zone === zone && r.current && r.period.slice(0, 7) < period);
 }
 
 /**

@@ -24,7 +24,6 @@ import {
   formatMonthLower,
   formatReading,
   formatVolume,
-  todayInMoscow,
 } from './format';
 import { focusFirstInvalid, FormAlert, requestFailure, SubmitButton } from './forms';
 import { graphql } from './graphql';
@@ -34,15 +33,7 @@ import type {
   ReadingSource,
   ReadingZone,
 } from './graphql/graphql';
-import {
-  baselineOf,
-  compareDecimals,
-  createIdempotencyKeys,
-  dialProblem,
-  dialValue,
-  readingPeriod,
-  splitAtComma,
-} from './meter-dial';
+import { compareDecimals, createIdempotencyKeys, dialProblem, dialValue, splitAtComma } from './meter-dial';
 
 export const MeterReadingsAccountFragment = graphql(`
   fragment MeterReadings_Account on PersonalAccount {
@@ -69,8 +60,12 @@ export const MeterReadingsAccountFragment = graphql(`
       night: lastReading(zone: NIGHT) {
         ...MeterReadings_Reading
       }
-      # More than the six shown: the checks before sending look for the last reading of an earlier period here.
-      readings(last: 12) {
+      # What a reading sent now is compared with, as the server will (per zone).
+      comparisonReadings {
+        zone
+        value
+      }
+      readings(last: 6) {
         ...MeterReadings_Reading
         current
         consumption
@@ -164,7 +159,7 @@ function dialLabel(meter: Meter, zone: ReadingZone): string {
   return `Показание счётчика ${meter.serialNumber}${zoneName ? `, ${zoneName}` : ''}, м³`;
 }
 
-function belowPreviousMessage(previous: Reading, meter: Meter): string {
+function belowPreviousMessage(previous: { value: string }, meter: Meter): string {
   return `Показание меньше предыдущего (${formatReading(previous.value, meter.fractionDigits)}). Если счётчик прошёл через ноль, подтвердите это.`;
 }
 
@@ -194,15 +189,12 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
     ),
   );
   const field = (key: string): Typed => typed[key] ?? EMPTY;
-  /** The month a reading sent now counts for (the server has the last word). */
-  const period = () => readingPeriod(todayInMoscow(), props.account.supplier.readingClosingDay);
-
-  /** The previous reading when the typed one is below it (the server's baseline, as far as the page knows it). */
-  const belowPrevious = (entry: Entry): Reading | undefined => {
+  /** The reading the typed one is compared with (as the server tells it), when the typed one is below it. */
+  const belowPrevious = (entry: Entry): { value: string } | undefined => {
     const current = field(entry.key);
     const value = dialValue(current.integer, current.fraction);
     if (!value || dialProblem(current.integer, current.fraction, entry.meter)) return undefined;
-    const previous = baselineOf(entry.meter.readings, entry.zone, period());
+    const previous = entry.meter.comparisonReadings.find((c) => c.zone === entry.zone);
     return previous && compareDecimals(value, previous.value) < 0 ? previous : undefined;
   };
 

@@ -18,6 +18,7 @@ export const meteringPermissions: IRules = {
     monthlyConsumption: confirmedAbonentOrPartner('readings:read'),
   },
   MonthlyConsumption: allow,
+  ComparisonReading: allow,
   Meter: allow,
   Reading: allow,
   ReadingResult: allow,

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Caller } from '../../../core/caller.js';
+import { todayInMoscow } from '../../../core/calendar.js';
 import { groupBy } from '../../../core/group-by.js';
 import { runSql } from '../../../core/sql.js';
 import {
@@ -9,7 +10,9 @@ import {
   READING_COLUMNS,
   toMeter,
   toReading,
+  ComparisonReading,
   MonthlyConsumption,
+  ReadingZone,
   trimDecimal,
   type Meter,
   type MeterRow,
@@ -17,7 +20,7 @@ import {
   type ReadingRow,
 } from './meter.types.js';
 
-export function createMeterLoaders(em: EntityManager, caller: Caller) {
+export function createMeterLoaders(em: EntityManager, caller: Caller, today = todayInMoscow()) {
   const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
   const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
   return {
@@ -97,6 +100,48 @@ export function createMeterLoaders(em: EntityManager, caller: Caller) {
       }
       return loader;
     },
+
+    /**
+     * What a reading sent `today` is compared with, per meter and zone: the latest accepted reading of an earlier
+     * period than the one it counts for (by the supplier's closing day), else the installation value. The same rule
+     * as `SubmitService.baseline`, for many meters in one statement.
+     */
+    comparisonByMeter: new DataLoader<string, ComparisonReading[]>(async (meterIds) => {
+      const rows = await runSql<
+        Array<{ meter_id: string; zone: ReadingZone; value: string; taken_on: string | null; period: string }>
+      >(
+        em,
+        `select m."id" as "meter_id", z."zone", coalesce(b."value", m."initial_value")::text as "value",
+                coalesce(b."taken_on", m."installed_on"::text) as "taken_on", to_char(p."period", 'YYYY-MM') as "period"
+           from "metering"."meter" m
+           left join "metering"."supplier_settings" s on s."supplier_id" = m."supplier_id"
+           cross join lateral (select (date_trunc('month', ?::date)
+             + case when extract(day from ?::date) > coalesce(s."reading_closing_day", 25)
+                    then interval '1 month' else interval '0' end)::date as "period") p
+           cross join lateral unnest(case when m."zones" = 'DAY_NIGHT' then array['DAY', 'NIGHT'] else array['TOTAL'] end)
+             as z("zone")
+           left join lateral (
+             select r."value", to_char(r."submitted_at" at time zone 'Europe/Moscow', 'YYYY-MM-DD') as "taken_on"
+               from "metering"."reading" r
+              where r."meter_id" = m."id" and r."zone" = z."zone" and r."current" and r."period" < p."period"
+              order by r."period" desc limit 1
+           ) b on true
+          where m."id" in (?)`,
+        [today, today, [...meterIds]],
+      );
+      const byMeter = groupBy(
+        rows,
+        (r) => r.meter_id,
+        (r) =>
+          Object.assign(new ComparisonReading(), {
+            zone: r.zone,
+            value: trimDecimal(r.value),
+            takenOn: r.taken_on,
+            period: r.period,
+          }),
+      );
+      return meterIds.map((id) => byMeter.get(id) ?? []);
+    }),
 
     /** The last `count` readings of each meter (every submission, replaced ones too), newest first. */
     readingsByMeter(count: number): DataLoader<string, Reading[]> {

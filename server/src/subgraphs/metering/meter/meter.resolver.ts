@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { MeteringContext } from '../metering.context.js';
 import { addDays, addMonths, currentMonth, todayInMoscow } from '../../../core/calendar.js';
 import {
+  ComparisonReading,
   Meter,
   MonthlyConsumption,
   Reading,
@@ -76,6 +77,13 @@ export class MeterResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `last — от 1 до ${MAX_READINGS}.`, { field: 'last' });
     }
     return ctx.loaders.readingsByMeter(last).load(meter.id);
+  }
+
+  @FieldResolver(() => [ComparisonReading], {
+    description: 'Per zone, what a reading sent now is compared with, and the period it would count for.',
+  })
+  comparisonReadings(@Root() meter: Meter, @Ctx() ctx: MeteringContext): Promise<ComparisonReading[]> {
+    return ctx.loaders.comparisonByMeter.load(meter.id);
   }
 
   @FieldResolver(() => VerificationStatus)

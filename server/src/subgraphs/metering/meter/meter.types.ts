@@ -63,6 +63,25 @@ export class Reading {
   consumption!: string | null;
 }
 
+@ObjectType({ description: 'What a reading sent now is compared with, for one zone of a meter.' })
+export class ComparisonReading {
+  @Field(() => ReadingZone)
+  zone!: ReadingZone;
+
+  @Field(() => String, {
+    description:
+      'The latest accepted reading of an earlier period than `period` (the installation value when there is none): ' +
+      'a lower new value is refused unless a rollover is confirmed.',
+  })
+  value!: string;
+
+  @Field(() => String, { nullable: true, description: 'The day it was taken (YYYY-MM-DD), when known.' })
+  takenOn!: string | null;
+
+  @Field(() => String, { description: 'The month a reading sent today counts for (YYYY-MM).' })
+  period!: string;
+}
+
 @ObjectType({ description: 'What the meters of an account measured in one month (their accepted readings).' })
 export class MonthlyConsumption {
   @Field(() => String, { description: 'YYYY-MM.' })

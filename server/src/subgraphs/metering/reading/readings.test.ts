@@ -183,6 +183,19 @@ describe('submitting readings', () => {
     expect(first.results[0]).toMatchObject({ status: 'ACCEPTED', replacedEarlier: false, consumption: '3' });
     // Measured from the last reading of the previous period, not from the one it replaces.
     expect(second.results[0]).toMatchObject({ status: 'ACCEPTED', replacedEarlier: true, consumption: '4' });
+    // What the next one is compared with stays the last reading of an earlier period, not the one just replaced.
+    const comparison = await client.graphql(
+      `query ($id: ID!) { personalAccount(id: $id) { meters { comparisonReadings { zone value takenOn period } } } }`,
+      { id: accountId },
+    );
+    expect(comparison.body.data.personalAccount.meters[0].comparisonReadings).toEqual([
+      {
+        zone: 'TOTAL',
+        value: meter.lastReading.value,
+        takenOn: expect.stringMatching(/^\d{4}-\d{2}-20$/),
+        period: periodFor(todayInMoscow(), 25).slice(0, 7),
+      },
+    ]);
     const { body } = await client.graphql(METERS, { id: accountId });
     const history = body.data.personalAccount.meters[0].readings;
     expect(history.slice(0, 2).map((r: { current: boolean }) => r.current)).toEqual([true, false]);
