@@ -1,59 +1,28 @@
 // Identity in Chromium, the way a person uses it: register with «Защита от роботов», confirm by the letter, log in,
 // change the password, log out, and restore a forgotten password; plus the registration form's errors.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database.js';
-import { launchChromium } from './support/chromium.js';
+import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
 import { solveCaptcha } from './support/captcha.js';
-import { createTestDatabase, SERVER_URL } from './support/database.js';
-import { freePort, postGraphQL, ROOT, startProcess, type RunningProcess } from './support/processes.js';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { postGraphQL, type RunningProcess } from './support/processes.js';
+import type { SmtpSink } from './support/smtp-sink.js';
 
-const SHOTS = path.join(ROOT, 'test-results');
 /** Generous waits: every password check costs an argon2 hash on the server. */
 const WAIT = { timeout: 20_000 };
 
+let app: BrowserKabinet;
 let server: RunningProcess;
 let browser: Browser;
 let smtp: SmtpSink;
-let database: Database | undefined;
-let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
-  }
-  smtp = await startSmtpSink();
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-identity-browser-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    SMTP_URL: smtp.url,
-    // A proof-of-work the browser solves at once.
-    CAPTCHA_COST: '10',
-  };
-  if (SERVER_URL) {
-    database = await createTestDatabase();
-    env.DATABASE_URL = database.url;
-  }
-  server = await startProcess('main.ts', [], env, baseUrl);
-  browser = await launchChromium();
-  await mkdir(SHOTS, { recursive: true });
+  app = await startBrowserKabinet('identity-browser');
+  ({ server, browser, smtp } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
-  await smtp?.close();
-  await database?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  expect(await app?.close()).toBe(0);
 });
 
 let counter = 0;

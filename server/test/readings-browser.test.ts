@@ -1,70 +1,34 @@
 // Meter readings in Chromium, the way an abonent sends them: the meter on the account card with its last reading,
 // verification and consumption chart (and its table), a reading typed on the dial and accepted with its consumption
 // and charge, a lower one stopped before sending, and an expired meter whose reading the server refuses.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database.js';
 import { solveCaptcha } from './support/captcha.js';
-import { launchChromium } from './support/chromium.js';
-import { createTestDatabase, SERVER_URL } from './support/database.js';
-import { freePort, postGraphQL, ROOT, startProcess, type RunningProcess } from './support/processes.js';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { todayInMoscow } from '../src/core/calendar.js';
+import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
+import { postGraphQL, type RunningProcess } from './support/processes.js';
+import type { SmtpSink } from './support/smtp-sink.js';
 
-const SHOTS = path.join(ROOT, 'test-results');
 /** Generous waits: every login costs an argon2 hash on the server. */
 const WAIT = { timeout: 20_000 };
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'Gaz2026a';
 
+let app: BrowserKabinet;
 let server: RunningProcess;
 let browser: Browser;
 let smtp: SmtpSink;
-let database: Database | undefined;
-let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
-  }
-  smtp = await startSmtpSink();
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-readings-browser-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    SMTP_URL: smtp.url,
-    CAPTCHA_COST: '10',
-    // The demo registry and its meters: 702062012 with G4-0418237 and a year of readings, 3600123456 past verification.
-    DEMO_DATA: 'true',
-  };
-  if (SERVER_URL) {
-    database = await createTestDatabase();
-    env.DATABASE_URL = database.url;
-  }
-  server = await startProcess('main.ts', [], env, baseUrl);
-  browser = await launchChromium();
-  await mkdir(SHOTS, { recursive: true });
+  app = await startBrowserKabinet('readings-browser', { DEMO_DATA: 'true' });
+  ({ server, browser, smtp } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
-  await smtp?.close();
-  await database?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  expect(await app?.close()).toBe(0);
 });
-
-/** Today in Moscow, YYYY-MM-DD: the demo readings, periods and verification dates are counted from it. */
-function todayInMoscow(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
-}
 
 /** YYYY-MM-DD `days` after `day`, as DD.MM.YYYY. */
 function shownDay(day: string, days = 0): string {
