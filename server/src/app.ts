@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js';
 import type { SubgraphDependencies } from './core/context.js';
-import type { Database } from './core/database.js';
+import { openDatabase, type Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
-import type { JobQueue } from './core/queue.js';
+import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import type { Logger } from './core/logger.js';
@@ -89,6 +89,34 @@ export async function openSubgraphs(
     throw error;
   }
   return opened;
+}
+
+/**
+ * For operator commands (`npm run migrate`, `npm run partner`): opens the database, the job queue (which installs
+ * or upgrades its own schema) and every subgraph, runs `work`, and closes them all whatever happens.
+ */
+export async function withSubgraphs<T>(
+  config: Config,
+  log: Logger,
+  poolMax: number,
+  work: (subgraphs: Record<SubgraphName, SubgraphRuntime>) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax }, log);
+  try {
+    const queue = await JobQueue.start(database.url, log, 1);
+    try {
+      const subgraphs = await openSubgraphs(database, log, { config, queue });
+      try {
+        return await work(subgraphs);
+      } finally {
+        await closeSubgraphs(subgraphs);
+      }
+    } finally {
+      await queue.stop();
+    }
+  } finally {
+    await database.close();
+  }
 }
 
 /** One subgraph after another: on the embedded database all of them share one session. */

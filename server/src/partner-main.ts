@@ -1,11 +1,9 @@
 // `npm run partner -- <command>`: operators create partner apps, issue and revoke their API keys.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { openSubgraphs } from './app.js';
+import { withSubgraphs } from './app.js';
 import { PARTNER_SCOPES } from './core/caller.js';
-import { openDatabase } from './core/database.js';
 import { bootstrap } from './core/process.js';
-import { JobQueue } from './core/queue.js';
 import { SupplierService } from './subgraphs/accounts/supplier/supplier.service.js';
 import { parseScopes, PartnerInputError, PartnerService } from './subgraphs/identity/partner/partner.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -40,27 +38,14 @@ const { config, log } = bootstrap('partner');
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
 try {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 }, log);
-  try {
-    const queue = await JobQueue.start(database.url, log, 1);
-    try {
-      const subgraphs = await openSubgraphs(database, log, { config, queue });
-      try {
-        const pending = await subgraphs.identity.pendingMigrations();
-        if (pending.length) throw new PartnerInputError('the database is not migrated: run `npm run migrate` first');
-        const partners = new PartnerService(subgraphs.identity.orm.em.fork() as EntityManager);
-        // The operator names the supplier by code; the accounts subgraph's catalog knows its id.
-        const suppliers = new SupplierService(subgraphs.accounts.orm.em.fork() as EntityManager);
-        await run(partners, suppliers);
-      } finally {
-        await Promise.all(Object.values(subgraphs).map((s) => s.close()));
-      }
-    } finally {
-      await queue.stop();
-    }
-  } finally {
-    await database.close();
-  }
+  await withSubgraphs(config, log, 2, async (subgraphs) => {
+    const pending = await subgraphs.identity.pendingMigrations();
+    if (pending.length) throw new PartnerInputError('the database is not migrated: run `npm run migrate` first');
+    const partners = new PartnerService(subgraphs.identity.orm.em.fork() as EntityManager);
+    // The operator names the supplier by code; the accounts subgraph's catalog knows its id.
+    const suppliers = new SupplierService(subgraphs.accounts.orm.em.fork() as EntityManager);
+    await run(partners, suppliers);
+  });
 } catch (error) {
   if (error instanceof PartnerInputError) {
     process.stderr.write(`partner: ${error.message}\n\n${USAGE}\n`);

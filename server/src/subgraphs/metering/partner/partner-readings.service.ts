@@ -8,7 +8,7 @@ import { periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { ReadingZone, trimDecimal, type MeterRow, type ReadingSource } from '../meter/meter.types.js';
 import { formatScaled } from '../../../core/decimal.js';
 import { oncePerKey } from '../reading/idempotency.js';
-import { SubmitService } from '../reading/submit.service.js';
+import { lockMeters, SubmitService } from '../reading/submit.service.js';
 import type { InspectorReadingInput } from './partner-readings.inputs.js';
 import { PartnerReading, type PartnerReadingPage } from './partner-readings.payloads.js';
 
@@ -125,16 +125,10 @@ async function recordNow(
 ): Promise<PartnerWritePayload> {
   const meters = new Map(
     (
-      await runSql<Array<MeterRow & { installed_on: string | null }>>(
-        tx,
-        `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
-                  m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status",
-                  m."serial_number"
-             from "metering"."meter" m
-            where m."supplier_id" = ? and m."serial_number" in (select jsonb_array_elements_text(?::jsonb))
-            order by m."id" for update`,
-        [supplierId, JSON.stringify([...new Set(readings.map((r) => r.serialNumber))])],
-      )
+      await lockMeters(tx, `m."supplier_id" = ? and m."serial_number"`, [
+        supplierId,
+        [...new Set(readings.map((r) => r.serialNumber))],
+      ])
     ).map((m) => [m.serial_number, m]),
   );
   const service = new SubmitService(tx, today);
@@ -145,6 +139,7 @@ async function recordNow(
     refusePastVerification: false,
   };
   const period = periodFor(today, rules.closingDay);
+  const baselines = await service.baselines(tx, [...meters.values()], period);
   const errors: RowError[] = [];
   const accepted: Array<{
     meter: MeterRow;
@@ -173,12 +168,11 @@ async function recordNow(
       continue;
     }
     seen.add(`${meter.id}|${zone}`);
-    const baseline = await service.baseline(tx, meter, zone, period);
     const check = service.check(
       meter,
       zone,
       { value: reading.value, confirmRollover: reading.rollover },
-      baseline,
+      baselines(meter, zone),
       rules,
     );
     if (!check.ok) errors.push(RowError.of(index, 'value', check.code, check.message));

@@ -4,7 +4,7 @@ import { runSql } from '../../../core/sql.js';
 import { oncePerKey } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
-import { ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
+import { METER_COLUMNS, ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
 import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '../../../core/decimal.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
@@ -79,27 +79,20 @@ export class SubmitService {
       ]);
     }
 
-    // Meters are locked for the rest of the transaction: submissions for one meter take turns, so exactly one
-    // reading per period stays current however many arrive at once.
     const meterIds = [...new Set(input.readings.map((r) => r.meterId))];
     const meters = new Map(
       (
-        await runSql<Array<MeterRow & { installed_on: string | null }>>(
-          tx,
-          `select m."id", m."account_id", m."supplier_id", m."zones", m."integer_digits", m."fraction_digits",
-                  m."initial_value"::text as "initial_value", m."installed_on", m."next_verification_on", m."status",
-                  m."serial_number"
-             from "metering"."meter" m
-            where m."account_id" = ? and m."status" = 'ACTIVE' and m."id"::text in (select jsonb_array_elements_text(?::jsonb))
-            order by m."id" for update`,
-          [input.accountId, JSON.stringify(meterIds)],
-        )
+        await lockMeters(tx, `m."account_id" = ? and m."status" = 'ACTIVE' and m."id"::text`, [
+          input.accountId,
+          meterIds,
+        ])
       ).map((m) => [m.id, m]),
     );
     const rules = await this.rules(tx, account.supplier_id);
     const period = periodFor(this.today, rules.closingDay);
     const price = currentPrice(account.tariffs, this.today);
 
+    const baselines = await this.baselines(tx, [...meters.values()], period);
     const checks: Array<{ reading: (typeof input.readings)[number]; zone: ReadingZone; check: Check }> = [];
     for (const reading of input.readings) {
       const zone = reading.zone ?? ReadingZone.TOTAL;
@@ -108,8 +101,7 @@ export class SubmitService {
         checks.push({ reading, zone, check: refuse('METER_NOT_FOUND', 'Такого счётчика на этом лицевом счёте нет.') });
         continue;
       }
-      const baseline = await this.baseline(tx, meter, zone, period);
-      checks.push({ reading, zone, check: this.check(meter, zone, reading, baseline, rules) });
+      checks.push({ reading, zone, check: this.check(meter, zone, reading, baselines(meter, zone), rules) });
     }
     const allValid = checks.every((c) => c.check.ok);
     const results: ReadingResult[] = [];
@@ -173,20 +165,35 @@ export class SubmitService {
     });
   }
 
-  /** The reading a new one is compared with: the latest accepted one of an earlier period, else the initial value. */
-  async baseline(tx: EntityManager, meter: MeterRow, zone: ReadingZone, period: string): Promise<Baseline> {
-    const [previous] = await runSql<Array<{ value: string; on: string }>>(
-      tx,
-      `select r."value"::text as "value", to_char(r."submitted_at" at time zone 'Europe/Moscow', 'YYYY-MM-DD') as "on"
-         from "metering"."reading" r
-        where r."meter_id" = ? and r."zone" = ? and r."current" and r."period" < ?
-        order by r."period" desc limit 1`,
-      [meter.id, zone, period],
-    );
-    if (previous) return { scaled: parseDecimal(trimDecimal(previous.value))!.scaled, on: previous.on };
-    return {
-      scaled: parseDecimal(trimDecimal(meter.initial_value))!.scaled,
-      on: meter.installed_on ?? addDays(this.today, -30),
+  /**
+   * What new readings of `period` are compared with, for all these meters in one statement: per meter and zone, the
+   * latest accepted reading of an earlier period, else the meter's initial value. (`Meter.comparisonReadings` shows
+   * the same to the web client.)
+   */
+  async baselines(
+    tx: EntityManager,
+    meters: MeterRow[],
+    period: string,
+  ): Promise<(meter: MeterRow, zone: ReadingZone) => Baseline> {
+    const rows = meters.length
+      ? await runSql<Array<{ meter_id: string; zone: ReadingZone; value: string; on: string }>>(
+          tx,
+          `select distinct on (r."meter_id", r."zone") r."meter_id", r."zone", r."value"::text as "value",
+                  to_char(r."submitted_at" at time zone 'Europe/Moscow', 'YYYY-MM-DD') as "on"
+             from "metering"."reading" r
+            where r."meter_id" in (?) and r."current" and r."period" < ?
+            order by r."meter_id", r."zone", r."period" desc`,
+          [meters.map((m) => m.id), period],
+        )
+      : [];
+    const previous = new Map(rows.map((r) => [`${r.meter_id}|${r.zone}`, r]));
+    return (meter, zone) => {
+      const found = previous.get(`${meter.id}|${zone}`);
+      if (found) return { scaled: parseDecimal(trimDecimal(found.value))!.scaled, on: found.on };
+      return {
+        scaled: parseDecimal(trimDecimal(meter.initial_value))!.scaled,
+        on: meter.installed_on ?? addDays(this.today, -30),
+      };
     };
   }
 
@@ -349,4 +356,18 @@ function revive(stored: SubmitReadingsPayload): SubmitReadingsPayload {
     errors: stored.errors.map((e) => UserError.of(e.field, e.code, e.message)),
     results: stored.results.map((r) => Object.assign(new ReadingResult(), r)),
   });
+}
+
+/**
+ * Meters matching `where` (ending in an `in` over a JSON array given as the last parameter), locked for the rest of
+ * the transaction: submissions for one meter take turns, so exactly one reading per period stays current.
+ */
+export function lockMeters(tx: EntityManager, where: string, params: [...unknown[], unknown[]]): Promise<MeterRow[]> {
+  const list = params[params.length - 1] as unknown[];
+  return runSql<MeterRow[]>(
+    tx,
+    `select ${METER_COLUMNS} from "metering"."meter" m
+      where ${where} in (select jsonb_array_elements_text(?::jsonb)) order by m."id" for update`,
+    [...params.slice(0, -1), JSON.stringify(list)],
+  );
 }
