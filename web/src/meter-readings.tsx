@@ -497,7 +497,9 @@ const DialField: Component<DialFieldProps> = (props) => {
           <input
             ref={integerInput}
             id={`${props.id}-integer`}
-            class={`input dial-input dial-digits-${props.meter.integerDigits}`}
+            class="input dial-input"
+            // A custom property set through the CSSOM (not a style attribute): the strict CSP allows it.
+            style={{ '--dial-digits': String(props.meter.integerDigits) }}
             type="text"
             inputmode="numeric"
             autocomplete="off"
@@ -522,7 +524,8 @@ const DialField: Component<DialFieldProps> = (props) => {
             <input
               ref={fractionInput}
               id={`${props.id}-fraction`}
-              class={`input dial-input dial-fraction dial-digits-${props.meter.fractionDigits}`}
+              class="input dial-input dial-fraction"
+              style={{ '--dial-digits': String(props.meter.fractionDigits) }}
               type="text"
               inputmode="numeric"
               autocomplete="off"
