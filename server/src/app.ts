@@ -8,12 +8,15 @@ import { startDependencies } from './core/dependencies.js';
 import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
+import { injectTransport } from './core/http-transport.js';
+import { LocalSubgraphClient } from './core/subgraph-client.js';
 import type { Logger } from './core/logger.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { composeSupergraph } from './gateway/compose.js';
 import { registerGateway } from './gateway/gateway.js';
 import { CachedLocalDataSource } from './gateway/local-data-source.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
+import { registerSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 export interface Kabinet {
   readonly http: FastifyInstance;
@@ -33,8 +36,13 @@ export interface KabinetOptions {
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const deps = await startDependencies(config, database, log, EVENT_QUEUES);
-  const subgraphs = await openSubgraphs(database, log, deps).catch(async (error: unknown) => {
+  const running = await startDependencies(config, database, log, EVENT_QUEUES);
+  const http = createHttpServer(log);
+  // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.
+  let subgraphs = {} as Record<SubgraphName, SubgraphRuntime>;
+  let sandbox: SandboxAcquirer | undefined;
+  const deps = { ...running, subgraphs: new LocalSubgraphClient(() => subgraphs), localHttp: injectTransport(http) };
+  subgraphs = await openSubgraphs(database, log, deps).catch(async (error: unknown) => {
     await deps.close();
     throw error;
   });
@@ -48,7 +56,6 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
     const { supergraphSdl } = composeSupergraph(
       SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
     );
-    const http = createHttpServer(log);
     await registerGateway(http, {
       config,
       log,
@@ -56,6 +63,8 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
       resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
     });
+    for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
+    sandbox = await startSandboxAcquirer(http, config, database, deps.queue, log);
     registerProbes(http, () => readiness(subgraphs));
     registerDevMailbox(http, config);
     if (options.serveWebClient !== false) await registerWebClient(http, config.webDistDir);
@@ -65,15 +74,42 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       queue: deps.queue,
       async close() {
         await http.close();
+        // The sandbox stops its queue worker before the queue stops.
+        await sandbox?.close();
         await deps.close();
         await closeSubgraphs(subgraphs);
       },
     };
   } catch (error) {
+    await sandbox?.close();
     await deps.close();
     await closeSubgraphs(subgraphs);
     throw error;
   }
+}
+
+/**
+ * The sandbox acquirer (PAYMENT_PROVIDER=sandbox without SANDBOX_ACQUIRER_URL), served by this process: payments
+ * reach its API, and it notifies payments' webhook, through this server in-process.
+ */
+async function startSandboxAcquirer(
+  http: FastifyInstance,
+  config: Config,
+  database: Database,
+  queue: JobQueue,
+  log: Logger,
+): Promise<SandboxAcquirer | undefined> {
+  if (config.payments.provider !== 'sandbox' || !config.payments.sandboxSelfHosted) return undefined;
+  return registerSandboxAcquirer(http, {
+    prefix: new URL(config.payments.sandboxUrl).pathname,
+    publicUrl: config.payments.sandboxUrl,
+    databaseUrl: database.url,
+    queue,
+    secret: config.payments.sandboxSecret,
+    notificationUrl: `${config.publicUrl}/payments/webhooks/sandbox`,
+    notify: injectTransport(http),
+    log,
+  });
 }
 
 export async function openSubgraphs(

@@ -14,6 +14,7 @@ import { createHttpServer, registerProbes } from './core/http.js';
 import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
+import { RemoteSubgraphClient } from './core/subgraph-client.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 
@@ -32,7 +33,10 @@ export async function createSubgraphServer(
 ): Promise<SubgraphServer> {
   const { config, database } = options;
   const log = options.log.child({ subgraph: name });
-  const deps = await startDependencies(config, database, log, EVENT_QUEUES);
+  const deps = {
+    ...(await startDependencies(config, database, log, EVENT_QUEUES)),
+    subgraphs: new RemoteSubgraphClient(config),
+  };
   const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, deps).catch(async (error: unknown) => {
     await deps.close();
     throw error;
@@ -124,6 +128,7 @@ export async function createSubgraphServer(
       });
       registerDevMailbox(http, config);
     }
+    await runtime.registerRoutes(http);
     registerProbes(http, () => readiness({ [name]: runtime }));
     return {
       http,

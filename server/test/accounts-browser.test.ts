@@ -1,6 +1,7 @@
 // Personal accounts in Chromium, the way an abonent uses them: link a demo account with the receipt's proof (and the
 // «?» sample receipt), read its card, find it in «Настройки», unlink it; the number's and the proof's errors; and what
 // a visitor or an unconfirmed abonent is told instead.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +195,17 @@ describe('personal accounts in the web client', () => {
     expect(decoded).toContain('|PersAcc=702062012|Sum=123456|');
     expect(decoded).toMatch(/\|PaymPeriod=\d{6}\|TechCode=02$/);
     await card.getByText(/сумма — 1\s234,56\s₽/).waitFor();
+
+    // «Скачать извещение (PDF)»: the notice with the same QR code, saved as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Скачать извещение (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^izveshchenie-702062012-\d{4}-\d{2}\.pdf$/);
+    const saved = await readFile(await download.path());
+    expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await card.getByRole('button', { name: 'Скачать извещение (PDF)' }).waitFor();
+    await expect(card.getByRole('alert').count()).resolves.toBe(0);
     await shot(page, 'linked');
     await page.setViewportSize(PHONE);
     await shot(page, 'linked-phone');

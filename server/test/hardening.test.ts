@@ -158,6 +158,9 @@ describe('in production mode', () => {
       CAPTCHA_SECRET: 'a-production-captcha-secret-of-32-characters',
       SMTP_URL: 'smtp://127.0.0.1:2525',
       PUBLIC_URL: 'https://lk.example.ru',
+      PAYMENT_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: '123456',
+      YOOKASSA_SECRET_KEY: 'live_secret_key_value',
     });
   });
   afterAll(() => app?.close());

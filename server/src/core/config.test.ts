@@ -28,14 +28,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 's'.repeat(32) })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CAPTCHA_SECRET: is required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: is required/);
+    // The sandbox acquirer takes no real money: production names a real one, with its credentials.
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYMENT_PROVIDER: must not be sandbox/);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'yookassa' })).toThrow(/YOOKASSA_SHOP_ID: is required/);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'yookassa' })).toThrow(/YOOKASSA_SECRET_KEY: is required/);
     const ok = loadConfig({
       NODE_ENV: 'production',
       GATEWAY_SECRET: 's'.repeat(32),
       CAPTCHA_SECRET: 'c'.repeat(32),
       SMTP_URL: 'smtp://mail.example.ru:587',
       PUBLIC_URL: 'https://lk.example.ru/',
+      PAYMENT_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: '123456',
+      YOOKASSA_SECRET_KEY: 'live_secret_key_value',
     });
     expect(ok).toMatchObject({ isProduction: true, publicUrl: 'https://lk.example.ru', gatewaySecretIsDefault: false });
+    expect(ok.payments).toMatchObject({ provider: 'yookassa', yookassa: { shopId: '123456' } });
   });
 
   it('lists every invalid variable at once', () => {

@@ -15,6 +15,7 @@ export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<SubgraphName, string>> = Obj
 
 const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-production';
 const DEV_CAPTCHA_SECRET = 'kabinet-development-captcha-secret-not-for-production';
+const DEV_SANDBOX_SECRET = 'kabinet-sandbox-acquirer-notification-secret';
 
 const bool = (fallback: boolean) =>
   z
@@ -88,6 +89,15 @@ const variables = z.object({
   MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'yookassa']).default('sandbox'),
+  PAYMENT_MAX_KOPECKS: int(10_000_000, 100, 1_000_000_000),
+  PAYMENT_RECONCILE_AFTER: duration('5m'),
+  RECEIPT_VAT_RATE: z.enum(['none', '0', '10', '20', '22']).default('22'),
+  SANDBOX_ACQUIRER_URL: httpUrl.optional(),
+  SANDBOX_ACQUIRER_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  YOOKASSA_API_URL: httpUrl.default('https://api.yookassa.ru/v3'),
+  YOOKASSA_SHOP_ID: z.string().trim().regex(/^\d{1,20}$/, 'must be the shop id (digits) from the YooKassa account').optional(),
+  YOOKASSA_SECRET_KEY: z.string().trim().min(10, 'must be the secret key from the YooKassa account').optional(),
 });
 
 /** Every environment variable Kabinet reads (each is documented in .env.example). */
@@ -106,6 +116,18 @@ const schema = variables.superRefine((env, ctx) => {
   }
   if (env.NODE_ENV === 'production' && !env.CAPTCHA_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['CAPTCHA_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  if (env.PAYMENT_PROVIDER === 'yookassa') {
+    for (const name of ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENT_PROVIDER=yookassa' });
+    }
+  }
+  if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'sandbox') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PAYMENT_PROVIDER'],
+      message: 'must not be sandbox when NODE_ENV=production (the sandbox takes no real money); set yookassa',
+    });
   }
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     ctx.addIssue({
@@ -155,6 +177,22 @@ export type Config = Readonly<{
   }>;
   shutdownTimeoutMs: number;
   webDistDir: string;
+  payments: Readonly<{
+    provider: 'sandbox' | 'yookassa';
+    /** The largest single payment, in kopecks. */
+    maxKopecks: number;
+    /** A payment still pending this long is asked about at the acquirer (reconciliation). */
+    reconcileAfterMs: number;
+    /** VAT on the receipt's line, in percent; null for «без НДС». */
+    receiptVatRate: number | null;
+    /** The sandbox acquirer's base URL; by default Kabinet serves it itself under /sandbox-acquirer. */
+    sandboxUrl: string;
+    /** True when the sandbox acquirer is served by this Kabinet (SANDBOX_ACQUIRER_URL not set). */
+    sandboxSelfHosted: boolean;
+    /** Signs the sandbox acquirer's notifications (HMAC-SHA256). */
+    sandboxSecret: string;
+    yookassa: Readonly<{ apiUrl: string; shopId: string; secretKey: string }>;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -171,12 +209,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     dbPoolMax: e.DB_POOL_MAX,
@@ -215,5 +254,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
+    payments: Object.freeze({
+      provider: e.PAYMENT_PROVIDER,
+      maxKopecks: e.PAYMENT_MAX_KOPECKS,
+      reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER,
+      receiptVatRate: e.RECEIPT_VAT_RATE === 'none' ? null : Number(e.RECEIPT_VAT_RATE),
+      sandboxUrl: (e.SANDBOX_ACQUIRER_URL ?? `${publicUrl}/sandbox-acquirer`).replace(/\/+$/, ''),
+      sandboxSelfHosted: e.SANDBOX_ACQUIRER_URL === undefined,
+      sandboxSecret: e.SANDBOX_ACQUIRER_SECRET ?? DEV_SANDBOX_SECRET,
+      yookassa: Object.freeze({
+        apiUrl: e.YOOKASSA_API_URL.replace(/\/+$/, ''),
+        shopId: e.YOOKASSA_SHOP_ID ?? '',
+        secretKey: e.YOOKASSA_SECRET_KEY ?? '',
+      }),
+    }),
   });
 }

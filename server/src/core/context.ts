@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import type { JobQueue } from './queue.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import type { HttpTransport } from './http-transport.js';
+import type { SubgraphClient } from './subgraph-client.js';
 
 /** What a resolver may do to the HTTP response the client gets (a subgraph's own response never reaches it). */
 export interface ResponseEffects {
@@ -38,6 +40,10 @@ export interface SubgraphDependencies {
   readonly queue: JobQueue;
   /** Shared counters (rate limits) when REDIS_URL is set. */
   readonly redis?: Redis;
+  /** Calls another subgraph's API for the same caller (in-process, or over HTTP in distributed mode). */
+  readonly subgraphs?: SubgraphClient;
+  /** This process's own HTTP server, in-process (the sandbox acquirer Kabinet serves itself is called so). */
+  readonly localHttp?: HttpTransport;
 }
 
 /** What a subgraph's resolvers get: one forked EntityManager and one set of DataLoaders per request. */

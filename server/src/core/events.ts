@@ -39,11 +39,29 @@ export interface TariffsSet {
   }>;
 }
 
-/** Settings of a supplier that other subgraphs apply (the closing day of the reading period). */
+/**
+ * The balances of these accounts are now these (kopecks: positive a debt, negative an overpayment), as the
+ * supplier's billing computed them on `asOf`. `at` is when accounts recorded them: payments made after it are not
+ * in them yet.
+ */
+export const BALANCES_SET = 'personal-account.balances-set';
+export interface BalancesSet {
+  at: string;
+  supplierId: string;
+  accounts: Array<{ id: string; number: string; balanceKopecks: number; asOf: string | null }>;
+}
+
+/**
+ * Settings of a supplier that other subgraphs apply: the closing day of the reading period (metering), and who
+ * is paid and named on receipts (payments; null while the supplier has no bank details).
+ */
 export const SUPPLIER_SETTINGS_CHANGED = 'supplier.settings-changed';
 export interface SupplierSettingsChanged {
   supplierId: string;
   readingClosingDay: number;
+  /** Absent in deliveries older than the payments subgraph. */
+  supplierName?: string;
+  payee?: { name: string; inn: string } | null;
   at: string;
 }
 

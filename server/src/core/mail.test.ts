@@ -62,6 +62,9 @@ describe('in production', () => {
       CAPTCHA_SECRET: 'c'.repeat(32),
       SMTP_URL: 'smtp://127.0.0.1:1',
       PUBLIC_URL: 'https://lk.example.ru',
+      PAYMENT_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: '123456',
+      YOOKASSA_SECRET_KEY: 'live_secret_key_value',
     });
     try {
       expect((await app.kabinet.http.inject({ method: 'GET', url: '/dev/mail' })).statusCode).toBe(404);

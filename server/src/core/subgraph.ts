@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { SubgraphName } from './config.js';
@@ -29,6 +30,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   readonly consumes?: readonly string[];
   /** Writes the demo data set (DEMO_DATA), idempotently, after migrations. */
   seedDemoData?(em: EntityManager, deps: SubgraphDependencies): Promise<void>;
+  /** HTTP routes of its own besides GraphQL (payments: the acquirers' notifications). */
+  routes?(app: FastifyInstance, runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): Promise<void>;
   /** Jobs this subgraph works, and when scheduled ones run. */
   jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
     jobs: JobDefinition<any>[];
@@ -51,6 +54,8 @@ export interface SubgraphRuntime<Loaders = unknown> {
   seedDemoData(): Promise<void>;
   /** Registers this subgraph's jobs and schedules with the queue (after migrations). */
   startJobs(): Promise<void>;
+  /** Adds the subgraph's own HTTP routes (if any) to the server that serves it. */
+  registerRoutes(app: FastifyInstance): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,6 +122,8 @@ export async function createSubgraphRuntime<Loaders>(
         config: deps.config,
         queue: deps.queue,
         redis: deps.redis,
+        subgraphs: deps.subgraphs,
+        localHttp: deps.localHttp,
         em,
         loaders: definition.createLoaders(em, request),
       };
@@ -125,6 +132,9 @@ export async function createSubgraphRuntime<Loaders>(
       const { jobs, schedules = [] } = definition.jobs?.({ orm, deps, log }) ?? { jobs: [] };
       for (const job of jobs) await deps.queue.register(job);
       for (const schedule of schedules) await deps.queue.schedule(schedule);
+    },
+    async registerRoutes(app) {
+      await definition.routes?.(app, { orm, deps, log });
     },
     async seedDemoData() {
       if (!definition.seedDemoData) return;

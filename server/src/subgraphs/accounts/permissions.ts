@@ -36,6 +36,7 @@ export const accountsPermissions: IRules = {
   Tariff: allow,
   Charge: allow,
   PaymentQr: allow,
+  PaymentNotice: allow,
   UserError: allow,
   LinkPersonalAccountPayload: allow,
   UnlinkPersonalAccountPayload: allow,

@@ -24,7 +24,8 @@ import { PartnerMeteringResolver } from './partner/partner-metering.resolver.js'
 import { ReadingResolver } from './reading/reading.resolver.js';
 import { seedDemoMeters } from './demo/demo-meters.js';
 import { meteringPermissions } from './permissions.js';
-import { recordAccess, recordAccounts, recordSupplierSettings, recordTariffs } from './replica/account-replica.js';
+import { recordAccess, recordAccounts } from '../../core/account-replica.js';
+import { recordSupplierSettings, recordTariffs } from './replica/account-replica.js';
 
 export const READING_REMINDERS_JOB = 'metering.reading-reminders';
 
@@ -52,10 +53,10 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
     return {
       jobs: [
         eventConsumer<AccountsRegistered>('metering', ACCOUNTS_REGISTERED, async (e) => {
-          await recordAccounts(em(), e);
+          await recordAccounts(em(), 'metering', e);
           if (deps.config.demoData) await seedDemoMeters(em(), e);
         }),
-        eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) => recordAccess(em(), e)),
+        eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) => recordAccess(em(), 'metering', e)),
         eventConsumer<TariffsSet>('metering', TARIFFS_SET, (e) => recordTariffs(em(), e)),
         eventConsumer<SupplierSettingsChanged>('metering', SUPPLIER_SETTINGS_CHANGED, (e) =>
           recordSupplierSettings(em(), e),

@@ -1,16 +1,75 @@
-// The payments subgraph: payments and their receipts. Only its skeleton exists so far.
+// The payments subgraph: online payments through an acquirer, their receipts, and the export for billing; with its
+// copy of the accounts facts it acts on (who may pay for an account, the balance, the payee).
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAccess, recordAccounts } from '../../core/account-replica.js';
+import {
+  ACCOUNT_ACCESS_CHANGED,
+  ACCOUNTS_REGISTERED,
+  BALANCES_SET,
+  SUPPLIER_SETTINGS_CHANGED,
+  type AccountAccessChanged,
+  type AccountsRegistered,
+  type BalancesSet,
+  type SupplierSettingsChanged,
+} from '../../core/events.js';
+import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
-import { PaymentsResolver } from './payments.resolver.js';
 import { Migration20261124000000CreatePaymentsSchema } from './migrations/Migration20261124000000CreatePaymentsSchema.js';
+import { Migration20261125100000CreatePayments } from './migrations/Migration20261125100000CreatePayments.js';
+import { PartnerPaymentsResolver } from './partner/partner-payments.js';
+import { AccountPaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
+import { AccountPayments } from './payment/payment.types.js';
+import { reconcilePayments } from './payment/reconcile.js';
+import { createPaymentsLoaders, type PaymentsLoaders } from './payments.context.js';
 import { paymentsPermissions } from './permissions.js';
+import { createPaymentProvider } from './provider/index.js';
+import { recordBalances, recordSupplier } from './replica/payments-replica.js';
+import { registerWebhookRoute } from './webhook/webhook.route.js';
 
-export const payments: SubgraphDefinition<Record<string, never>> = {
+export const RECONCILE_JOB = 'payments.reconcile';
+
+export const payments: SubgraphDefinition<PaymentsLoaders> = {
   name: 'payments',
   entities: [],
   migrations: [
     { name: 'Migration20261124000000CreatePaymentsSchema', class: Migration20261124000000CreatePaymentsSchema },
+    { name: 'Migration20261125100000CreatePayments', class: Migration20261125100000CreatePayments },
   ],
-  resolvers: [PaymentsResolver],
+  resolvers: [AccountPaymentsResolver, PaymentResolver, PartnerPaymentsResolver],
+  // Reached only through `_entities` (accounts owns PersonalAccount).
+  orphanedTypes: [AccountPayments],
+  referenceResolvers: {
+    PersonalAccount: {
+      __resolveReference: (reference: Record<string, unknown>) =>
+        Object.assign(new AccountPayments(), { id: String(reference.id) }),
+    },
+  },
   permissions: paymentsPermissions,
-  createLoaders: () => ({}),
+  createLoaders: createPaymentsLoaders,
+  consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, BALANCES_SET, SUPPLIER_SETTINGS_CHANGED],
+  routes: registerWebhookRoute,
+  jobs: ({ orm, deps, log }) => {
+    const em = () => orm.em.fork() as EntityManager;
+    return {
+      jobs: [
+        eventConsumer<AccountsRegistered>('payments', ACCOUNTS_REGISTERED, (e) => recordAccounts(em(), 'payments', e)),
+        eventConsumer<AccountAccessChanged>('payments', ACCOUNT_ACCESS_CHANGED, (e) =>
+          recordAccess(em(), 'payments', e),
+        ),
+        eventConsumer<BalancesSet>('payments', BALANCES_SET, (e) => recordBalances(em(), e)),
+        eventConsumer<SupplierSettingsChanged>('payments', SUPPLIER_SETTINGS_CHANGED, (e) => recordSupplier(em(), e)),
+        {
+          name: RECONCILE_JOB,
+          retryLimit: 0,
+          expireInSeconds: 240,
+          async handle() {
+            const provider = createPaymentProvider({ ...deps, log });
+            const asked = await reconcilePayments(em(), provider, { config: deps.config, queue: deps.queue, log });
+            if (asked > 0) log.info({ asked }, 'payments reconciled with the acquirer');
+          },
+        },
+      ],
+      schedules: [{ job: RECONCILE_JOB, cron: '* * * * *' }],
+    };
+  },
 };

@@ -1,7 +1,29 @@
 // Who may call what in the payments subgraph. Anything not listed is denied.
-import { FEDERATION_RULES, type IRules } from '../../core/shield.js';
+import { confirmedAbonentOrPartner, isEmailConfirmed, partnerWithScope } from '../../core/rules.js';
+import { allow, FEDERATION_RULES, type IRules } from '../../core/shield.js';
 
 export const paymentsPermissions: IRules = {
-  Query: { _service: FEDERATION_RULES.Query._service },
+  Query: {
+    ...FEDERATION_RULES.Query,
+    payment: confirmedAbonentOrPartner('payments:read'),
+    partnerPayments: partnerWithScope('payments:read'),
+  },
+  Mutation: {
+    startPayment: isEmailConfirmed,
+    checkPayment: isEmailConfirmed,
+  },
   _Service: FEDERATION_RULES._Service,
+  // The account itself was let through by the accounts subgraph; its payments also need payments:read for partners.
+  PersonalAccount: {
+    '*': allow,
+    payments: confirmedAbonentOrPartner('payments:read'),
+    amountDue: confirmedAbonentOrPartner('payments:read'),
+  },
+  Payment: allow,
+  AmountDue: allow,
+  StartPaymentPayload: allow,
+  UserError: allow,
+  PartnerPayment: allow,
+  PartnerPaymentPage: allow,
+  PageInfo: allow,
 };

@@ -7,6 +7,7 @@ import { runSql } from '../../../core/sql.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
 import { LinkProof, Supplier } from '../supplier/supplier.entity.js';
+import { publishSupplierSettings } from '../supplier/supplier-settings.service.js';
 
 interface DemoAccount {
   number: string;
@@ -137,6 +138,7 @@ export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue },
     if (!supplier) continue;
     em.assign(supplier, demo.settings);
     await em.flush();
+    await publishSupplierSettings(em, deps.queue, supplier);
 
     const partner = new PartnerAccountsService(em, supplier.id, deps.queue);
     const existing = new Set(

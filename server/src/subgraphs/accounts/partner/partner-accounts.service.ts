@@ -2,7 +2,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
-import { ACCOUNTS_REGISTERED, TARIFFS_SET, type AccountsRegistered, type TariffsSet } from '../../../core/events.js';
+import {
+  ACCOUNTS_REGISTERED,
+  BALANCES_SET,
+  TARIFFS_SET,
+  type AccountsRegistered,
+  type BalancesSet,
+  type TariffsSet,
+} from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { isDate, isMonth, todayInMoscow } from '../../../core/calendar.js';
@@ -73,7 +80,7 @@ export class PartnerAccountsService {
 
     return this.em.transactional(async (tx) => {
       await this.serialize(tx);
-      const [result] = await runSql<Array<{ updated: string; added: unknown }>>(
+      const [result] = await runSql<Array<{ updated: string; added: unknown; balances: BalancesSet['accounts'] }>>(
         tx,
         `with "input" as (
            select * from jsonb_to_recordset(?::jsonb) as r("number" text, "address" text, "holder_name" text,
@@ -95,7 +102,7 @@ export class PartnerAccountsService {
                   (i."address", i."holder_name", i."services", coalesce(i."balance_kopecks", a."balance_kopecks"),
                    coalesce(i."balance_as_of", a."balance_as_of"), coalesce(i."receipt_pin_hash", a."receipt_pin_hash"),
                    coalesce(i."receipt_reading", a."receipt_reading"))
-           returning 1
+           returning a."id", a."number", a."balance_kopecks", a."balance_as_of"
          ), "added" as (
            insert into "accounts"."personal_account" ("supplier_id", "number", "address", "holder_name", "services",
              "balance_kopecks", "balance_as_of", "receipt_pin_hash", "receipt_reading")
@@ -104,10 +111,13 @@ export class PartnerAccountsService {
              from "input" i
             where not exists (select 1 from "accounts"."personal_account" a
                                where a."supplier_id" = ? and a."number" = i."number")
-           returning "id", "number"
+           returning "id", "number", "balance_kopecks", "balance_as_of"
          )
          select (select count(*) from "changed") as "updated",
-                (select coalesce(json_agg(json_build_object('id', "id", 'number', "number")), '[]') from "added") as "added"`,
+                (select coalesce(json_agg(json_build_object('id', "id", 'number', "number")), '[]') from "added") as "added",
+                (select coalesce(json_agg(json_build_object('id', "id", 'number', "number",
+                   'balanceKopecks', "balance_kopecks", 'asOf', "balance_as_of")), '[]')
+                   from (select * from "changed" union all select * from "added") b) as "balances"`,
         [JSON.stringify(records), supplier.id, supplier.id, supplier.id],
       );
       const added = result!.added as Array<{ id: string; number: string }>;
@@ -117,6 +127,7 @@ export class PartnerAccountsService {
           accounts: added,
         } satisfies AccountsRegistered);
       }
+      await this.publishBalances(tx, result!.balances);
       return PartnerWritePayload.done(rows.length, added.length, Number(result!.updated));
     });
   }
@@ -178,7 +189,7 @@ export class PartnerAccountsService {
       return { row: index, number, balance_kopecks: row.balance, balance_as_of: row.asOf };
     });
     return this.writeForAccounts(rows.length, records, errors, async (tx, json) => {
-      const changed = await runSql(
+      const changed = await runSql<BalancesSet['accounts']>(
         tx,
         `update "accounts"."personal_account" a
             set "balance_kopecks" = r."balance_kopecks", "balance_as_of" = r."balance_as_of", "updated_at" = clock_timestamp()
@@ -186,9 +197,10 @@ export class PartnerAccountsService {
           where a."supplier_id" = ? and a."number" = r."number"
             and (a."balance_as_of" is null or r."balance_as_of" >= a."balance_as_of")
             and (a."balance_kopecks", a."balance_as_of") is distinct from (r."balance_kopecks", r."balance_as_of")
-          returning 1`,
+          returning a."id", a."number", a."balance_kopecks"::int as "balanceKopecks", to_char(a."balance_as_of", 'YYYY-MM-DD') as "asOf"`,
         [json, this.supplierId],
       );
+      await this.publishBalances(tx, changed);
       return [0, changed.length];
     });
   }
@@ -303,6 +315,16 @@ export class PartnerAccountsService {
   }
 
   /** Shared shape of the writes that name accounts by number: validate, resolve numbers, write, all or nothing. */
+  /** Other subgraphs keep the balances (payments: what is due), in the writing transaction. */
+  private async publishBalances(tx: EntityManager, accounts: BalancesSet['accounts']): Promise<void> {
+    if (!accounts.length) return;
+    await this.queue.publish(tx, BALANCES_SET, {
+      at: new Date().toISOString(),
+      supplierId: this.supplierId,
+      accounts: accounts.map((a) => ({ ...a, balanceKopecks: Number(a.balanceKopecks), asOf: a.asOf?.slice(0, 10) ?? null })),
+    } satisfies BalancesSet);
+  }
+
   private async writeForAccounts(
     total: number,
     records: Array<{ row: number; number: string }>,

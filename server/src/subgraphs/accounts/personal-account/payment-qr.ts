@@ -30,6 +30,12 @@ export interface PaymentQrInput {
   period: string;
 }
 
+/** The purpose of payment (Purpose): the same words on the QR code and on the printed notice. */
+export function paymentPurpose(accountNumber: string, period: string): string {
+  const [year, month] = period.split('-');
+  return `Оплата за газ, лицевой счёт ${accountNumber}, за ${month}.${year}`;
+}
+
 /** `ST00012|Name=…|…|TechCode=02`; the separator never appears inside a value. */
 export function paymentQrPayload(input: PaymentQrInput): string {
   const [year, month] = input.period.split('-');
@@ -43,7 +49,7 @@ export function paymentQrPayload(input: PaymentQrInput): string {
     ['KPP', input.bank.kpp],
     ['PersAcc', input.accountNumber],
     ['Sum', input.amount && input.amount > 0 ? String(input.amount) : null],
-    ['Purpose', `Оплата за газ, лицевой счёт ${input.accountNumber}, за ${month}.${year}`],
+    ['Purpose', paymentPurpose(input.accountNumber, input.period)],
     ['PaymPeriod', `${month}${year}`],
     // 02: payment for housing and communal services (ЖКУ), which gas supply is.
     ['TechCode', '02'],

@@ -4,8 +4,9 @@ import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
 import { currentMonth } from '../../../core/calendar.js';
 import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
+import { checkNoticePeriod, countNotice, NOTICE_MONTHS_BACK, paymentNotice } from './payment-notice.js';
 import { paymentQrPayload } from './payment-qr.js';
-import { Charge, PaymentQr, PersonalAccount, Tariff } from './personal-account.types.js';
+import { Charge, PaymentNotice, PaymentQr, PersonalAccount, Tariff } from './personal-account.types.js';
 
 /** The identity subgraph's Abonent, extended with the accounts they have linked. */
 @Directive('@key(fields: "id")')
@@ -67,10 +68,7 @@ export class PersonalAccountResolver {
   async paymentQr(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<PaymentQr | null> {
     const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
     if (!bank) return null;
-    const [first, last] = monthRange({});
-    const [latest] = await ctx.loaders.chargesByAccount(first, last).load(account.id);
-    const period = latest?.month ?? currentMonth();
-    const amount = account.balance.debt > 0 ? account.balance.debt : null;
+    const { period, amount } = await amountDue(account, ctx);
     return Object.assign(new PaymentQr(), {
       payload: paymentQrPayload({ bank, accountNumber: account.number, amount, period }),
       amount,
@@ -78,8 +76,59 @@ export class PersonalAccountResolver {
     });
   }
 
+  @FieldResolver(() => PaymentNotice, {
+    nullable: true,
+    description:
+      'The payment notice (извещение, form ПД-4) with the payment QR code, as a PDF; null until the supplier gives ' +
+      'bank details. For the latest charged month (the default) it carries the amount due, for an earlier month ' +
+      "that month's charge.",
+  })
+  async paymentNotice(
+    @Root() account: PersonalAccount,
+    @Ctx() ctx: AccountsContext,
+    @Arg('period', () => String, {
+      nullable: true,
+      description: `The month, YYYY-MM: at most ${NOTICE_MONTHS_BACK} months back, not in the future. By default the latest charged one.`,
+    })
+    period?: string | null,
+  ): Promise<PaymentNotice | null> {
+    const createdAt = new Date();
+    const asked = period == null ? null : checkNoticePeriod(period, createdAt);
+    const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
+    if (!bank) return null;
+    countNotice(ctx.loaders);
+    const due = await amountDue(account, ctx);
+    let amount = due.amount;
+    if (asked !== null && asked !== due.period) {
+      const [charge] = await ctx.loaders.chargesByAccount(`${asked}-01`, `${asked}-01`).load(account.id);
+      amount = charge && charge.amount > 0 ? charge.amount : null;
+    }
+    return paymentNotice({
+      bank,
+      accountNumber: account.number,
+      holder: account.holder,
+      address: account.address,
+      amount,
+      period: asked ?? due.period,
+      createdAt,
+    });
+  }
+
   @FieldResolver(() => String, { description: "The holder's full name (partners only; abonents see `holder`)." })
   holderName(@Root() account: PersonalAccount): string {
     return account.holderName;
   }
+}
+
+/** What is due now: the current debt (null when none), for the latest charged month (this month before any charge). */
+async function amountDue(
+  account: PersonalAccount,
+  ctx: AccountsContext,
+): Promise<{ period: string; amount: number | null }> {
+  const [first, last] = monthRange({});
+  const [latest] = await ctx.loaders.chargesByAccount(first, last).load(account.id);
+  return {
+    period: latest?.month ?? currentMonth(),
+    amount: account.balance.debt > 0 ? account.balance.debt : null,
+  };
 }

@@ -63,6 +63,27 @@ export class PaymentQr {
   period!: string;
 }
 
+@ObjectType({ description: 'A payment notice (извещение, form ПД-4) for one month, as a PDF file to save or print.' })
+export class PaymentNotice {
+  @Field(() => String, { description: 'A name to save the file under, e.g. `izveshchenie-702062012-2026-11.pdf`.' })
+  fileName!: string;
+
+  @Field(() => String, { description: 'The media type of the file: `application/pdf`.' })
+  contentType!: string;
+
+  @Field(() => String, { description: 'The PDF file, base64-encoded.' })
+  contentBase64!: string;
+
+  @Field(() => String, { description: 'The month paid for, YYYY-MM.' })
+  period!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The amount printed (and in its QR code), kopecks; null when the notice leaves it blank.',
+  })
+  amount!: number | null;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A personal account (лицевой счёт) in a supplier's registry." })
 export class PersonalAccount {

@@ -93,13 +93,20 @@ export async function updateSupplierSettings(
     const found = await tx.findOneOrFail(Supplier, { id: supplierId });
     tx.assign(found, changes);
     await tx.flush();
-    const event: SupplierSettingsChanged = {
-      supplierId,
-      readingClosingDay: found.readingClosingDay,
-      at: new Date().toISOString(),
-    };
-    await queue.publish(tx, SUPPLIER_SETTINGS_CHANGED, event);
+    await publishSupplierSettings(tx, queue, found);
     return found;
   });
   return succeeded(UpdateSupplierSettingsPayload, { supplier });
+}
+
+/** Tells the other subgraphs the settings they act on (closing day, payee), in the writing transaction. */
+export async function publishSupplierSettings(tx: EntityManager, queue: JobQueue, supplier: Supplier): Promise<void> {
+  const bank = supplier.bankDetails;
+  await queue.publish(tx, SUPPLIER_SETTINGS_CHANGED, {
+    supplierId: supplier.id,
+    readingClosingDay: supplier.readingClosingDay,
+    supplierName: supplier.name,
+    payee: bank ? { name: bank.payeeName, inn: bank.inn } : null,
+    at: new Date().toISOString(),
+  } satisfies SupplierSettingsChanged);
 }

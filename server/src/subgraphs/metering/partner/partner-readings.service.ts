@@ -1,6 +1,6 @@
 // The supplier's billing exports its readings page by page, and records its inspectors' readings.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
+import { keysetPage, type KeysetArgs } from '../../../core/cursor.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
 import { runSql } from '../../../core/sql.js';
@@ -17,25 +17,10 @@ export const MAX_PAGE = 1000;
 export async function partnerReadingsPage(
   em: EntityManager,
   supplierId: string,
-  args: { first: number; after?: string | null; since?: Date | null },
+  args: KeysetArgs,
 ): Promise<PartnerReadingPage> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `first — от 1 до ${MAX_PAGE}.`, { field: 'first' });
-  }
-  const after = args.after == null ? null : decodeCursor(args.after);
-  const params: unknown[] = [supplierId];
-  let where = `r."supplier_id" = ?`;
-  if (args.since) {
-    where += ` and r."submitted_at" >= ?`;
-    params.push(args.since.toISOString());
-  }
-  if (after) {
-    where += ` and (r."submitted_at", r."id") > (?::timestamptz, ?::uuid)`;
-    params.push(after.time, after.id);
-  }
-  params.push(args.first + 1);
-  const rows = await runSql<
-    Array<{
+  return keysetPage<
+    {
       id: string;
       meter_id: string;
       serial_number: string;
@@ -48,22 +33,25 @@ export async function partnerReadingsPage(
       source: ReadingSource;
       current: boolean;
       consumption: string | null;
-    }>
+    },
+    PartnerReading
   >(
     em,
-    `select r."id", r."meter_id", m."serial_number", a."number" as "account_number", r."zone", r."value"::text as "value",
-            r."period", r."submitted_at", r."submitted_at"::text as "cursor_time", r."source", r."current",
-            r."consumption"::text as "consumption"
-       from "metering"."reading" r
-       join "metering"."meter" m on m."id" = r."meter_id"
-       left join "metering"."account" a on a."id" = m."account_id"
-      where ${where} order by r."submitted_at", r."id" limit ?`,
-    params,
-  );
-  const nodes = rows.slice(0, args.first);
-  const last = nodes[nodes.length - 1];
-  return {
-    nodes: nodes.map((r) =>
+    args,
+    {
+      select: `select r."id", r."meter_id", m."serial_number", a."number" as "account_number", r."zone",
+                      r."value"::text as "value", r."period", r."submitted_at", r."submitted_at"::text as "cursor_time",
+                      r."source", r."current", r."consumption"::text as "consumption"
+                 from "metering"."reading" r
+                 join "metering"."meter" m on m."id" = r."meter_id"
+                 left join "metering"."account" a on a."id" = m."account_id"`,
+      time: 'r."submitted_at"',
+      id: 'r."id"',
+      where: 'r."supplier_id" = ?',
+      params: [supplierId],
+      maxPage: MAX_PAGE,
+    },
+    (r) =>
       Object.assign(new PartnerReading(), {
         id: r.id,
         accountNumber: r.account_number ?? '',
@@ -77,12 +65,7 @@ export async function partnerReadingsPage(
         current: r.current,
         consumption: r.consumption === null ? null : trimDecimal(r.consumption),
       }),
-    ),
-    pageInfo: {
-      hasNextPage: rows.length > args.first,
-      endCursor: last ? encodeCursor(last.cursor_time, last.id) : (args.after ?? null),
-    },
-  };
+  );
 }
 
 /**

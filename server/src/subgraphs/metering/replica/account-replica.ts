@@ -1,33 +1,9 @@
-// Keeps metering's copy of the accounts subgraph's facts current, from its events. Deliveries may repeat and
-// arrive out of order: each write is idempotent and never replaces a newer fact with an older one.
+// Keeps metering's copy of the accounts subgraph's facts current, from its events (accounts and access: see
+// core/account-replica). Deliveries may repeat and arrive out of order: each write is idempotent and never
+// replaces a newer fact with an older one.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  AccountAccessChanged,
-  AccountsRegistered,
-  SupplierSettingsChanged,
-  TariffsSet,
-} from '../../../core/events.js';
+import type { SupplierSettingsChanged, TariffsSet } from '../../../core/events.js';
 import { runSql } from '../../../core/sql.js';
-
-export async function recordAccounts(em: EntityManager, event: AccountsRegistered): Promise<void> {
-  await runSql(
-    em,
-    `insert into "metering"."account" ("id", "supplier_id", "number")
-     select r."id", ?, r."number" from jsonb_to_recordset(?::jsonb) as r("id" uuid, "number" text)
-     on conflict do nothing`,
-    [event.supplierId, JSON.stringify(event.accounts)],
-  );
-}
-
-export async function recordAccess(em: EntityManager, event: AccountAccessChanged): Promise<void> {
-  await runSql(
-    em,
-    `insert into "metering"."account_access" ("abonent_id", "account_id", "linked", "changed_at") values (?, ?, ?, ?)
-     on conflict ("abonent_id", "account_id") do update set "linked" = excluded."linked", "changed_at" = excluded."changed_at"
-       where "account_access"."changed_at" < excluded."changed_at"`,
-    [event.abonentId, event.accountId, event.linked, event.at],
-  );
-}
 
 export async function recordTariffs(em: EntityManager, event: TariffsSet): Promise<void> {
   await runSql(

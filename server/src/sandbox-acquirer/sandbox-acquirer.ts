@@ -1,0 +1,141 @@
+// The sandbox acquirer: a stand-in for a real card acquirer's test mode, which Kabinet serves itself by default.
+// A system of its own (schema `sandbox_acquirer`, its own pool), it talks to Kabinet only over HTTP: a merchant
+// API, a hosted payment page with test cards, and signed notifications retried until acknowledged.
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Logger } from '../core/logger.js';
+import type { JobQueue } from '../core/queue.js';
+import type { HttpTransport } from '../subgraphs/payments/provider/provider.js';
+import { registerApi } from './api.js';
+import { notificationHandler, type NotifyJob } from './notifier.js';
+import { registerPages } from './pages.js';
+import { NOTIFY_JOB, SandboxStore } from './store.js';
+
+export { NOTIFY_JOB } from './store.js';
+export { formatRubles } from './html.js';
+export { TEST_CARDS, THREE_DS_CODE } from './cards.js';
+
+export interface SandboxAcquirerOptions {
+  /** Where its routes live, e.g. '/sandbox-acquirer' (the API under `${prefix}/api`, pages under `${prefix}/pay`). */
+  readonly prefix: string;
+  /** The absolute base URL of the pages, e.g. 'http://localhost:4000/sandbox-acquirer' (for confirmation_url). */
+  readonly publicUrl: string;
+  /** Its own pool (max 4); its tables are in schema sandbox_acquirer. */
+  readonly databaseUrl: string;
+  /** For notification delivery jobs. */
+  readonly queue: JobQueue;
+  /** The API credential (HTTP Basic `sandbox:<secret>`) and the HMAC key of notifications. */
+  readonly secret: string;
+  /** Where notifications are POSTed (Kabinet's /payments/webhooks/sandbox). */
+  readonly notificationUrl: string;
+  /** How they are POSTed: fetchTransport(), or injectTransport(app) in one process. */
+  readonly notify: HttpTransport;
+  readonly log: Logger;
+  /** A pending payment not confirmed in this time is canceled `expired_on_confirmation` (default 15 min). */
+  readonly paymentTtlMs?: number;
+  /** The first notification retry delay (default 1 s), doubled each time, 20 attempts. */
+  readonly retryDelaySeconds?: number;
+  /** How often pending payments are swept for expiry (default 30 s). */
+  readonly sweepIntervalMs?: number;
+  /** The clock of card expiry dates on the payment page (default: the real one). */
+  readonly now?: () => Date;
+}
+
+export interface SandboxAcquirer {
+  /** Stops the expiry sweep and notification delivery and ends the pool. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_PAYMENT_TTL_MS = 15 * 60_000;
+const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+
+export async function registerSandboxAcquirer(
+  app: FastifyInstance,
+  options: SandboxAcquirerOptions,
+): Promise<SandboxAcquirer> {
+  const prefix = options.prefix.replace(/\/+$/, '');
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const log = options.log.child({ module: 'sandbox-acquirer' });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 4,
+    application_name: 'kabinet-sandbox-acquirer',
+  });
+  pool.on('error', (error) => log.warn({ err: error }, 'sandbox acquirer: idle database connection failed'));
+  const store = new SandboxStore(pool, options.queue, options.paymentTtlMs ?? DEFAULT_PAYMENT_TTL_MS);
+
+  try {
+    await store.migrate();
+    await options.queue.register<NotifyJob>({
+      name: NOTIFY_JOB,
+      retryLimit: 20,
+      retryDelay: options.retryDelaySeconds ?? 1,
+      retryBackoff: true,
+      pollingIntervalSeconds: 0.5,
+      handle: notificationHandler({
+        store,
+        secret: options.secret,
+        publicUrl,
+        notificationUrl: options.notificationUrl,
+        notify: options.notify,
+        log,
+      }),
+    });
+    await app.register((scope) => registerApi(scope, { store, secret: options.secret, publicUrl }), {
+      prefix: `${prefix}/api`,
+    });
+    await app.register((scope) => registerPages(scope, { store, now: options.now }), { prefix });
+  } catch (error) {
+    await options.queue.boss.offWork(NOTIFY_JOB).catch(() => {});
+    await pool.end();
+    throw error;
+  }
+
+  // Expiry is also applied lazily on every read; the sweep notifies about payments nobody looks at.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweeping = store
+      .sweep()
+      .then((expired) => expired && log.info({ expired }, 'sandbox acquirer: expired pending payments'))
+      .catch((error: unknown) => log.warn({ err: error }, 'sandbox acquirer: the expiry sweep failed'))
+      .finally(() => (running = false));
+  }, options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  let closed: Promise<void> | undefined;
+  return {
+    close() {
+      closed ??= (async () => {
+        clearInterval(timer);
+        await options.queue.boss.offWork(NOTIFY_JOB).catch(() => {});
+        await sweeping;
+        await pool.end();
+      })();
+      return closed;
+    },
+  };
+}
+
+/**
+ * Requests to this process's own HTTP server without a socket (only the URL's path and query are used), so
+ * Kabinet in one process can call the sandbox it serves, and the sandbox can notify Kabinet.
+ */
+export function injectTransport(app: FastifyInstance): HttpTransport {
+  return async (request) => {
+    const url = new URL(request.url, 'http://localhost');
+    const response = await app.inject({
+      method: request.method,
+      url: url.pathname + url.search,
+      headers: request.headers,
+      payload: request.body,
+    });
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return { status: response.statusCode, headers, body: response.body };
+  };
+}

@@ -1,0 +1,274 @@
+// The payment notice (извещение) of one account for one month: a one-page A4 PDF laid out like the familiar bank
+// form ПД-4, the notice with the ГОСТ Р 56042-2014 QR code above and the receipt (квитанция) the cashier returns
+// below. The QR code carries exactly what `PersonalAccount.paymentQr` would for the same month and amount.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { addMonths, currentMonth, isMonth, todayInMoscow } from '../../../core/calendar.js';
+import { AppError, ErrorCode } from '../../../core/errors.js';
+import { paymentPurpose, paymentQrPayload, type PaymentQrInput } from './payment-qr.js';
+import { PaymentNotice } from './personal-account.types.js';
+
+/** How far back a notice may be asked for, in months before the current one. */
+export const NOTICE_MONTHS_BACK = 36;
+
+/** Each notice is a PDF rendered on request: a request may ask for this many, whatever the number of accounts. */
+export const MAX_NOTICES_PER_REQUEST = 10;
+
+export const NOTICE_CONTENT_TYPE = 'application/pdf';
+
+export interface PaymentNoticeInput extends PaymentQrInput {
+  /** The holder as abonents see it (masked), as on the account card. */
+  holder: string;
+  address: string;
+  /** When the notice is made: the PDF's creation date and the date printed under the form. */
+  createdAt: Date;
+}
+
+/**
+ * The month a notice is asked for, checked: YYYY-MM, not after the current month (Moscow time) and at most
+ * NOTICE_MONTHS_BACK months before it.
+ */
+export function checkNoticePeriod(period: string, now = new Date()): string {
+  if (!isMonth(period)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'Период укажите в виде ГГГГ-ММ, например 2026-01.', {
+      field: 'period',
+    });
+  }
+  const current = currentMonth(now);
+  if (period > current) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'Извещение за будущий месяц сформировать нельзя: укажите текущий или прошедший месяц.',
+      { field: 'period' },
+    );
+  }
+  if (period < addMonths(current, -NOTICE_MONTHS_BACK)) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `Извещение можно сформировать не более чем за ${NOTICE_MONTHS_BACK} месяцев назад.`,
+      { field: 'period' },
+    );
+  }
+  return period;
+}
+
+const noticesByRequest = new WeakMap<object, number>();
+
+/** Counts one more notice for the request `key` (its loaders) and refuses past MAX_NOTICES_PER_REQUEST. */
+export function countNotice(key: object): void {
+  const count = (noticesByRequest.get(key) ?? 0) + 1;
+  noticesByRequest.set(key, count);
+  if (count > MAX_NOTICES_PER_REQUEST) {
+    throw new AppError(
+      ErrorCode.BAD_REQUEST,
+      `За один запрос можно сформировать не более ${MAX_NOTICES_PER_REQUEST} извещений.`,
+      { limit: MAX_NOTICES_PER_REQUEST },
+    );
+  }
+}
+
+export function noticeFileName(accountNumber: string, period: string): string {
+  return `izveshchenie-${accountNumber}-${period}.pdf`;
+}
+
+/** The notice as the API returns it: the PDF (base64) with its name, type, month and amount. */
+export async function paymentNotice(input: PaymentNoticeInput): Promise<PaymentNotice> {
+  const pdf = await paymentNoticePdf(input);
+  return Object.assign(new PaymentNotice(), {
+    fileName: noticeFileName(input.accountNumber, input.period),
+    contentType: NOTICE_CONTENT_TYPE,
+    contentBase64: pdf.toString('base64'),
+    period: input.period,
+    amount: input.amount,
+  });
+}
+
+const NBSP = '\u00a0';
+
+/** Integer kopecks → `1 234,56 ₽` (no-break spaces between the groups and before the sign). */
+export function formatRubles(kopecks: number): string {
+  const whole = String(Math.floor(kopecks / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  return `${whole},${String(kopecks % 100).padStart(2, '0')}${NBSP}₽`;
+}
+
+/** `2026-11` → `11.2026`. */
+function monthDotYear(period: string): string {
+  const [year, month] = period.split('-');
+  return `${month}.${year}`;
+}
+
+// DejaVu Sans has Cyrillic and «₽»; the files are read once, on the first notice.
+const resolvePackage = createRequire(import.meta.url).resolve;
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function dejaVuSans(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(resolvePackage('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(resolvePackage('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+
+/** Millimetres to PDF points. */
+const mm = (value: number) => (value * 72) / 25.4;
+
+const PAGE_MARGIN = mm(15);
+const FORM_WIDTH = mm(180);
+const LEFT_COLUMN = mm(56);
+const PADDING = mm(3);
+const LABEL_WIDTH = mm(33);
+const QR_SIZE = mm(50);
+const TEXT = '#000000';
+const MUTED = '#555555';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** The one-page PDF of the notice; the same input (with the same `createdAt`) gives the same bytes. */
+export async function paymentNoticePdf(input: PaymentNoticeInput): Promise<Buffer> {
+  const payload = paymentQrPayload(input);
+  // Medium error correction, as on the screen: readable from a slightly creased print-out. 4 px a module keep the
+  // edges sharp at print resolution (the image is placed 50 mm wide, quiet zone included).
+  const qr = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 });
+  const period = monthDotYear(input.period);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    lang: 'ru-RU',
+    displayTitle: true,
+    info: {
+      Title: `Извещение на оплату: лицевой счёт ${input.accountNumber}, ${period}`,
+      Subject: paymentPurpose(input.accountNumber, input.period),
+      Author: input.bank.payeeName,
+      Creator: 'Личный кабинет абонента',
+      CreationDate: input.createdAt,
+      ModDate: input.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const { regular, bold } = dejaVuSans();
+  doc.registerFont('Regular', regular);
+  doc.registerFont('Bold', bold);
+
+  const left = PAGE_MARGIN;
+  let top = PAGE_MARGIN;
+  doc.font('Regular').fontSize(7).fillColor(MUTED);
+  doc.text('Форма № ПД-4', left, top, { width: FORM_WIDTH, align: 'right', lineBreak: false });
+  top += mm(4);
+
+  const rows = formRows(input, period);
+  const height = Math.max(formHeight(doc, rows), mm(8) + QR_SIZE + mm(12));
+  drawPart(doc, { top, height, title: 'ИЗВЕЩЕНИЕ', rows, qr });
+  drawPart(doc, { top: top + height, height, title: 'Квитанция', rows });
+
+  const [year, month, day] = todayInMoscow(input.createdAt).split('-');
+  doc.font('Regular').fontSize(8).fillColor(MUTED);
+  doc.text(
+    'Отсканируйте QR-код в приложении банка: реквизиты получателя, лицевой счёт, период и сумма заполнятся сами. ' +
+      `Извещение сформировано в Личном кабинете абонента ${day}.${month}.${year}.`,
+    left,
+    top + 2 * height + mm(4),
+    { width: FORM_WIDTH },
+  );
+
+  doc.end();
+  return ended;
+}
+
+interface Row {
+  label: string;
+  value: string;
+  /** The amount line: larger and bold. */
+  strong?: boolean;
+}
+
+function formRows(input: PaymentNoticeInput, period: string): Row[] {
+  const { bank } = input;
+  return [
+    { label: 'Получатель платежа', value: bank.payeeName },
+    bank.kpp ? { label: 'ИНН / КПП', value: `${bank.inn} / ${bank.kpp}` } : { label: 'ИНН', value: bank.inn },
+    { label: 'Расчётный счёт', value: bank.account },
+    { label: 'Банк получателя', value: bank.bankName },
+    { label: 'БИК', value: bank.bic },
+    { label: 'Корр. счёт', value: bank.correspondentAccount },
+    { label: 'Лицевой счёт', value: input.accountNumber },
+    { label: 'Плательщик', value: input.holder },
+    { label: 'Адрес', value: input.address },
+    { label: 'Период', value: period },
+    { label: 'Назначение платежа', value: paymentPurpose(input.accountNumber, input.period) },
+    {
+      label: 'Сумма',
+      value: input.amount && input.amount > 0 ? formatRubles(input.amount) : '________ руб. ____ коп.',
+      strong: true,
+    },
+  ];
+}
+
+const CONTENT_X = LEFT_COLUMN + PADDING;
+const CONTENT_WIDTH = FORM_WIDTH - LEFT_COLUMN - 2 * PADDING;
+const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH;
+const ROW_GAP = mm(1.6);
+const SIGNATURE_HEIGHT = mm(9);
+
+function valueFont(doc: Doc, row: Row): Doc {
+  return row.strong ? doc.font('Bold').fontSize(11) : doc.font('Regular').fontSize(9);
+}
+
+function rowHeight(doc: Doc, row: Row): number {
+  const value = valueFont(doc, row).heightOfString(row.value, { width: VALUE_WIDTH });
+  const label = doc
+    .font('Regular')
+    .fontSize(7.5)
+    .heightOfString(row.label, { width: LABEL_WIDTH - mm(1) });
+  return Math.max(value, label) + ROW_GAP;
+}
+
+function formHeight(doc: Doc, rows: Row[]): number {
+  return PADDING + rows.reduce((sum, row) => sum + rowHeight(doc, row), 0) + SIGNATURE_HEIGHT + PADDING;
+}
+
+/** One part of the form: the title column on the left (with the QR code on the notice), the details on the right. */
+function drawPart(doc: Doc, part: { top: number; height: number; title: string; rows: Row[]; qr?: Buffer }): void {
+  const x = PAGE_MARGIN;
+  const { top, height } = part;
+  doc.lineWidth(0.8).strokeColor(TEXT);
+  doc.rect(x, top, FORM_WIDTH, height).stroke();
+  doc
+    .moveTo(x + LEFT_COLUMN, top)
+    .lineTo(x + LEFT_COLUMN, top + height)
+    .stroke();
+
+  doc.font('Bold').fontSize(12).fillColor(TEXT);
+  doc.text(part.title, x, top + mm(3), { width: LEFT_COLUMN, align: 'center', lineBreak: false });
+  if (part.qr) doc.image(part.qr, x + (LEFT_COLUMN - QR_SIZE) / 2, top + mm(9), { width: QR_SIZE });
+  doc.font('Regular').fontSize(9).fillColor(TEXT);
+  doc.text('Кассир', x, top + height - mm(7), { width: LEFT_COLUMN, align: 'center', lineBreak: false });
+
+  let y = top + PADDING;
+  const contentX = x + CONTENT_X;
+  for (const row of part.rows) {
+    const rowTop = y;
+    doc.font('Regular').fontSize(7.5).fillColor(MUTED);
+    doc.text(row.label, contentX, rowTop + 1.5, { width: LABEL_WIDTH - mm(1) });
+    valueFont(doc, row).fillColor(TEXT);
+    const valueHeight = doc.heightOfString(row.value, { width: VALUE_WIDTH });
+    doc.text(row.value, contentX + LABEL_WIDTH, rowTop, { width: VALUE_WIDTH });
+    y = rowTop + rowHeight(doc, row);
+    doc.lineWidth(0.4).strokeColor(MUTED);
+    doc
+      .moveTo(contentX + LABEL_WIDTH, rowTop + valueHeight + 0.5)
+      .lineTo(contentX + CONTENT_WIDTH, rowTop + valueHeight + 0.5)
+      .stroke();
+  }
+  doc.font('Regular').fontSize(8).fillColor(TEXT);
+  doc.text('Подпись плательщика ________________      Дата «____» ________________ 20____ г.', contentX, y + mm(4), {
+    width: CONTENT_WIDTH,
+    lineBreak: false,
+  });
+}

@@ -1,0 +1,33 @@
+// What is due on an account: the debt of the supplier's last balance, less what was paid online after accounts
+// recorded that balance (the billing posts exported payments before it sends a new balance, so later ones are not
+// in it yet). The one place this rule is stated: startPayment (DEBT) and the account page both read it here.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../../../core/sql.js';
+import { AmountDue } from './payment.types.js';
+
+export async function amountDue(em: EntityManager, accountIds: readonly string[]): Promise<AmountDue[]> {
+  const rows = await runSql<
+    Array<{ id: string; balance_kopecks: string | null; balance_as_of: string | null; unposted: string }>
+  >(
+    em,
+    `select i."id", a."balance_kopecks", to_char(a."balance_as_of", 'YYYY-MM-DD') as "balance_as_of",
+            coalesce((select sum(p."amount_kopecks" - p."refunded_kopecks") from "payments"."payment" p
+                       where p."account_id" = i."id" and p."status" in ('SUCCEEDED', 'REFUNDED')
+                         and (a."balance_at" is null or p."succeeded_at" > a."balance_at")), 0) as "unposted"
+       from (select "value"::uuid as "id" from jsonb_array_elements_text(?::jsonb)) i
+       left join "payments"."account" a on a."id" = i."id"`,
+    [JSON.stringify(accountIds)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return accountIds.map((id) => {
+    const row = byId.get(id);
+    const debt = row?.balance_kopecks == null ? null : Math.max(0, Number(row.balance_kopecks));
+    const unposted = Number(row?.unposted ?? 0);
+    return Object.assign(new AmountDue(), {
+      debt,
+      balanceAsOf: row?.balance_as_of ?? null,
+      unposted,
+      due: Math.max(0, (debt ?? 0) - unposted),
+    });
+  });
+}

@@ -1,0 +1,74 @@
+// The letter a payer gets when a payment succeeds: the payment and the details a 54-ФЗ cash receipt carries.
+// The fiscal receipt itself (with its ФН/ФД/ФП numbers) is issued by the acquirer's online cash register.
+import type { Config } from '../../../core/config.js';
+import { escapeHtml, type Letter } from '../../../core/mail.js';
+import { formatRubles, includedVat } from '../../../core/money.js';
+import type { PaymentRow } from './payment.types.js';
+
+const MOSCOW_TIME = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** What the receipt line says, the same in the letter and in the receipt sent to the acquirer. */
+export function receiptItemDescription(accountNumber: string): string {
+  return `Оплата услуг газоснабжения, лицевой счёт ${accountNumber}`;
+}
+
+export function receiptLetter(
+  config: Config,
+  input: { payment: PaymentRow; paidAt: Date; seller: { name: string; inn: string | null } },
+): Letter {
+  const { payment, paidAt, seller } = input;
+  const amount = Number(payment.amount_kopecks);
+  const vatRate = config.payments.receiptVatRate;
+  const rows: Array<[string, string]> = [
+    ['Кассовый чек', 'Приход'],
+    ['Продавец', seller.name],
+    ...(seller.inn ? ([['ИНН продавца', seller.inn]] as Array<[string, string]>) : []),
+    ['Дата и время расчёта', `${MOSCOW_TIME.format(paidAt)} (МСК)`],
+    ['Место расчётов', config.publicUrl],
+    ['Предмет расчёта', receiptItemDescription(payment.account_number)],
+    ['Количество', '1'],
+    ['Цена', formatRubles(amount)],
+    ['Признак предмета расчёта', 'Услуга'],
+    ['Признак способа расчёта', 'Полный расчёт'],
+    [
+      'НДС',
+      vatRate === null ? 'Без НДС' : `${vatRate}%, в том числе ${formatRubles(includedVat(amount, vatRate))}`,
+    ],
+    ['Итого', formatRubles(amount)],
+    ['Безналичными', formatRubles(amount)],
+    ['Эл. адрес покупателя', payment.receipt_email],
+    ['Номер платежа', payment.id],
+  ];
+  const intro = `Оплата ${formatRubles(amount)} по лицевому счёту ${payment.account_number} прошла успешно.`;
+  const outro =
+    'Оплата поступит поставщику газа в течение 1–3 рабочих дней; до тех пор она показана в кабинете как ' +
+    '«не учтена в начислениях». Фискальный чек (с номерами ФН, ФД и ФП) направляет касса платёжного сервиса.';
+  const text = [intro, rows.map(([k, v]) => `${k}: ${v}`).join('\n'), outro, 'Личный кабинет абонента'].join('\n\n');
+  const html = [
+    '<!doctype html><html lang="ru"><body style="font-family: sans-serif; line-height: 1.5">',
+    `<p>${escapeHtml(intro)}</p>`,
+    '<table style="border-collapse: collapse">',
+    ...rows.map(
+      ([k, v]) =>
+        `<tr><th style="text-align: left; padding: 2px 12px 2px 0">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
+    ),
+    '</table>',
+    `<p>${escapeHtml(outro)}</p>`,
+    '<p>Личный кабинет абонента</p>',
+    '</body></html>',
+  ].join('\n');
+  return {
+    kind: 'payment-receipt',
+    to: payment.receipt_email,
+    subject: `Оплата по лицевому счёту ${payment.account_number}: ${formatRubles(amount)}`,
+    text,
+    html,
+  };
+}
