@@ -96,7 +96,11 @@ const variables = z.object({
   SANDBOX_ACQUIRER_URL: httpUrl.optional(),
   SANDBOX_ACQUIRER_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   YOOKASSA_API_URL: httpUrl.default('https://api.yookassa.ru/v3'),
-  YOOKASSA_SHOP_ID: z.string().trim().regex(/^\d{1,20}$/, 'must be the shop id (digits) from the YooKassa account').optional(),
+  YOOKASSA_SHOP_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{1,20}$/, 'must be the shop id (digits) from the YooKassa account')
+    .optional(),
   YOOKASSA_SECRET_KEY: z.string().trim().min(10, 'must be the secret key from the YooKassa account').optional(),
 });
 
@@ -119,7 +123,8 @@ const schema = variables.superRefine((env, ctx) => {
   }
   if (env.PAYMENT_PROVIDER === 'yookassa') {
     for (const name of ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENT_PROVIDER=yookassa' });
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENT_PROVIDER=yookassa' });
     }
   }
   if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'sandbox') {

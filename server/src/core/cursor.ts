@@ -55,7 +55,11 @@ export async function keysetPage<R extends { id: string; cursor_time: string }, 
     params.push(after.time, after.id);
   }
   params.push(args.first + 1);
-  const rows = await runSql<R[]>(em, `${query.select} where ${where} order by ${query.time}, ${query.id} limit ?`, params);
+  const rows = await runSql<R[]>(
+    em,
+    `${query.select} where ${where} order by ${query.time}, ${query.id} limit ?`,
+    params,
+  );
   const page = rows.slice(0, args.first);
   const last = page[page.length - 1];
   return {

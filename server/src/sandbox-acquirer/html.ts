@@ -3,21 +3,8 @@
 // absolute link is the merchant's return URL.
 import { TEST_CARDS, THREE_DS_CODE, type CardErrors, type CardField } from './cards.js';
 import type { PaymentRow } from './store.js';
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** Kopecks as Russians write an amount: «1 234,56 ₽» (non-breaking spaces). */
-export function formatRubles(kopecks: number): string {
-  const rubles = String(Math.floor(kopecks / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${rubles},${String(kopecks % 100).padStart(2, '0')}\u00a0₽`;
-}
+import { escapeHtml } from '../core/mail.js';
+import { formatRubles } from '../core/money.js';
 
 /** Why a payment did not go through, for the payer. */
 const REASONS: Readonly<Record<string, string>> = {

@@ -12,7 +12,7 @@ import { registerPages } from './pages.js';
 import { NOTIFY_JOB, SandboxStore } from './store.js';
 
 export { NOTIFY_JOB } from './store.js';
-export { formatRubles } from './html.js';
+export { injectTransport } from '../core/http-transport.js';
 export { TEST_CARDS, THREE_DS_CODE } from './cards.js';
 
 export interface SandboxAcquirerOptions {
@@ -116,26 +116,5 @@ export async function registerSandboxAcquirer(
       })();
       return closed;
     },
-  };
-}
-
-/**
- * Requests to this process's own HTTP server without a socket (only the URL's path and query are used), so
- * Kabinet in one process can call the sandbox it serves, and the sandbox can notify Kabinet.
- */
-export function injectTransport(app: FastifyInstance): HttpTransport {
-  return async (request) => {
-    const url = new URL(request.url, 'http://localhost');
-    const response = await app.inject({
-      method: request.method,
-      url: url.pathname + url.search,
-      headers: request.headers,
-      payload: request.body,
-    });
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-    }
-    return { status: response.statusCode, headers, body: response.body };
   };
 }

@@ -23,7 +23,11 @@ export function createPaymentsLoaders(em: EntityManager, request: RequestContext
                                     order by p."created_at" desc limit ?) p`,
             [JSON.stringify(accountIds), last],
           );
-          const byAccount = groupBy(rows, (r) => r.account_id, (r) => Payment.fromRow(r, viewer));
+          const byAccount = groupBy(
+            rows,
+            (r) => r.account_id,
+            (r) => Payment.fromRow(r, viewer),
+          );
           return accountIds.map((id) => byAccount.get(id) ?? []);
         });
         byLast.set(last, loader);

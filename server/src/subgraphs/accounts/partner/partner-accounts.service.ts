@@ -321,7 +321,11 @@ export class PartnerAccountsService {
     await this.queue.publish(tx, BALANCES_SET, {
       at: new Date().toISOString(),
       supplierId: this.supplierId,
-      accounts: accounts.map((a) => ({ ...a, balanceKopecks: Number(a.balanceKopecks), asOf: a.asOf?.slice(0, 10) ?? null })),
+      accounts: accounts.map((a) => ({
+        ...a,
+        balanceKopecks: Number(a.balanceKopecks),
+        asOf: a.asOf?.slice(0, 10) ?? null,
+      })),
     } satisfies BalancesSet);
   }
 

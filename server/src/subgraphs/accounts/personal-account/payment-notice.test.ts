@@ -9,11 +9,11 @@ import { decodeQr } from '../../../../test/support/qr.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
+import { formatRubles } from '../../../core/money.js';
 import type { BankDetails } from '../supplier/supplier.entity.js';
 import {
   checkNoticePeriod,
   countNotice,
-  formatRubles,
   MAX_NOTICES_PER_REQUEST,
   NOTICE_MONTHS_BACK,
   paymentNoticePdf,

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { addMonths, currentMonth, isMonth, todayInMoscow } from '../../../core/calendar.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
+import { formatRubles } from '../../../core/money.js';
 import { paymentPurpose, paymentQrPayload, type PaymentQrInput } from './payment-qr.js';
 import { PaymentNotice } from './personal-account.types.js';
 
@@ -83,14 +84,6 @@ export async function paymentNotice(input: PaymentNoticeInput): Promise<PaymentN
     period: input.period,
     amount: input.amount,
   });
-}
-
-const NBSP = '\u00a0';
-
-/** Integer kopecks → `1 234,56 ₽` (no-break spaces between the groups and before the sign). */
-export function formatRubles(kopecks: number): string {
-  const whole = String(Math.floor(kopecks / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  return `${whole},${String(kopecks % 100).padStart(2, '0')}${NBSP}₽`;
 }
 
 /** `2026-11` → `11.2026`. */

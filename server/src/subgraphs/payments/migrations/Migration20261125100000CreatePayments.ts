@@ -59,7 +59,9 @@ export class Migration20261125100000CreatePayments extends Migration {
         constraint "payment_idempotency_key_unique" unique ("abonent_id", "idempotency_key"),
         constraint "payment_provider_payment_id_unique" unique ("provider", "provider_payment_id")
       );`);
-    this.addSql(`create index "payment_account_created_index" on "payments"."payment" ("account_id", "created_at" desc);`);
+    this.addSql(
+      `create index "payment_account_created_index" on "payments"."payment" ("account_id", "created_at" desc);`,
+    );
     // The partner export pages in (status_changed_at, id) order per supplier.
     this.addSql(
       `create index "payment_supplier_changed_index" on "payments"."payment" ("supplier_id", "status_changed_at", "id");`,

@@ -55,7 +55,11 @@ export class PartnerPaymentPage {
   pageInfo!: PageInfo;
 }
 
-export function partnerPaymentsPage(em: EntityManager, supplierId: string, args: KeysetArgs): Promise<PartnerPaymentPage> {
+export function partnerPaymentsPage(
+  em: EntityManager,
+  supplierId: string,
+  args: KeysetArgs,
+): Promise<PartnerPaymentPage> {
   return keysetPage<PaymentRow & { cursor_time: string }, PartnerPayment>(
     em,
     args,
@@ -94,7 +98,10 @@ export class PartnerPaymentsResolver {
     @Ctx() ctx: PaymentsContext,
     @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, 1 to 1000.' }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('since', () => GraphQLISODateTime, { nullable: true, description: 'Only payments whose status changed since.' })
+    @Arg('since', () => GraphQLISODateTime, {
+      nullable: true,
+      description: 'Only payments whose status changed since.',
+    })
     since?: Date | null,
   ): Promise<PartnerPaymentPage> {
     if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');

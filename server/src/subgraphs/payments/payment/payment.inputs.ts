@@ -16,7 +16,8 @@ export class StartPaymentInput {
 
   @Field(() => [ReadingInput], {
     nullable: true,
-    description: "Readings to submit with the payment: checked by metering's rules first; if any is refused, no payment starts.",
+    description:
+      "Readings to submit with the payment: checked by metering's rules first; if any is refused, no payment starts.",
   })
   readings?: ReadingInput[] | null;
 
@@ -29,7 +30,7 @@ export class StartPaymentInput {
   idempotencyKey!: string;
 
   @Field(() => String, {
-    description: "Where the payment page sends the payer back: a page of this Kabinet; `payment=<id>` is added to it.",
+    description: 'Where the payment page sends the payer back: a page of this Kabinet; `payment=<id>` is added to it.',
   })
   returnUrl!: string;
 }

@@ -86,7 +86,11 @@ async function visiblePayment(ctx: PaymentsContext, id: string): Promise<Payment
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const caller = ctx.caller;
   const [owner, value] =
-    caller.kind === 'abonent' ? ['abonent_id', caller.abonentId] : caller.kind === 'partner' ? ['supplier_id', caller.supplierId] : [];
+    caller.kind === 'abonent'
+      ? ['abonent_id', caller.abonentId]
+      : caller.kind === 'partner'
+        ? ['supplier_id', caller.supplierId]
+        : [];
   if (!owner) return null;
   const [row] = await runSql<PaymentRow[]>(
     ctx.em,

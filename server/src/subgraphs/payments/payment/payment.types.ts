@@ -95,7 +95,10 @@ export class Payment {
   @Field(() => Boolean, { description: 'The status will not change any more (except by a refund).' })
   final!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why it was canceled: the acquirer's code, e.g. `card_declined`." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why it was canceled: the acquirer's code, e.g. `card_declined`.",
+  })
   cancellationCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was canceled, in Russian.' })
@@ -150,7 +153,7 @@ export class AmountDue {
   balanceAsOf!: string | null;
 
   @Field(() => Int, {
-    description: "Kopecks paid online since that balance was recorded: the billing has not posted them yet.",
+    description: 'Kopecks paid online since that balance was recorded: the billing has not posted them yet.',
   })
   unposted!: number;
 

@@ -37,10 +37,7 @@ export function receiptLetter(
     ['Цена', formatRubles(amount)],
     ['Признак предмета расчёта', 'Услуга'],
     ['Признак способа расчёта', 'Полный расчёт'],
-    [
-      'НДС',
-      vatRate === null ? 'Без НДС' : `${vatRate}%, в том числе ${formatRubles(includedVat(amount, vatRate))}`,
-    ],
+    ['НДС', vatRate === null ? 'Без НДС' : `${vatRate}%, в том числе ${formatRubles(includedVat(amount, vatRate))}`],
     ['Итого', formatRubles(amount)],
     ['Безналичными', formatRubles(amount)],
     ['Эл. адрес покупателя', payment.receipt_email],

@@ -193,17 +193,26 @@ export class StartPaymentService {
       });
     const answer = result?.data?.submitReadings;
     if (!answer) {
-      if (result?.errors) this.ctx.log.warn({ errors: result.errors }, 'readings with a payment: metering refused the call');
+      if (result?.errors)
+        this.ctx.log.warn({ errors: result.errors }, 'readings with a payment: metering refused the call');
       return [
-        UserError.of('readings', 'READINGS_UNAVAILABLE', 'Не удалось передать показания. Повторите попытку через минуту.'),
+        UserError.of(
+          'readings',
+          'READINGS_UNAVAILABLE',
+          'Не удалось передать показания. Повторите попытку через минуту.',
+        ),
       ];
     }
     if (answer.ok) return [];
-    const refusals = answer.errors.map((e) => UserError.of(e.field ? `readings.${e.field}` : 'readings', e.code, e.message));
+    const refusals = answer.errors.map((e) =>
+      UserError.of(e.field ? `readings.${e.field}` : 'readings', e.code, e.message),
+    );
     answer.results.forEach((r) => {
       if (r.status !== 'REFUSED') return;
       const index = readings.findIndex((given) => given.meterId === r.meterId && (given.zone ?? 'TOTAL') === r.zone);
-      refusals.push(UserError.of(`readings.${index}`, r.code ?? 'READING_REFUSED', r.message ?? 'Показание не принято.'));
+      refusals.push(
+        UserError.of(`readings.${index}`, r.code ?? 'READING_REFUSED', r.message ?? 'Показание не принято.'),
+      );
     });
     return refusals.length ? refusals : [UserError.of('readings', 'READINGS_REFUSED', 'Показания не приняты.')];
   }
@@ -225,7 +234,9 @@ export class StartPaymentService {
       errors.push(UserError.of('receiptEmail', 'EMAIL_INVALID', 'Укажите адрес электронной почты для чека.'));
     }
     if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 80) {
-      errors.push(UserError.of('idempotencyKey', 'IDEMPOTENCY_KEY_INVALID', 'Ключ идемпотентности: от 8 до 80 символов.'));
+      errors.push(
+        UserError.of('idempotencyKey', 'IDEMPOTENCY_KEY_INVALID', 'Ключ идемпотентности: от 8 до 80 символов.'),
+      );
     }
     if (!isOwnPage(input.returnUrl, this.ctx.config.publicUrl)) {
       errors.push(UserError.of('returnUrl', 'RETURN_URL_INVALID', 'Адрес возврата должен вести на страницу кабинета.'));

@@ -49,7 +49,10 @@ export function nextStatus(
     case PaymentStatus.SUCCEEDED:
       // A late `pending` (reordered delivery) says nothing new; a refund only grows.
       if (reported.status !== 'succeeded' || reported.refundedKopecks <= current.refunded) return null;
-      return { status: fullyRefunded ? PaymentStatus.REFUNDED : PaymentStatus.SUCCEEDED, refunded: reported.refundedKopecks };
+      return {
+        status: fullyRefunded ? PaymentStatus.REFUNDED : PaymentStatus.SUCCEEDED,
+        refunded: reported.refundedKopecks,
+      };
     case PaymentStatus.CANCELED:
     case PaymentStatus.REFUNDED:
       return null;
@@ -90,7 +93,10 @@ export async function applyProviderState(
     }
     const amount = Number(row.amount_kopecks);
     if (reported.amountKopecks !== amount) {
-      deps.log.error({ paymentId: row.id, ours: amount, reported: reported.amountKopecks }, 'acquirer reported another amount');
+      deps.log.error(
+        { paymentId: row.id, ours: amount, reported: reported.amountKopecks },
+        'acquirer reported another amount',
+      );
       return { kind: 'mismatch', reason: 'amount' } as const;
     }
     const current = { status: row.status, refunded: Number(row.refunded_kopecks), amount };

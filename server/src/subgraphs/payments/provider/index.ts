@@ -10,7 +10,11 @@ import { YooKassaProvider } from './yookassa.js';
  * `localHttp` reaches this process's own server: the sandbox acquirer Kabinet serves itself is called through it,
  * without a socket (and so also in tests that never listen).
  */
-export function createPaymentProvider(deps: { config: Config; localHttp?: HttpTransport; log?: Logger }): PaymentProvider {
+export function createPaymentProvider(deps: {
+  config: Config;
+  localHttp?: HttpTransport;
+  log?: Logger;
+}): PaymentProvider {
   const { payments } = deps.config;
   if (payments.provider === 'yookassa') {
     return new YooKassaProvider({ ...payments.yookassa, log: deps.log });

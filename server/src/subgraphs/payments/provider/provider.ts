@@ -23,6 +23,7 @@ export interface ProviderPayment {
 /** One line of the 54-ФЗ receipt the acquirer's online cash register issues. */
 export interface ReceiptItem {
   readonly description: string;
+  /** The line's total (price × quantity); Kabinet sends one line of quantity 1 per payment. */
   readonly amountKopecks: number;
   readonly quantity: number;
   /** VAT rate in percent (22, 20, 10, 0) or null for «без НДС». */
@@ -62,6 +63,11 @@ export interface PaymentProvider {
   readonly name: string;
   create(request: CreatePaymentRequest): Promise<ProviderPayment>;
   fetch(providerPaymentId: string): Promise<ProviderPayment>;
+  /**
+   * Cancels a payment the payer has not completed. Not every acquirer can: YooKassa cancels only payments waiting
+   * for capture (Kabinet captures at once), and refuses others with a non-retryable ProviderError; its unconfirmed
+   * payments expire by themselves (`expired_on_confirmation`).
+   */
   cancel(providerPaymentId: string, idempotenceKey: string): Promise<ProviderPayment>;
   refund(
     providerPaymentId: string,
@@ -70,7 +76,9 @@ export interface PaymentProvider {
   ): Promise<{ refundId: string; status: 'pending' | 'succeeded' | 'canceled' }>;
   /**
    * Checks that a notification really comes from the acquirer (a signature, or fetching the payment back) and
-   * returns what it reports; null when it is forged, malformed or about something we do not handle.
+   * returns what it reports; null when it is forged, malformed or about something we do not handle. Throws a
+   * ProviderError when it cannot tell now (the acquirer did not answer the fetch): the route answers 503 to a
+   * retryable one, so the acquirer delivers again, and 400 to one that will not get better.
    */
   verifyNotification(notification: IncomingNotification): Promise<VerifiedNotification | null>;
 }
@@ -87,4 +95,9 @@ export class ProviderError extends Error {
   }
 }
 
-export { fetchTransport, type HttpRequest, type HttpResponse, type HttpTransport } from '../../../core/http-transport.js';
+export {
+  fetchTransport,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+} from '../../../core/http-transport.js';

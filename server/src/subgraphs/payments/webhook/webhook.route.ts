@@ -54,7 +54,13 @@ export async function registerWebhookRoute(
         const outcome = await applyProviderState(
           em,
           { config: runtime.deps.config, queue: runtime.deps.queue, log },
-          { paymentId, provider: provider.name, reported: verified.payment, source: 'notification', eventId: verified.eventId },
+          {
+            paymentId,
+            provider: provider.name,
+            reported: verified.payment,
+            source: 'notification',
+            eventId: verified.eventId,
+          },
         );
         if (outcome.kind === 'mismatch') return reply.code(422).send({ error: `${outcome.reason} does not match` });
         return reply.code(200).send({ ok: true, outcome: outcome.kind });
