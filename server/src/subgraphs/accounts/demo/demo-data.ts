@@ -2,6 +2,14 @@
 // Idempotent: accounts are created once (their balances are then left alone), settings, tariffs and charges are
 // written again with the same values. The README lists what a newcomer can link.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ACCOUNT_ACCESS_CHANGED,
+  ACCOUNTS_REGISTERED,
+  BALANCES_SET,
+  type AccountAccessChanged,
+  type AccountsRegistered,
+  type BalancesSet,
+} from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
@@ -150,6 +158,7 @@ export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue },
         )
       ).map((r) => r.number),
     );
+    if (existing.size) await republishDemoFacts(em, deps.queue, supplier.id);
     const added = demo.accounts.filter((a) => !existing.has(a.number));
     if (added.length) {
       await mustSucceed(
@@ -209,6 +218,49 @@ export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue },
         ),
       ),
     );
+  }
+}
+
+/**
+ * Tells the subgraphs that keep a copy of the accounts facts about the demo accounts and their links again, with
+ * the times the facts were recorded (so nothing newer is overwritten): a subgraph added after the demo was first
+ * written (payments) learns of them at the next start. Consumers ignore what they already hold.
+ */
+async function republishDemoFacts(em: EntityManager, queue: JobQueue, supplierId: string): Promise<void> {
+  const accounts = await runSql<
+    Array<{ id: string; number: string; balance_kopecks: string; as_of: string | null; recorded_at: string }>
+  >(
+    em,
+    `select "id", "number", "balance_kopecks", to_char("balance_as_of", 'YYYY-MM-DD') as "as_of",
+            "updated_at"::text as "recorded_at"
+       from "accounts"."personal_account" where "supplier_id" = ?`,
+    [supplierId],
+  );
+  if (!accounts.length) return;
+  await queue.publish(em, ACCOUNTS_REGISTERED, {
+    supplierId,
+    accounts: accounts.map((a) => ({ id: a.id, number: a.number })),
+  } satisfies AccountsRegistered);
+  for (const a of accounts) {
+    await queue.publish(em, BALANCES_SET, {
+      at: new Date(a.recorded_at).toISOString(),
+      supplierId,
+      accounts: [{ id: a.id, number: a.number, balanceKopecks: Number(a.balance_kopecks), asOf: a.as_of }],
+    } satisfies BalancesSet);
+  }
+  const links = await runSql<Array<{ abonent_id: string; account_id: string; created_at: Date }>>(
+    em,
+    `select l."abonent_id", l."account_id", l."created_at" from "accounts"."account_link" l
+       join "accounts"."personal_account" a on a."id" = l."account_id" where a."supplier_id" = ?`,
+    [supplierId],
+  );
+  for (const link of links) {
+    await queue.publish(em, ACCOUNT_ACCESS_CHANGED, {
+      abonentId: link.abonent_id,
+      accountId: link.account_id,
+      linked: true,
+      at: new Date(link.created_at).toISOString(),
+    } satisfies AccountAccessChanged);
   }
 }
 
