@@ -18,6 +18,8 @@ import { ResetPasswordPage } from './pages/reset-password-page';
 import { AgreementPage } from './pages/agreement-page';
 import { PersonalDataPage } from './pages/personal-data-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PaymentPage } from './pages/payment-page';
+import { PaymentResultPage } from './pages/payment-result-page';
 
 export const App: Component = () => (
   <Provider value={client}>
@@ -25,6 +27,8 @@ export const App: Component = () => (
       <Route path="/" component={HomePage} />
       <Route path="/suppliers" component={SuppliersPage} />
       <Route path="/accounts" component={AccountsPage} />
+      <Route path="/oplata/rezultat" component={PaymentResultPage} />
+      <Route path="/oplata/:accountId" component={PaymentPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route path="/support" component={SupportPage} />
       <Route path="/login" component={LoginPage} />

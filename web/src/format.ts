@@ -16,6 +16,22 @@ export function formatDate(iso: unknown): string {
   return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
 }
 
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** `2026-11-27T10:05:00Z` → `27.11.2026, 13:05` (Moscow time); '' for a missing or unreadable date. */
+export function formatDateTime(iso: unknown): string {
+  if (typeof iso !== 'string' || !iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
+}
+
 /** A calendar day as the API sends it, `2026-11-01` → `01.11.2026` (no time zone involved); '' when unreadable. */
 export function formatDay(day: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
@@ -87,4 +103,24 @@ export function formatReading(value: string, fractionDigits: number): string {
 /** A volume in m³ as the API sends it, `10.5` → `10,5 м³`. */
 export function formatVolume(value: string): string {
   return `${formatDecimal(value)}\u00a0м³`;
+}
+
+/** Why an amount typed in rubles cannot be read; see `parseRubles`. */
+export type RublesProblem = 'empty' | 'format' | 'kopecks' | 'too-long';
+
+/**
+ * An amount typed in rubles → integer kopecks, with no float in between: «1234,56», «1 234.5», «1234», «1234,56 ₽»
+ * (spaces of any kind between the digits, a comma or a point, at most two digits of kopecks).
+ */
+export function parseRubles(typed: string): { kopecks: number } | { problem: RublesProblem } {
+  const text = typed.replace(/[\s\u00a0\u202f]/g, '').replace(/(₽|руб\.?|р\.?)$/i, '');
+  if (!text) return { problem: 'empty' };
+  const match = /^(\d+)(?:[.,](\d*))?$/.exec(text);
+  if (!match) return { problem: 'format' };
+  const whole = match[1]!.replace(/^0+(?=\d)/, '');
+  const fraction = match[2] ?? '';
+  if (fraction.length > 2) return { problem: 'kopecks' };
+  // Up to 999 999 999 rubles: far above any payment, and exact as a JavaScript number in kopecks.
+  if (whole.length > 9) return { problem: 'too-long' };
+  return { kopecks: Number(whole) * 100 + Number(fraction.padEnd(2, '0')) };
 }

@@ -119,14 +119,26 @@ type Meter = NonNullable<Account['meters']>[number];
 type Reading = Meter['readings'][number];
 type Result = NonNullable<MeterReadings_SubmitMutation['submitReadings']>['results'][number];
 
-/** One box pair on the form: a meter's zone. */
-interface Entry {
+/** What the dial boxes of a meter need to know (the readings form and the payment page both type into them). */
+export interface DialMeter {
+  id: string;
+  serialNumber: string;
+  readingZones: readonly ReadingZone[];
+  integerDigits: number;
+  fractionDigits: number;
+  comparisonReadings: ReadonlyArray<{ zone: ReadingZone; value: string }>;
+}
+
+/** One box pair on a form: a meter's zone. */
+export interface DialEntry<M extends DialMeter = DialMeter> {
   key: string;
-  meter: Meter;
+  meter: M;
   zone: ReadingZone;
 }
 
-interface Typed {
+type Entry = DialEntry<Meter>;
+
+export interface Typed {
   integer: string;
   fraction: string;
   /** The abonent confirmed that the dial went past its maximum and started from zero. */
@@ -154,12 +166,12 @@ function lastReadingOf(meter: Meter, zone: ReadingZone) {
 }
 
 /** «Показание счётчика G4-0418237, м³», with the zone for two-zone meters. */
-function dialLabel(meter: Meter, zone: ReadingZone): string {
+function dialLabel(meter: DialMeter, zone: ReadingZone): string {
   const zoneName = ZONE_NAMES[zone];
   return `Показание счётчика ${meter.serialNumber}${zoneName ? `, ${zoneName}` : ''}, м³`;
 }
 
-function belowPreviousMessage(previous: { value: string }, meter: Meter): string {
+function belowPreviousMessage(previous: { value: string }, meter: DialMeter): string {
   return `Показание меньше предыдущего (${formatReading(previous.value, meter.fractionDigits)}). Если счётчик прошёл через ноль, подтвердите это.`;
 }
 
@@ -171,26 +183,27 @@ function acceptedMessage(result: Result): string {
   return `${text}.`;
 }
 
-export const MeterReadings: Component<{ account: Account; onSubmitted: () => void }> = (props) => {
-  const [, submitReadings] = createMutation(SubmitMutation);
+/** The key of a meter's zone on a form, `<meter id>:<zone>`. */
+export function entryKey(meterId: string, zone: ReadingZone): string {
+  return `${meterId}:${zone}`;
+}
+
+/**
+ * The dial boxes of some meters as typed, and what is wrong with them, checked before sending by the server's rules
+ * (digits, the dial's size, not below the reading it is compared with unless a rollover through zero is confirmed).
+ * The readings form and the payment page («Передать показания вместе с оплатой») both use it.
+ */
+export function createDialEntries<M extends DialMeter>(meters: () => readonly M[]) {
   const [typed, setTyped] = createStore<Record<string, Typed>>({});
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [results, setResults] = createSignal<Record<string, Result>>({});
-  const [formErrors, setFormErrors] = createSignal<string[]>([]);
-  const [periodNotice, setPeriodNotice] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
-  const keys = createIdempotencyKeys();
-  const headingId = () => `readings-${props.account.id}-heading`;
-  let form: HTMLFormElement | undefined;
 
-  const entries = createMemo<Entry[]>(() =>
-    (props.account.meters ?? []).flatMap((meter) =>
-      meter.readingZones.map((zone) => ({ key: `${meter.id}:${zone}`, meter, zone })),
-    ),
+  const entries = createMemo<DialEntry<M>[]>(() =>
+    meters().flatMap((meter) => meter.readingZones.map((zone) => ({ key: entryKey(meter.id, zone), meter, zone }))),
   );
   const field = (key: string): Typed => typed[key] ?? EMPTY;
+  const valueOf = (key: string) => dialValue(field(key).integer, field(key).fraction);
   /** The reading the typed one is compared with (as the server tells it), when the typed one is below it. */
-  const belowPrevious = (entry: Entry): { value: string } | undefined => {
+  const belowPrevious = (entry: DialEntry<M>): { value: string } | undefined => {
     const current = field(entry.key);
     const value = dialValue(current.integer, current.fraction);
     if (!value || dialProblem(current.integer, current.fraction, entry.meter)) return undefined;
@@ -199,7 +212,7 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
   };
 
   /** What is wrong with an entry as typed; below the previous reading, the rollover checkbox is offered instead. */
-  const problemOf = (entry: Entry): string | undefined => {
+  const problemOf = (entry: DialEntry<M>): string | undefined => {
     const current = field(entry.key);
     const shape = dialProblem(current.integer, current.fraction, entry.meter);
     if (shape) return shape;
@@ -217,13 +230,77 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
       return next;
     });
 
-  /** Typing changes an entry: its old answer no longer applies, and a shown error follows the typing. */
-  const update = (entry: Entry, change: Partial<Typed>) => {
+  /** Typing changes an entry: a shown error follows the typing. */
+  const update = (entry: DialEntry<M>, change: Partial<Typed>) => {
     setTyped(entry.key, { ...field(entry.key), ...change });
     // Corrected to a value not below the previous one: the rollover question is gone.
     if (field(entry.key).offerRollover && !belowPrevious(entry) && !('rollover' in change)) {
       setTyped(entry.key, { ...field(entry.key), offerRollover: false, rollover: false });
     }
+    if (errors()[entry.key]) setFieldError(entry.key, problemOf(entry));
+  };
+
+  /** The problems of every entry, by key; with `required`, an empty form is one (by its first box). */
+  const problems = (required: boolean): Record<string, string> => {
+    const found: Record<string, string> = {};
+    for (const entry of entries()) {
+      const problem = problemOf(entry);
+      if (problem) found[entry.key] = problem;
+    }
+    const first = entries()[0];
+    if (required && Object.keys(found).length === 0 && first && !entries().some((e) => valueOf(e.key))) {
+      found[first.key] = 'Введите показание счётчика.';
+    }
+    return found;
+  };
+
+  /** What was typed, as the API takes it (`ReadingInput`), each with its entry. */
+  const readings = () =>
+    entries()
+      .filter((entry) => valueOf(entry.key))
+      .map((entry) => {
+        const current = field(entry.key);
+        return {
+          entry,
+          input: {
+            meterId: entry.meter.id,
+            zone: entry.zone,
+            value: valueOf(entry.key),
+            confirmRollover: current.offerRollover && current.rollover,
+          },
+        };
+      });
+
+  return {
+    entries,
+    field,
+    errors,
+    setErrors,
+    update,
+    problems,
+    readings,
+    /** The server refused a reading as below the previous one: the rollover question is offered. */
+    offerRollover: (key: string) => setTyped(key, { ...field(key), offerRollover: true }),
+    /** Empties an entry's boxes (its reading was accepted). */
+    clear: (key: string) => setTyped(key, { ...EMPTY }),
+  };
+}
+
+export const MeterReadings: Component<{ account: Account; onSubmitted: () => void }> = (props) => {
+  const [, submitReadings] = createMutation(SubmitMutation);
+  const dials = createDialEntries(() => props.account.meters ?? []);
+  const { field, errors, setErrors } = dials;
+  const [results, setResults] = createSignal<Record<string, Result>>({});
+  const [formErrors, setFormErrors] = createSignal<string[]>([]);
+  const [periodNotice, setPeriodNotice] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const keys = createIdempotencyKeys();
+  const headingId = () => `readings-${props.account.id}-heading`;
+  let form: HTMLFormElement | undefined;
+
+  /** Typing changes an entry: its old answer no longer applies, and a shown error follows the typing. */
+  const update = (entry: Entry, change: Partial<Typed>) => {
+    dials.update(entry, change);
     setResults((current) => {
       if (!current[entry.key]) return current;
       const next = { ...current };
@@ -231,7 +308,6 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
       return next;
     });
     setPeriodNotice(undefined);
-    if (errors()[entry.key]) setFieldError(entry.key, problemOf(entry));
   };
 
   const submit = async (event: SubmitEvent) => {
@@ -239,31 +315,14 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
     if (busy()) return;
     setFormErrors([]);
     setPeriodNotice(undefined);
-    const problems: Record<string, string> = {};
-    for (const entry of entries()) {
-      const problem = problemOf(entry);
-      if (problem) problems[entry.key] = problem;
-    }
-    const filled = entries().filter((e) => dialValue(field(e.key).integer, field(e.key).fraction));
-    const first = entries()[0];
-    if (Object.keys(problems).length === 0 && filled.length === 0 && first) {
-      problems[first.key] = 'Введите показание счётчика.';
-    }
+    const problems = dials.problems(true);
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       focusFirstInvalid(form);
       return;
     }
     setErrors({});
-    const readings = filled.map((entry) => {
-      const current = field(entry.key);
-      return {
-        meterId: entry.meter.id,
-        zone: entry.zone,
-        value: dialValue(current.integer, current.fraction),
-        confirmRollover: current.offerRollover && current.rollover,
-      };
-    });
+    const readings = dials.readings().map((r) => r.input);
 
     setBusy(true);
     const result = await submitReadings({
@@ -286,10 +345,10 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
     const answers: Record<string, Result> = {};
     const refusals: Record<string, string> = {};
     for (const answer of payload.results) {
-      const key = `${answer.meterId}:${answer.zone}`;
+      const key = entryKey(answer.meterId, answer.zone);
       if (answer.status === 'REFUSED') {
         refusals[key] = answer.message ?? 'Показание не принято.';
-        if (answer.code === 'READING_BELOW_PREVIOUS') setTyped(key, { ...field(key), offerRollover: true });
+        if (answer.code === 'READING_BELOW_PREVIOUS') dials.offerRollover(key);
       } else {
         answers[key] = answer;
       }
@@ -300,7 +359,7 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
       focusFirstInvalid(form);
       return;
     }
-    for (const key of Object.keys(answers)) setTyped(key, { ...EMPTY });
+    for (const key of Object.keys(answers)) dials.clear(key);
     if (payload.afterClosingDay && payload.period) {
       setPeriodNotice(
         `Показания переданы после дня закрытия периода и будут учтены в расчёте за ${formatMonthLower(payload.period)}.`,
@@ -324,7 +383,7 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
                 <MeterBlock meter={meter}>
                   <For each={meter.readingZones}>
                     {(zone) => {
-                      const entry: Entry = { key: `${meter.id}:${zone}`, meter, zone };
+                      const entry: Entry = { key: entryKey(meter.id, zone), meter, zone };
                       const key = entry.key;
                       return (
                         <DialField
@@ -400,7 +459,7 @@ const MeterBlock: ParentComponent<{ meter: Meter }> = (props) => (
   </div>
 );
 
-const Verification: Component<{ meter: Meter }> = (props) => {
+export const Verification: Component<{ meter: Pick<Meter, 'verificationStatus' | 'nextVerificationOn'> }> = (props) => {
   const date = () => formatDay(props.meter.nextVerificationOn);
   return (
     <Switch>
@@ -421,7 +480,7 @@ const Verification: Component<{ meter: Meter }> = (props) => {
 
 interface DialFieldProps {
   id: string;
-  meter: Meter;
+  meter: DialMeter;
   zone: ReadingZone;
   typed: Typed;
   error?: string;
@@ -432,7 +491,7 @@ interface DialFieldProps {
 }
 
 /** The reading of one zone, typed like the dial shows it: whole m³ in one box, the fraction in the other. */
-const DialField: Component<DialFieldProps> = (props) => {
+export const DialField: Component<DialFieldProps> = (props) => {
   const labelId = () => `${props.id}-label`;
   const hintId = () => `${props.id}-hint`;
   const errorId = () => `${props.id}-error`;

@@ -2,6 +2,7 @@
 import { createEffect, createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
+import { AccountPayments } from '../account-payments';
 import { errorCode } from '../client';
 import { ConfirmEmailRequired } from '../confirm-email-required';
 import {
@@ -58,6 +59,7 @@ const AccountsQuery = graphql(`
           amount
         }
         ...MeterReadings_Account
+        ...AccountPayments_Account
         ...PaymentQr_Account
       }
     }
@@ -279,6 +281,7 @@ const AccountCard: Component<{ account: Account; onReadingsSubmitted: () => void
       </dl>
       <MeterReadings account={props.account} onSubmitted={props.onReadingsSubmitted} />
       <Charges account={props.account} />
+      <AccountPayments account={props.account} />
       <PaymentQr account={props.account} />
       <Unlink account={props.account} onUnlinked={props.onUnlinked} />
     </article>

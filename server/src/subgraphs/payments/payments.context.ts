@@ -5,7 +5,7 @@ import type { RequestContext, SubgraphContext } from '../../core/context.js';
 import { groupBy } from '../../core/group-by.js';
 import { runSql } from '../../core/sql.js';
 import { amountDue } from './payment/amount-due.js';
-import { Payment, type AmountDue, type PaymentRow } from './payment/payment.types.js';
+import { OnlinePayment, Payment, type AmountDue, type PaymentRow } from './payment/payment.types.js';
 
 export function createPaymentsLoaders(em: EntityManager, request: RequestContext) {
   const viewer = request.caller.kind === 'abonent' ? request.caller.abonentId : null;
@@ -36,8 +36,44 @@ export function createPaymentsLoaders(em: EntityManager, request: RequestContext
     },
 
     amountDueByAccount: new DataLoader<string, AmountDue>((accountIds) => amountDue(em, accountIds)),
+
+    /** Whether startPayment would take the account now: payments' copy knows the link, and the supplier's payee. */
+    onlinePaymentByAccount: new DataLoader<string, OnlinePayment>(async (accountIds) => {
+      const rows = await runSql<Array<{ id: string; payee_name: string | null; linked: boolean }>>(
+        em,
+        `select a."id", s."payee_name",
+                exists (select 1 from "payments"."account_access" x
+                         where x."account_id" = a."id" and x."abonent_id" = ? and x."linked") as "linked"
+           from "payments"."account" a left join "payments"."supplier" s on s."id" = a."supplier_id"
+          where a."id" in (select "value"::uuid from jsonb_array_elements_text(?::jsonb))`,
+        [viewer ?? NIL_UUID, JSON.stringify(accountIds)],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return accountIds.map((id) => onlinePayment(byId.get(id), viewer !== null));
+    }),
   };
 }
 
 export type PaymentsLoaders = ReturnType<typeof createPaymentsLoaders>;
 export type PaymentsContext = SubgraphContext<PaymentsLoaders>;
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+function onlinePayment(
+  row: { payee_name: string | null; linked: boolean } | undefined,
+  abonent: boolean,
+): OnlinePayment {
+  const answer = (code: string | null, reason: string | null) =>
+    Object.assign(new OnlinePayment(), { available: code === null, code, reason });
+  if (row && !row.payee_name) {
+    return answer(
+      'PAYMENT_UNAVAILABLE',
+      PAYMENT_UNAVAILABLE_REASON,
+    );
+  }
+  // The account reached here through accounts, so it is linked: payments' copy has not caught up yet (seconds).
+  if (!row || (abonent && !row.linked)) {
+    return answer('NOT_READY', 'Счёт только что подключён: оплата онлайн станет доступна через несколько секунд.');
+  }
+  return answer(null, null);
+}

@@ -1,7 +1,6 @@
 // The partner API's writes and export: all or nothing per call, one supplier only, a few statements per call.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor } from '../../../core/cursor.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
+import { keysetPage } from '../../../core/cursor.js';
 import {
   ACCOUNTS_REGISTERED,
   BALANCES_SET,
@@ -13,7 +12,12 @@ import {
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { isDate, isMonth, todayInMoscow } from '../../../core/calendar.js';
-import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from '../personal-account/personal-account.types.js';
+import {
+  ACCOUNT_COLUMNS,
+  toPersonalAccount,
+  type AccountRow,
+  type PersonalAccount,
+} from '../personal-account/personal-account.types.js';
 import { normalizeAccountNumber } from '../../../core/account-number.js';
 import { readingText } from '../../../core/decimal.js';
 import { hashReceiptPin, PIN } from '../personal-account/proof.js';
@@ -281,40 +285,22 @@ export class PartnerAccountsService {
   }
 
   /** A page of the supplier's accounts in (updated_at, id) order; `after` is the previous page's endCursor. */
-  async page(args: { first: number; after?: string | null; updatedSince?: Date | null }): Promise<PersonalAccountPage> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `first — от 1 до ${MAX_PAGE}.`, { field: 'first' });
-    }
-    const after = args.after == null ? null : decodeCursor(args.after);
-    const params: unknown[] = [this.supplierId];
-    let where = `a."supplier_id" = ?`;
-    if (args.updatedSince) {
-      where += ` and a."updated_at" >= ?`;
-      params.push(args.updatedSince.toISOString());
-    }
-    if (after) {
-      where += ` and (a."updated_at", a."id") > (?::timestamptz, ?::uuid)`;
-      params.push(after.time, after.id);
-    }
-    params.push(args.first + 1);
-    const rows: Array<AccountRow & { holder_name: string; cursor_time: string }> = await runSql(
+  page(args: { first: number; after?: string | null; updatedSince?: Date | null }): Promise<PersonalAccountPage> {
+    return keysetPage<AccountRow & { holder_name: string; cursor_time: string }, PersonalAccount>(
       this.em,
-      `select ${ACCOUNT_COLUMNS}, a."updated_at"::text as "cursor_time" from "accounts"."personal_account" a
-          where ${where} order by a."updated_at", a."id" limit ?`,
-      params,
-    );
-    const nodes = rows.slice(0, args.first);
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes: nodes.map(toPersonalAccount),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor(last.cursor_time, last.id) : (args.after ?? null),
+      { first: args.first, after: args.after, since: args.updatedSince },
+      {
+        select: `select ${ACCOUNT_COLUMNS}, a."updated_at"::text as "cursor_time" from "accounts"."personal_account" a`,
+        time: 'a."updated_at"',
+        id: 'a."id"',
+        where: 'a."supplier_id" = ?',
+        params: [this.supplierId],
+        maxPage: MAX_PAGE,
       },
-    };
+      toPersonalAccount,
+    );
   }
 
-  /** Shared shape of the writes that name accounts by number: validate, resolve numbers, write, all or nothing. */
   /** Other subgraphs keep the balances (payments: what is due), in the writing transaction. */
   private async publishBalances(tx: EntityManager, accounts: BalancesSet['accounts']): Promise<void> {
     if (!accounts.length) return;
@@ -329,6 +315,7 @@ export class PartnerAccountsService {
     } satisfies BalancesSet);
   }
 
+  /** Shared shape of the writes that name accounts by number: validate, resolve numbers, write, all or nothing. */
   private async writeForAccounts(
     total: number,
     records: Array<{ row: number; number: string }>,

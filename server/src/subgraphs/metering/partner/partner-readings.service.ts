@@ -1,7 +1,6 @@
 // The supplier's billing exports its readings page by page, and records its inspectors' readings.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetPage, type KeysetArgs } from '../../../core/cursor.js';
-import { AppError, ErrorCode } from '../../../core/errors.js';
 import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
 import { runSql } from '../../../core/sql.js';
 import { periodFor, todayInMoscow } from '../../../core/calendar.js';

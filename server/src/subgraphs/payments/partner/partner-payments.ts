@@ -1,55 +1,16 @@
 // The payments export for the supplier's billing: every payment of its accounts, in the order their status last
 // changed, so billing posts succeeded ones (and reverses refunds) by paging from its last cursor.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, GraphQLISODateTime, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { keysetPage, type KeysetArgs } from '../../../core/cursor.js';
 import { MAX_ROWS, PageInfo } from '../../../core/partner-payloads.js';
 import type { PaymentsContext } from '../payments.context.js';
-import { PaymentPurpose, PaymentStatus, type PaymentRow } from '../payment/payment.types.js';
-
-@ObjectType({ description: 'A payment as billing posts it.' })
-export class PartnerPayment {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  accountNumber!: string;
-
-  @Field(() => PaymentPurpose)
-  purpose!: PaymentPurpose;
-
-  @Field(() => Int, { description: 'Kopecks.' })
-  amount!: number;
-
-  @Field(() => Int, { description: 'Kopecks refunded.' })
-  refunded!: number;
-
-  @Field(() => PaymentStatus)
-  status!: PaymentStatus;
-
-  @Field(() => String, { description: 'The acquirer: sandbox or yookassa.' })
-  provider!: string;
-
-  @Field(() => String, { nullable: true, description: "The acquirer's payment id (for its registry)." })
-  providerPaymentId!: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  succeededAt!: Date | null;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the status last changed: the order of the export.' })
-  statusChangedAt!: Date;
-
-  @Field(() => Int, { description: 'Readings submitted with it (they are in partnerReadings).' })
-  readingsSubmitted!: number;
-}
+import { Payment, type PaymentRow } from '../payment/payment.types.js';
 
 @ObjectType({ description: 'A page of payments in a stable order (status change time, then id).' })
 export class PartnerPaymentPage {
-  @Field(() => [PartnerPayment])
-  nodes!: PartnerPayment[];
+  @Field(() => [Payment])
+  nodes!: Payment[];
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
@@ -60,7 +21,7 @@ export function partnerPaymentsPage(
   supplierId: string,
   args: KeysetArgs,
 ): Promise<PartnerPaymentPage> {
-  return keysetPage<PaymentRow & { cursor_time: string }, PartnerPayment>(
+  return keysetPage<PaymentRow & { cursor_time: string }, Payment>(
     em,
     args,
     {
@@ -71,21 +32,7 @@ export function partnerPaymentsPage(
       params: [supplierId],
       maxPage: MAX_ROWS,
     },
-    (r) =>
-      Object.assign(new PartnerPayment(), {
-        id: r.id,
-        accountNumber: r.account_number,
-        purpose: r.purpose,
-        amount: Number(r.amount_kopecks),
-        refunded: Number(r.refunded_kopecks),
-        status: r.status,
-        provider: r.provider,
-        providerPaymentId: r.provider_payment_id,
-        createdAt: r.created_at,
-        succeededAt: r.succeeded_at,
-        statusChangedAt: r.status_changed_at,
-        readingsSubmitted: r.readings_submitted,
-      }),
+    (row) => Payment.fromRow(row, null),
   );
 }
 

@@ -6,7 +6,7 @@ import type { PaymentsContext } from '../payments.context.js';
 import { createPaymentProvider } from '../provider/index.js';
 import { StartPaymentInput } from './payment.inputs.js';
 import { StartPaymentPayload } from './payment.payloads.js';
-import { AccountPayments, AmountDue, Payment, PaymentStatus, type PaymentRow } from './payment.types.js';
+import { AccountPayments, AmountDue, OnlinePayment, Payment, PaymentStatus, type PaymentRow } from './payment.types.js';
 import { StartPaymentService } from './start.service.js';
 import { refreshFromProvider } from './reconcile.js';
 
@@ -32,6 +32,11 @@ export class AccountPaymentsResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `last — от 1 до ${MAX_HISTORY}.`, { field: 'last' });
     }
     return ctx.loaders.paymentsByAccount(last).load(account.id);
+  }
+
+  @FieldResolver(() => OnlinePayment, { description: 'Whether startPayment takes this account now, and if not, why.' })
+  onlinePayment(@Root() account: AccountPayments, @Ctx() ctx: PaymentsContext): Promise<OnlinePayment> {
+    return ctx.loaders.onlinePaymentByAccount.load(account.id);
   }
 
   @FieldResolver(() => AmountDue, {

@@ -47,6 +47,9 @@ export function cancellationText(code: string | null): string | null {
   return CANCELLATION_REASONS[code] ?? 'Оплата не прошла.';
 }
 
+/** Why a supplier's accounts cannot be paid online (it has not given its payee details). */
+export const PAYMENT_UNAVAILABLE_REASON = 'Поставщик пока не принимает оплату онлайн: оплатите по квитанции или QR-коду.';
+
 /** A payments row as loaders read it. */
 export interface PaymentRow {
   id: string;
@@ -67,9 +70,10 @@ export interface PaymentRow {
   readings_submitted: number;
   cancellation_reason: string | null;
   refunded_kopecks: string | number;
-  created_at: Date;
-  status_changed_at: Date;
-  succeeded_at: Date | null;
+  /** Timestamps come from raw SQL as PostgreSQL prints them (MikroORM keeps them as text). */
+  created_at: string;
+  status_changed_at: string;
+  succeeded_at: string | null;
 }
 
 @ObjectType({ description: 'An online payment for a personal account.' })
@@ -116,6 +120,15 @@ export class Payment {
   @Field(() => GraphQLISODateTime, { nullable: true })
   succeededAt!: Date | null;
 
+  @Field(() => GraphQLISODateTime, { description: 'When the status last changed (the order of the partner export).' })
+  statusChangedAt!: Date;
+
+  @Field(() => String, { description: 'The acquirer: sandbox or yookassa.' })
+  provider!: string;
+
+  @Field(() => String, { nullable: true, description: "The acquirer's payment id (for its registry)." })
+  providerPaymentId!: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: "The acquirer's payment page, while the payment waits for the payer (only to the payer).",
@@ -136,8 +149,11 @@ export class Payment {
       cancellationReason: cancellationText(row.cancellation_reason),
       refunded: Number(row.refunded_kopecks),
       readingsSubmitted: row.readings_submitted,
-      createdAt: row.created_at,
-      succeededAt: row.succeeded_at,
+      createdAt: new Date(row.created_at),
+      succeededAt: row.succeeded_at === null ? null : new Date(row.succeeded_at),
+      statusChangedAt: new Date(row.status_changed_at),
+      provider: row.provider,
+      providerPaymentId: row.provider_payment_id,
       confirmationUrl:
         status === PaymentStatus.PENDING && viewerAbonentId === row.abonent_id ? row.confirmation_url : null,
     });
@@ -159,6 +175,21 @@ export class AmountDue {
 
   @Field(() => Int, { description: 'What to pay now, in kopecks (0 when nothing is due).' })
   due!: number;
+}
+
+@ObjectType({ description: 'Whether the caller can pay this account online now, and if not, why.' })
+export class OnlinePayment {
+  @Field(() => Boolean)
+  available!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '`PAYMENT_UNAVAILABLE` (the supplier takes no online payments) or `NOT_READY` (linked a moment ago).',
+  })
+  code!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why not, in Russian.' })
+  reason!: string | null;
 }
 
 /** The accounts subgraph's PersonalAccount, extended with its payments. */

@@ -75,7 +75,7 @@ export class StartPaymentService {
       return this.refuse(
         'accountId',
         'PAYMENT_UNAVAILABLE',
-        'Поставщик пока не принимает оплату онлайн: оплатите по квитанции или QR-коду.',
+        PAYMENT_UNAVAILABLE_REASON,
       );
     }
     let amount: number;

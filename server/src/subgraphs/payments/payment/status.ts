@@ -61,8 +61,9 @@ export function nextStatus(
 
 /**
  * Applies an acquirer's report to our payment. `eventId` (from a notification) is recorded with the change, so
- * the same delivery seen again is a duplicate. Reports for payments we do not have, or whose amount differs from
- * ours, change nothing and are logged.
+ * the same delivery seen again is a duplicate. Only with a change: a notification that changed nothing (the acquirer,
+ * asked back, did not confirm what its body claimed yet) must not make the genuine one with the same id a duplicate.
+ * Reports for payments we do not have, or whose amount differs from ours, change nothing and are logged.
  */
 export async function applyProviderState(
   em: EntityManager,
@@ -72,14 +73,12 @@ export async function applyProviderState(
   const { reported, source } = input;
   return em.transactional(async (tx) => {
     if (input.eventId !== undefined) {
-      const [fresh] = await runSql<unknown[]>(
+      const [seen] = await runSql<unknown[]>(
         tx,
-        `insert into "payments"."notification" ("provider", "event_id", "payment_id")
-         select ?, ?, "id" from (select ?::uuid as "id") p
-         on conflict do nothing returning 1`,
-        [input.provider, input.eventId, input.paymentId],
+        `select 1 from "payments"."notification" where "provider" = ? and "event_id" = ?`,
+        [input.provider, input.eventId],
       );
-      if (!fresh) return { kind: 'duplicate' } as const;
+      if (seen) return { kind: 'duplicate' } as const;
     }
     const [row] = await runSql<PaymentRow[]>(
       tx,
@@ -115,6 +114,17 @@ export async function applyProviderState(
         [reported.id, reported.confirmationUrl, row.id],
       );
       return { kind: 'unchanged' } as const;
+    }
+    if (input.eventId !== undefined) {
+      // Recorded with the change. The same event delivered twice at once: the second waits for the row lock above,
+      // then finds nothing to change; the conflict clause is only a safety net.
+      const [fresh] = await runSql<unknown[]>(
+        tx,
+        `insert into "payments"."notification" ("provider", "event_id", "payment_id")
+         values (?, ?, ?) on conflict do nothing returning 1`,
+        [input.provider, input.eventId, row.id],
+      );
+      if (!fresh) return { kind: 'duplicate' } as const;
     }
     const open = next.status === PaymentStatus.PENDING;
     await runSql(
