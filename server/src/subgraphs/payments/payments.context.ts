@@ -5,7 +5,13 @@ import type { RequestContext, SubgraphContext } from '../../core/context.js';
 import { groupBy } from '../../core/group-by.js';
 import { runSql } from '../../core/sql.js';
 import { amountDue } from './payment/amount-due.js';
-import { OnlinePayment, Payment, type AmountDue, type PaymentRow } from './payment/payment.types.js';
+import {
+  OnlinePayment,
+  Payment,
+  PAYMENT_UNAVAILABLE_REASON,
+  type AmountDue,
+  type PaymentRow,
+} from './payment/payment.types.js';
 
 export function createPaymentsLoaders(em: EntityManager, request: RequestContext) {
   const viewer = request.caller.kind === 'abonent' ? request.caller.abonentId : null;
@@ -66,10 +72,7 @@ function onlinePayment(
   const answer = (code: string | null, reason: string | null) =>
     Object.assign(new OnlinePayment(), { available: code === null, code, reason });
   if (row && !row.payee_name) {
-    return answer(
-      'PAYMENT_UNAVAILABLE',
-      PAYMENT_UNAVAILABLE_REASON,
-    );
+    return answer('PAYMENT_UNAVAILABLE', PAYMENT_UNAVAILABLE_REASON);
   }
   // The account reached here through accounts, so it is linked: payments' copy has not caught up yet (seconds).
   if (!row || (abonent && !row.linked)) {

@@ -48,7 +48,8 @@ export function cancellationText(code: string | null): string | null {
 }
 
 /** Why a supplier's accounts cannot be paid online (it has not given its payee details). */
-export const PAYMENT_UNAVAILABLE_REASON = 'Поставщик пока не принимает оплату онлайн: оплатите по квитанции или QR-коду.';
+export const PAYMENT_UNAVAILABLE_REASON =
+  'Поставщик пока не принимает оплату онлайн: оплатите по квитанции или QR-коду.';
 
 /** A payments row as loaders read it. */
 export interface PaymentRow {

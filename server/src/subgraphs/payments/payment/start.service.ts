@@ -12,7 +12,13 @@ import { createPaymentProvider } from '../provider/index.js';
 import { ProviderError, type PaymentProvider } from '../provider/provider.js';
 import type { StartPaymentInput } from './payment.inputs.js';
 import { StartPaymentPayload } from './payment.payloads.js';
-import { Payment, PaymentPurpose, PaymentStatus, type PaymentRow } from './payment.types.js';
+import {
+  Payment,
+  PAYMENT_UNAVAILABLE_REASON,
+  PaymentPurpose,
+  PaymentStatus,
+  type PaymentRow,
+} from './payment.types.js';
 import { receiptItemDescription } from './receipt-letter.js';
 import { applyProviderState, type StatusDependencies, type StatusSource } from './status.js';
 import { amountDue } from './amount-due.js';
@@ -72,11 +78,7 @@ export class StartPaymentService {
       return this.refuse('accountId', 'ACCOUNT_NOT_FOUND', 'Лицевой счёт не подключён к кабинету.');
     }
     if (!account.payee_name) {
-      return this.refuse(
-        'accountId',
-        'PAYMENT_UNAVAILABLE',
-        PAYMENT_UNAVAILABLE_REASON,
-      );
+      return this.refuse('accountId', 'PAYMENT_UNAVAILABLE', PAYMENT_UNAVAILABLE_REASON);
     }
     let amount: number;
     if (input.purpose === PaymentPurpose.DEBT) {
@@ -204,9 +206,9 @@ export class StartPaymentService {
       ];
     }
     if (answer.ok) return [];
-    const refusals = answer.errors.map((e) =>
-      UserError.of(e.field ? `readings.${e.field}` : 'readings', e.code, e.message),
-    );
+    // Problems of the submission as a whole (the account not linked yet for metering) concern the readings field;
+    // a refused reading is `readings.<index>`.
+    const refusals = answer.errors.map((e) => UserError.of('readings', e.code, e.message));
     answer.results.forEach((r) => {
       if (r.status !== 'REFUSED') return;
       const index = readings.findIndex((given) => given.meterId === r.meterId && (given.zone ?? 'TOTAL') === r.zone);
