@@ -3,7 +3,7 @@
 // below. The QR code carries exactly what `PersonalAccount.paymentQr` would for the same month and amount.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import QRCode from 'qrcode';
 import { addMonths, currentMonth, isMonth, todayInMoscow } from '../../../core/calendar.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
@@ -115,7 +115,7 @@ const QR_SIZE = mm(50);
 const TEXT = '#000000';
 const MUTED = '#555555';
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFKit>;
 
 /** The one-page PDF of the notice; the same input (with the same `createdAt`) gives the same bytes. */
 export async function paymentNoticePdf(input: PaymentNoticeInput): Promise<Buffer> {
@@ -124,6 +124,8 @@ export async function paymentNoticePdf(input: PaymentNoticeInput): Promise<Buffe
   // edges sharp at print resolution (the image is placed 50 mm wide, quiet zone included).
   const qr = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 });
   const period = monthDotYear(input.period);
+  // Loaded on the first notice: every Kabinet process (and each operator command) would otherwise pay for it.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,

@@ -1,11 +1,17 @@
 // Online payment through the public API and the sandbox acquirer Kabinet serves itself: starting (DEBT, custom,
 // with readings), idempotency, the payment page's cards, notifications (signed, deduplicated, out of order,
 // forged), reconciliation, refunds, the receipt letter, what is due, and the partner export.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { TestKabinet } from '../../../../test/support/kabinet.js';
 import { startTestKabinet } from '../../../../test/support/kabinet.js';
+import {
+  eventually,
+  paymentKey as key,
+  paymentsEm,
+  payer as demoPayer,
+  START,
+} from '../../../../test/support/payments.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
 import { injectTransport } from '../../../core/http-transport.js';
 import { runSql } from '../../../core/sql.js';
@@ -33,7 +39,7 @@ afterAll(async () => {
   await mail?.close();
 });
 
-const payments = () => app.kabinet.subgraphs.payments.orm.em.fork() as EntityManager;
+const payments = () => paymentsEm(app);
 const sandbox = () =>
   new SandboxProvider({
     apiUrl: app.config.payments.sandboxUrl,
@@ -42,73 +48,16 @@ const sandbox = () =>
   });
 const statusDeps = () => ({ config: app.config, queue: app.kabinet.queue, log: app.kabinet.http.log as any });
 
-const START = `mutation ($input: StartPaymentInput!) { startPayment(input: $input) {
-  ok errors { field code message } confirmationUrl
-  payment { id status final amount purpose readingsSubmitted cancellationCode cancellationReason confirmationUrl }
-} }`;
 const CHECK = `mutation ($id: ID!) { checkPayment(id: $id) { id status final amount refunded cancellationCode cancellationReason } }`;
 const ACCOUNT = `query ($id: ID!) { personalAccount(id: $id) {
   amountDue { debt unposted due balanceAsOf }
-  payments(last: 10) { id status amount succeededAt }
+  onlinePayment { available code reason }
+  payments(last: 10) { id status amount createdAt succeededAt }
   meters { id lastReading { value } }
 } }`;
 
-let keys = 0;
-const key = () => `pay-key-${Date.now()}-${keys++}`;
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** A confirmed abonent with a demo account linked, once payments knows the link, the balance and the payee. */
-async function payer(number = '702062012', supplierCode = 'sankt-peterburg', proof: string | undefined = '4,37507') {
-  const abonent = await confirmedAbonent(app, mail);
-  const linked = await abonent.client.graphql(
-    `mutation ($input: LinkPersonalAccountInput!) { linkPersonalAccount(input: $input) { ok errors { code } account { id } } }`,
-    { input: { supplierCode, number, proof } },
-  );
-  const accountId = linked.body.data.linkPersonalAccount.account.id as string;
-  await eventually(
-    () =>
-      runSql<unknown[]>(
-        payments(),
-        `select 1 from "payments"."account_access" x join "payments"."account" a on a."id" = x."account_id"
-           join "payments"."supplier" s on s."id" = a."supplier_id"
-          where x."abonent_id" = ? and x."account_id" = ? and x."linked" and a."balance_kopecks" is not null`,
-        [abonent.id, accountId],
-      ),
-    (rows) => rows.length > 0,
-    'payments to learn of the link',
-  );
-  await eventually(
-    () =>
-      runSql<unknown[]>(
-        app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager,
-        `select 1 from "metering"."account_access" where "abonent_id" = ? and "account_id" = ? and "linked"`,
-        [abonent.id, accountId],
-      ),
-    (rows) => rows.length > 0,
-    'metering to learn of the link',
-  );
-  const start = (input: Record<string, unknown>) =>
-    abonent.client.graphql(START, {
-      input: {
-        accountId,
-        purpose: 'DEBT',
-        receiptEmail: abonent.email,
-        idempotencyKey: key(),
-        returnUrl: `${app.config.publicUrl}/oplata/rezultat`,
-        ...input,
-      },
-    });
-  return { ...abonent, accountId, start };
-}
+const payer = (number?: string, supplierCode?: string, proof?: string) =>
+  demoPayer(app, mail, number, supplierCode, proof);
 
 /** The payer fills in the sandbox's payment page, as the browser would post it. */
 async function payOnPage(confirmationUrl: string, card: string, extra: Record<string, string> = {}) {
@@ -123,8 +72,11 @@ async function payOnPage(confirmationUrl: string, card: string, extra: Record<st
 }
 
 const statusOf = async (paymentId: string) =>
-  (await runSql<Array<{ status: string }>>(payments(), `select "status" from "payments"."payment" where "id" = ?`, [paymentId]))[0]
-    ?.status;
+  (
+    await runSql<Array<{ status: string }>>(payments(), `select "status" from "payments"."payment" where "id" = ?`, [
+      paymentId,
+    ])
+  )[0]?.status;
 
 const historyOf = (paymentId: string) =>
   runSql<Array<{ from_status: string | null; to_status: string; source: string }>>(
@@ -168,11 +120,20 @@ describe('the status machine', () => {
     expect(nextStatus(at(PaymentStatus.SUCCEEDED), reported('pending'))).toBeNull();
     expect(nextStatus(at(PaymentStatus.SUCCEEDED), reported('canceled'))).toBeNull();
     expect(nextStatus(at(PaymentStatus.SUCCEEDED), reported('succeeded'))).toBeNull();
-    expect(nextStatus(at(PaymentStatus.SUCCEEDED), reported('succeeded', 400))).toEqual({ status: 'SUCCEEDED', refunded: 400 });
+    expect(nextStatus(at(PaymentStatus.SUCCEEDED), reported('succeeded', 400))).toEqual({
+      status: 'SUCCEEDED',
+      refunded: 400,
+    });
     expect(nextStatus(at(PaymentStatus.SUCCEEDED, 400), reported('succeeded', 400))).toBeNull();
-    expect(nextStatus(at(PaymentStatus.SUCCEEDED, 400), reported('succeeded', 1000))).toEqual({ status: 'REFUNDED', refunded: 1000 });
+    expect(nextStatus(at(PaymentStatus.SUCCEEDED, 400), reported('succeeded', 1000))).toEqual({
+      status: 'REFUNDED',
+      refunded: 1000,
+    });
     // A refund report that overtook the success: paid, then refunded in full.
-    expect(nextStatus(at(PaymentStatus.PENDING), reported('succeeded', 1000))).toEqual({ status: 'REFUNDED', refunded: 1000 });
+    expect(nextStatus(at(PaymentStatus.PENDING), reported('succeeded', 1000))).toEqual({
+      status: 'REFUNDED',
+      refunded: 1000,
+    });
     for (const status of ['pending', 'succeeded', 'canceled'] as const) {
       expect(nextStatus(at(PaymentStatus.CANCELED), reported(status))).toBeNull();
       expect(nextStatus(at(PaymentStatus.REFUNDED, 1000), reported(status, 1000))).toBeNull();
@@ -185,6 +146,7 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     const abonent = await payer();
     const before = (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount;
     expect(before.amountDue).toMatchObject({ debt: 123456, unposted: 0, due: 123456 });
+    expect(before.onlinePayment).toEqual({ available: true, code: null, reason: null });
     const meter = before.meters[0];
     const reading = String(Math.floor(Number(String(meter.lastReading.value).replace(',', '.'))) + 3);
 
@@ -215,7 +177,11 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     expect(paid.statusCode).toBeLessThan(400);
 
     // The signed notification reaches the webhook through the queue.
-    await eventually(() => statusOf(started.payment.id), (s) => s === 'SUCCEEDED', 'the notification');
+    await eventually(
+      () => statusOf(started.payment.id),
+      (s) => s === 'SUCCEEDED',
+      'the notification',
+    );
     const history = await historyOf(started.payment.id);
     expect(history.map((h) => `${h.from_status}>${h.to_status}:${h.source}`)).toEqual([
       'null>CREATED:start',
@@ -226,6 +192,7 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     const after = (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount;
     expect(after.amountDue).toMatchObject({ debt: 123456, unposted: 123456, due: 0 });
     expect(after.payments[0]).toMatchObject({ id: started.payment.id, status: 'SUCCEEDED', amount: 123456 });
+    expect(Date.parse(after.payments[0].succeededAt)).toBeGreaterThanOrEqual(Date.parse(after.payments[0].createdAt));
     expect(String(after.meters[0].lastReading.value).replace(',', '.')).toBe(reading);
 
     const letter = await mail.waitFor(abonent.email, /Оплата по лицевому счёту 702062012/);
@@ -242,13 +209,13 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     // The billing posts it and sends the new balance: the payment is no longer counted as unposted.
     const billing = await createPartner(app, 'sankt-peterburg', ['accounts:write', 'payments:read']);
     const today = new Date().toISOString().slice(0, 10);
-    const posted = await billing.graphql(
-      `mutation ($input: SetBalancesInput!) { setBalances(input: $input) { ok } }`,
-      { input: { balances: [{ accountNumber: '702062012', balance: 0, asOf: today }] } },
-    );
+    const posted = await billing.graphql(`mutation ($input: SetBalancesInput!) { setBalances(input: $input) { ok } }`, {
+      input: { balances: [{ accountNumber: '702062012', balance: 0, asOf: today }] },
+    });
     expect(posted.body.data.setBalances.ok).toBe(true);
     await eventually(
-      async () => (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount.amountDue,
+      async () =>
+        (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount.amountDue,
       (due) => due.debt === 0 && due.unposted === 0 && due.due === 0,
       'the new balance',
     );
@@ -282,7 +249,10 @@ describe('notifications', () => {
     });
 
     // Forged: signed with another key, or a body changed after signing.
-    const forged = await postNotification({ id: 'evt-forged', event: 'payment.succeeded', object: object('succeeded') }, 'x'.repeat(40));
+    const forged = await postNotification(
+      { id: 'evt-forged', event: 'payment.succeeded', object: object('succeeded') },
+      'x'.repeat(40),
+    );
     expect(forged.statusCode).toBe(400);
     const raw = JSON.stringify({ id: 'evt-tampered', event: 'payment.canceled', object: object('canceled') });
     const tampered = await app.kabinet.http.inject({
@@ -290,7 +260,11 @@ describe('notifications', () => {
       url: '/payments/webhooks/sandbox',
       headers: {
         'content-type': 'application/json',
-        'x-sandbox-signature': signSandboxNotification(app.config.payments.sandboxSecret, raw, Math.floor(Date.now() / 1000)),
+        'x-sandbox-signature': signSandboxNotification(
+          app.config.payments.sandboxSecret,
+          raw,
+          Math.floor(Date.now() / 1000),
+        ),
       },
       payload: raw.replace('canceled', 'succeeded'),
     });
@@ -331,7 +305,11 @@ describe('cards that do not pay', () => {
       (p) => p.final,
       'the declined payment',
     );
-    expect(checked).toMatchObject({ status: 'CANCELED', cancellationCode: 'card_declined', cancellationReason: 'Банк отклонил операцию.' });
+    expect(checked).toMatchObject({
+      status: 'CANCELED',
+      cancellationCode: 'card_declined',
+      cancellationReason: 'Банк отклонил операцию.',
+    });
 
     const secure = (await abonent.start({ purpose: 'CUSTOM', amount: 20_000 })).body.data.startPayment;
     const challenge = await payOnPage(secure.confirmationUrl, '4000 0000 0000 3220');
@@ -348,7 +326,11 @@ describe('cards that do not pay', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'code=00000',
     });
-    await eventually(() => statusOf(wrong.payment.id), (s) => s === 'CANCELED', 'the failed 3-D Secure payment');
+    await eventually(
+      () => statusOf(wrong.payment.id),
+      (s) => s === 'CANCELED',
+      'the failed 3-D Secure payment',
+    );
     const confirmed = await app.kabinet.http.inject({
       method: 'POST',
       url: `${path}/3ds`,
@@ -356,7 +338,11 @@ describe('cards that do not pay', () => {
       payload: 'code=12345',
     });
     expect(confirmed.statusCode).toBeLessThan(400);
-    await eventually(() => statusOf(secure.payment.id), (s) => s === 'SUCCEEDED', 'the 3-D Secure payment');
+    await eventually(
+      () => statusOf(secure.payment.id),
+      (s) => s === 'SUCCEEDED',
+      'the 3-D Secure payment',
+    );
   });
 });
 
@@ -368,7 +354,11 @@ describe('refunds', () => {
     const before = await unpostedNow();
     const started = (await abonent.start({ purpose: 'CUSTOM', amount: 30_000 })).body.data.startPayment;
     await payOnPage(started.confirmationUrl, '4111111111111111');
-    await eventually(() => statusOf(started.payment.id), (s) => s === 'SUCCEEDED', 'the payment');
+    await eventually(
+      () => statusOf(started.payment.id),
+      (s) => s === 'SUCCEEDED',
+      'the payment',
+    );
     const [row] = await runSql<Array<{ provider_payment_id: string }>>(
       payments(),
       `select "provider_payment_id" from "payments"."payment" where "id" = ?`,
@@ -383,7 +373,11 @@ describe('refunds', () => {
     expect(partly.status).toBe('SUCCEEDED');
     expect(await unpostedNow()).toBe(before + 20_000);
     await sandbox().refund(row!.provider_payment_id, 20_000, `${started.payment.id}:r2`);
-    await eventually(() => statusOf(started.payment.id), (s) => s === 'REFUNDED', 'the full refund');
+    await eventually(
+      () => statusOf(started.payment.id),
+      (s) => s === 'REFUNDED',
+      'the full refund',
+    );
     expect(await unpostedNow()).toBe(before);
   });
 });
@@ -408,7 +402,14 @@ describe('reconciliation', () => {
        select ?, ?, a."id", a."supplier_id", a."number", 'CUSTOM', 5000, 'CREATED', 'sandbox', ?, ?, ?, 'h',
               now() - interval '1 minute'
          from "payments"."account" a where a."id" = ?`,
-      [stuckId, abonent.id, `${app.config.publicUrl}/oplata/rezultat?payment=${stuckId}`, abonent.email, key(), abonent.accountId],
+      [
+        stuckId,
+        abonent.id,
+        `${app.config.publicUrl}/oplata/rezultat?payment=${stuckId}`,
+        abonent.email,
+        key(),
+        abonent.accountId,
+      ],
     );
     await runSql(
       payments(),
@@ -417,12 +418,17 @@ describe('reconciliation', () => {
     );
     await reconcilePayments(payments(), sandbox(), statusDeps());
     expect(await statusOf(lost.payment.id)).toBe('SUCCEEDED');
-    expect((await historyOf(lost.payment.id)).at(-1)).toMatchObject({ to_status: 'SUCCEEDED', source: 'reconciliation' });
+    expect((await historyOf(lost.payment.id)).at(-1)).toMatchObject({
+      to_status: 'SUCCEEDED',
+      source: 'reconciliation',
+    });
     expect(await statusOf(stuckId)).toBe('PENDING');
     // Asked again, the acquirer gives the same payment (our id is its idempotence key): still one payment there.
-    await runSql(payments(), `update "payments"."payment" set "checked_at" = null, "status" = 'CREATED' where "id" = ?`, [
-      stuckId,
-    ]);
+    await runSql(
+      payments(),
+      `update "payments"."payment" set "checked_at" = null, "status" = 'CREATED' where "id" = ?`,
+      [stuckId],
+    );
     await reconcilePayments(payments(), sandbox(), statusDeps());
     const atSandbox = await runSql<unknown[]>(
       payments(),
@@ -438,12 +444,18 @@ describe('what is refused', () => {
     const abonent = await payer('702062012', 'sankt-peterburg', '4,37507');
     const account = (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount;
     const refused = (
-      await abonent.start({ purpose: 'CUSTOM', amount: 10_000, readings: [{ meterId: account.meters[0].id, value: '1' }] })
+      await abonent.start({
+        purpose: 'CUSTOM',
+        amount: 10_000,
+        readings: [{ meterId: account.meters[0].id, value: '1' }],
+      })
     ).body.data.startPayment;
     expect(refused.ok).toBe(false);
     expect(refused.payment).toBeNull();
     expect(refused.errors[0]).toMatchObject({ field: 'readings.0', code: 'READING_BELOW_PREVIOUS' });
-    const none = await runSql<unknown[]>(payments(), `select 1 from "payments"."payment" where "abonent_id" = ?`, [abonent.id]);
+    const none = await runSql<unknown[]>(payments(), `select 1 from "payments"."payment" where "abonent_id" = ?`, [
+      abonent.id,
+    ]);
     expect(none).toHaveLength(0);
 
     const codes = async (input: Record<string, unknown>) =>
@@ -458,6 +470,8 @@ describe('what is refused', () => {
     const moskva = await payer('5012345678', 'moskva', '82,10');
     const unavailable = (await moskva.start({ purpose: 'CUSTOM', amount: 1000 })).body.data.startPayment;
     expect(unavailable.errors.map((e: any) => e.code)).toEqual(['PAYMENT_UNAVAILABLE']);
+    const moskvaAccount = (await moskva.client.graphql(ACCOUNT, { id: moskva.accountId })).body.data.personalAccount;
+    expect(moskvaAccount.onlinePayment).toMatchObject({ available: false, code: 'PAYMENT_UNAVAILABLE' });
 
     const stranger = await confirmedAbonent(app, mail);
     const foreign = await stranger.client.graphql(START, {
@@ -506,5 +520,26 @@ describe('the partner export', () => {
     const asAbonent = await abonent.client.graphql(PAGE, { after: null });
     expect(asAbonent.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(asAbonent.body.data).toBeNull();
+  });
+});
+
+describe('a subgraph that learns of the demo accounts late', () => {
+  it('gets the links and balances again at the next start', async () => {
+    const abonent = await payer('3600123456', 'voronezh', '2468');
+    const em = () => paymentsEm(app);
+    // As if payments had been added after the account was linked: its copy knows nothing of them.
+    await runSql(em(), `delete from "payments"."account_access" where "abonent_id" = ?`, [abonent.id]);
+    await runSql(em(), `update "payments"."account" set "balance_at" = null, "balance_kopecks" = null where "id" = ?`, [
+      abonent.accountId,
+    ]);
+    const notReady = (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount;
+    expect(notReady.onlinePayment).toMatchObject({ available: false, code: 'NOT_READY' });
+    await app.kabinet.subgraphs.accounts.seedDemoData();
+    const ready = await eventually(
+      async () => (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount,
+      (account) => account.onlinePayment.available && account.amountDue.debt !== null,
+      'the republished demo facts',
+    );
+    expect(ready.amountDue.balanceAsOf).toMatch(/^\d{4}-\d{2}-01$/);
   });
 });
