@@ -2,90 +2,14 @@
 // «?» sample receipt), read its card, find it in «Настройки», unlink it; the number's and the proof's errors; and what
 // a visitor or an unconfirmed abonent is told instead.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logIn, registerAbonent, uniqueEmail } from './support/browser-abonents.js';
+import { DESKTOP, newPage, PHONE, screenshots, useBrowserKabinet } from './support/browser-kabinet.js';
 import { decodeQr } from './support/qr.js';
-import { solveCaptcha } from './support/captcha.js';
-import { postGraphQL, type RunningProcess } from './support/processes.js';
-import type { SmtpSink } from './support/smtp-sink.js';
 
-/** Generous waits: every login costs an argon2 hash on the server. */
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'Gaz2026a';
-
-let app: BrowserKabinet;
-let server: RunningProcess;
-let browser: Browser;
-let smtp: SmtpSink;
-
-beforeAll(async () => {
-  app = await startBrowserKabinet('accounts-browser', { DEMO_DATA: 'true' });
-  ({ server, browser, smtp } = app);
-});
-
-afterAll(async () => {
-  expect(await app?.close()).toBe(0);
-});
-
-let counter = 0;
-function uniqueEmail(): string {
-  counter += 1;
-  return `accounts-${Date.now()}-${counter}@example.ru`;
-}
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `accounts-${name}.png`), fullPage: true });
-}
-
-/** A cabinet made through the API; confirmed unless asked otherwise. Returns the confirmation link when not used. */
-async function registeredAbonent(email: string, { confirm = true } = {}): Promise<string> {
-  const challenge = await postGraphQL(server.baseUrl, 'query { captchaChallenge { challenge } }');
-  const captcha = await solveCaptcha(challenge.body.data.captchaChallenge.challenge);
-  const registered = await postGraphQL(
-    server.baseUrl,
-    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
-    {
-      input: {
-        email,
-        password: PASSWORD,
-        passwordRepeat: PASSWORD,
-        captcha,
-        acceptAgreement: true,
-        consentToPersonalData: true,
-      },
-    },
-  );
-  expect(registered.body.data?.register, server.output()).toMatchObject({ ok: true, errors: [] });
-  const letter = await smtp.waitFor(email, /Подтвердите регистрацию/);
-  const link = smtp.linkIn(letter, '/confirm');
-  if (confirm) {
-    const token = new URL(link).searchParams.get('token');
-    const confirmed = await postGraphQL(server.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
-      t: token,
-    });
-    expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
-  }
-  return server.baseUrl + new URL(link).pathname + new URL(link).search;
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(server.baseUrl + '/login');
-  await page.getByRole('heading', { name: 'Вход' }).waitFor();
-  await page.getByLabel('Адрес электронной почты (логин)').fill(email);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
+const app = useBrowserKabinet('accounts-browser', { DEMO_DATA: 'true' });
+const { shot } = screenshots('accounts');
 
 /** The id of the focused element, or its text (spaces normalized) for elements without an id. */
 function focused(page: Page): Promise<string | undefined> {
@@ -97,10 +21,11 @@ function focused(page: Page): Promise<string | undefined> {
 
 describe('personal accounts in the web client', () => {
   it('links an account with the receipt’s meter reading, shows its card and «Настройки», and unlinks it', async () => {
-    const email = uniqueEmail();
-    await registeredAbonent(email);
-    const page = await newPage();
+    const email = uniqueEmail('accounts');
+    await registerAbonent(app, email);
+    const page = await newPage(app);
 
+    await page.goto(app.baseUrl + '/login');
     await logIn(page, email);
     await page.waitForURL('**/accounts');
     await page.getByRole('heading', { name: 'Лицевые счета', level: 1 }).waitFor();
@@ -253,19 +178,20 @@ describe('personal accounts in the web client', () => {
   });
 
   it('checks the number by the supplier’s rule before sending, shows the server’s proof error, and links on a phone', async () => {
-    const email = uniqueEmail();
-    await registeredAbonent(email);
-    const page = await newPage(PHONE);
+    const email = uniqueEmail('accounts');
+    await registerAbonent(app, email);
+    const page = await newPage(app, PHONE);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) sent.push(request.postData() ?? '');
     });
     const links = () => sent.filter((body) => body.includes('LinkAccountDialog_Link')).length;
 
+    await page.goto(app.baseUrl + '/login');
     await logIn(page, email);
     await page.waitForURL('**/accounts');
     // The home page greets a confirmed abonent without accounts with the way to link them.
-    await page.goto(server.baseUrl + '/');
+    await page.goto(app.baseUrl + '/');
     await page
       .getByText('Для получения инструкции по подключению лицевых счетов перейдите в раздел Подключить ЛС')
       .waitFor();
@@ -339,17 +265,18 @@ describe('personal accounts in the web client', () => {
   });
 
   it('asks a visitor to log in, and an abonent to confirm the e-mail first; the confirmation greets with the way to link', async () => {
-    const visitor = await newPage();
-    await visitor.goto(server.baseUrl + '/accounts');
+    const visitor = await newPage(app);
+    await visitor.goto(app.baseUrl + '/accounts');
     await visitor.getByText('Войдите в Личный кабинет').waitFor();
     await visitor.getByText('Для подключения лицевого счёта к Вашему Личному кабинету необходимо выбрать').waitFor();
     await expect(visitor.getByRole('button', { name: 'Подключить ЛС' }).count()).resolves.toBe(0);
     await shot(visitor, 'visitor');
     await visitor.context().close();
 
-    const email = uniqueEmail();
-    const confirmLink = await registeredAbonent(email, { confirm: false });
-    const page = await newPage();
+    const email = uniqueEmail('accounts');
+    const confirmLink = await registerAbonent(app, email, { confirm: false });
+    const page = await newPage(app);
+    await page.goto(app.baseUrl + '/login');
     await logIn(page, email);
     await page.waitForURL('**/confirm-pending');
     await page.getByRole('navigation').getByRole('link', { name: 'Лицевые счета' }).click();

@@ -1,48 +1,12 @@
 // Identity in Chromium, the way a person uses it: register with «Защита от роботов», confirm by the letter, log in,
 // change the password, log out, and restore a forgotten password; plus the registration form's errors.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
-import { solveCaptcha } from './support/captcha.js';
-import { postGraphQL, type RunningProcess } from './support/processes.js';
-import type { SmtpSink } from './support/smtp-sink.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logIn, onServer, registerAbonent, uniqueEmail } from './support/browser-abonents.js';
+import { newPage, screenshots, useBrowserKabinet } from './support/browser-kabinet.js';
 
-/** Generous waits: every password check costs an argon2 hash on the server. */
-const WAIT = { timeout: 20_000 };
-
-let app: BrowserKabinet;
-let server: RunningProcess;
-let browser: Browser;
-let smtp: SmtpSink;
-
-beforeAll(async () => {
-  app = await startBrowserKabinet('identity-browser');
-  ({ server, browser, smtp } = app);
-});
-
-afterAll(async () => {
-  expect(await app?.close()).toBe(0);
-});
-
-let counter = 0;
-function uniqueEmail(): string {
-  counter += 1;
-  return `abonent-${Date.now()}-${counter}@example.ru`;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  return page;
-}
-
-/** The letter's link opened on the test server (the letter uses PUBLIC_URL, which is the same here). */
-function onServer(link: string): string {
-  const url = new URL(link);
-  return server.baseUrl + url.pathname + url.search;
-}
+const app = useBrowserKabinet('identity-browser');
+const { shot } = screenshots('identity');
 
 /** ДД.ММ.ГГГГ in Moscow, as the pages and the letters write dates. */
 function moscowDate(date: Date): string {
@@ -61,48 +25,14 @@ async function passCaptcha(page: Page): Promise<void> {
   await widget.getByText('Проверено').waitFor();
 }
 
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Вход' }).waitFor();
-  await page.getByLabel('Адрес электронной почты (логин)').fill(email);
-  await page.getByLabel('Пароль', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
-
-/** A confirmed cabinet made through the API, for tests that start after registration. */
-async function registeredAbonent(email: string, password: string): Promise<void> {
-  const challenge = await postGraphQL(server.baseUrl, 'query { captchaChallenge { challenge } }');
-  const captcha = await solveCaptcha(challenge.body.data.captchaChallenge.challenge);
-  const registered = await postGraphQL(
-    server.baseUrl,
-    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
-    {
-      input: {
-        email,
-        password,
-        passwordRepeat: password,
-        captcha,
-        acceptAgreement: true,
-        consentToPersonalData: true,
-      },
-    },
-  );
-  expect(registered.body.data?.register, server.output()).toMatchObject({ ok: true, errors: [] });
-  const letter = await smtp.waitFor(email, /Подтвердите регистрацию/);
-  const token = new URL(smtp.linkIn(letter, '/confirm')).searchParams.get('token');
-  const confirmed = await postGraphQL(server.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
-    t: token,
-  });
-  expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
-}
-
 describe('identity in the web client', () => {
   it('registers with the CAPTCHA, confirms by the letter, logs in, changes the password and logs in with it', async () => {
-    const page = await newPage();
-    const email = uniqueEmail();
+    const page = await newPage(app);
+    const email = uniqueEmail('abonent');
     const password = 'Gaz2026a';
     const newPassword = 'Plita77b';
 
-    await page.goto(server.baseUrl + '/');
+    await page.goto(app.baseUrl + '/');
     await page.getByRole('navigation').getByRole('link', { name: 'Регистрация' }).click();
     await page.getByRole('heading', { name: 'Регистрация' }).waitFor();
     // The rule comes from the API and is shown next to the password.
@@ -131,16 +61,16 @@ describe('identity in the web client', () => {
     expect(text).toContain('нажмите на кнопку «Выслать ссылку»');
     const deadline = text.match(/Ссылка действительна до (\d{2}\.\d{2}\.\d{4})\./)?.[1];
     expect([before, after]).toContain(deadline);
-    await page.screenshot({ path: path.join(SHOTS, 'identity-registered.png'), fullPage: true });
+    await shot(page, 'registered');
 
-    const letter = await smtp.waitFor(email, /^Подтвердите регистрацию в Личном кабинете$/);
+    const letter = await app.smtp.waitFor(email, /^Подтвердите регистрацию в Личном кабинете$/);
     expect(letter.text).toContain(`Ссылка действительна до ${deadline}`);
-    await page.goto(onServer(smtp.linkIn(letter, '/confirm')));
+    await page.goto(onServer(app, app.smtp.linkIn(letter, '/confirm')));
     await page.getByRole('heading', { name: 'Регистрация подтверждена' }).waitFor();
     await page
       .getByText('Для начала работы с Личным кабинетом Вам необходимо подключить к нему Ваши лицевые счета.')
       .waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'identity-confirmed.png'), fullPage: true });
+    await shot(page, 'confirmed');
 
     await page.getByRole('link', { name: 'Войти в Личный кабинет' }).click();
     await logIn(page, email, password);
@@ -156,8 +86,8 @@ describe('identity in the web client', () => {
     await page.getByLabel('Повторите пароль').fill(newPassword);
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
     await page.getByText('Пароль изменён. Остальные сеансы входа завершены.').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'identity-password-changed.png'), fullPage: true });
-    await smtp.waitFor(email, /^Пароль от Личного кабинета изменён$/);
+    await shot(page, 'password-changed');
+    await app.smtp.waitFor(email, /^Пароль от Личного кабинета изменён$/);
 
     await page.getByRole('navigation').getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL('**/login');
@@ -170,17 +100,17 @@ describe('identity in the web client', () => {
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL('**/accounts');
     await page.getByTestId('session-email').getByText(email).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'identity-logged-in.png'), fullPage: true });
+    await shot(page, 'logged-in');
     await page.context().close();
   });
 
   it('restores a forgotten password by the link from the letter', async () => {
-    const email = uniqueEmail();
-    await registeredAbonent(email, 'Start123');
-    const page = await newPage();
+    const email = uniqueEmail('abonent');
+    await registerAbonent(app, email, { password: 'Start123' });
+    const page = await newPage(app);
     const newPassword = 'Vosstan9';
 
-    await page.goto(server.baseUrl + '/login');
+    await page.goto(app.baseUrl + '/login');
     await page.getByRole('link', { name: 'Забыли пароль?' }).click();
     await page.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
     await page.getByLabel('Адрес электронной почты (логин)').fill(email);
@@ -191,32 +121,32 @@ describe('identity in the web client', () => {
       )
       .waitFor();
 
-    const letter = await smtp.waitFor(email, /^Восстановление пароля от Личного кабинета$/);
-    await page.goto(onServer(smtp.linkIn(letter, '/reset-password')));
+    const letter = await app.smtp.waitFor(email, /^Восстановление пароля от Личного кабинета$/);
+    await page.goto(onServer(app, app.smtp.linkIn(letter, '/reset-password')));
     await page.getByRole('heading', { name: 'Новый пароль' }).waitFor();
     await page.getByLabel('Новый пароль').fill(newPassword);
     await page.getByLabel('Повторите пароль').fill(newPassword);
     await page.getByRole('button', { name: 'Сохранить пароль' }).click();
     await page.getByText('Пароль изменён. Войдите с новым паролем.').waitFor();
-    await smtp.waitFor(email, /^Пароль от Личного кабинета изменён$/);
+    await app.smtp.waitFor(email, /^Пароль от Личного кабинета изменён$/);
 
     await page.getByRole('link', { name: 'Войти в Личный кабинет' }).click();
     await logIn(page, email, newPassword);
     await page.waitForURL('**/accounts');
     await page.getByTestId('session-email').getByText(email).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'identity-password-restored.png'), fullPage: true });
+    await shot(page, 'password-restored');
     await page.context().close();
   });
 
   it('shows registration errors next to their fields: the rule before sending, the server’s after', async () => {
-    const page = await newPage();
+    const page = await newPage(app);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) sent.push(request.postData() ?? '');
     });
     const registrations = () => sent.filter((body) => body.includes('RegisterPage_Register')).length;
 
-    await page.goto(server.baseUrl + '/register');
+    await page.goto(app.baseUrl + '/register');
     await page
       .locator('#register-password-hint')
       .getByText('Пароль: от 5 до 10 символов, только латинские буквы и цифры.')
@@ -229,7 +159,7 @@ describe('identity in the web client', () => {
     const email = page.getByLabel('Адрес электронной почты (логин)');
     const password = page.getByLabel('Укажите пароль');
     const repeat = page.getByLabel('Повторите пароль');
-    await email.fill(uniqueEmail());
+    await email.fill(uniqueEmail('abonent'));
     await password.fill('abcd');
     await repeat.fill('abce');
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
@@ -249,7 +179,7 @@ describe('identity in the web client', () => {
     // Focus goes to the first field to fix.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('register-password');
     expect(registrations()).toBe(0);
-    await page.screenshot({ path: path.join(SHOTS, 'identity-register-client-errors.png'), fullPage: true });
+    await shot(page, 'register-client-errors');
 
     // Fixing a field clears its error as the person types.
     await password.fill('Abcde12');
@@ -272,7 +202,7 @@ describe('identity in the web client', () => {
     // The solution was sent, so the check starts over with a new challenge.
     await page.locator('altcha-widget').getByLabel('Я не робот').waitFor();
     expect(sent.filter((body) => body.includes('Captcha_Challenge'))).toHaveLength(2);
-    await page.screenshot({ path: path.join(SHOTS, 'identity-register-server-error.png'), fullPage: true });
+    await shot(page, 'register-server-error');
     await page.context().close();
   });
 });

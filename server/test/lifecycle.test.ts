@@ -44,7 +44,8 @@ describe('npm start on the embedded database', () => {
     // Nothing left to migrate: the data and the migration history survived.
     expect(second.output()).not.toMatch(/migrations applied/);
     expect(await second.stop()).toBe(0);
-  });
+    // Three processes one after another, two of them starting the embedded database: slow on a busy machine.
+  }, 180_000);
 
   it('with MIGRATE_ON_START=false is alive but not ready until `npm run migrate` has run', async () => {
     const env = { DATA_DIR: path.join(dataDir, 'manual-migrations'), MIGRATE_ON_START: 'false' };
@@ -63,7 +64,8 @@ describe('npm start on the embedded database', () => {
     const migrated = await startMain(env);
     expect(await supplierCodes(migrated.baseUrl)).toHaveLength(11);
     expect(await migrated.stop()).toBe(0);
-  });
+    // Three processes one after another on the embedded database, as above.
+  }, 180_000);
 });
 
 describe.skipIf(!SERVER_URL)('npm start on DATABASE_URL', () => {

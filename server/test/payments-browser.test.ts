@@ -2,41 +2,17 @@
 // debt with a meter reading, or an amount of one's own), the sandbox acquirer's card page, the result page that asks
 // the acquirer, the receipt letter and the card's payment history; readings refused before or by the server stop
 // the payment before the acquirer's page.
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solveCaptcha } from './support/captcha.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from '../src/core/calendar.js';
-import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
-import { postGraphQL, type RunningProcess } from './support/processes.js';
-import type { SmtpSink } from './support/smtp-sink.js';
+import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
+import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
 
-/** Generous waits: every login costs an argon2 hash on the server. */
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'Gaz2026a';
 const SUCCEEDING_CARD = '4111 1111 1111 1111';
 const DECLINED_CARD = '4000 0000 0000 0002';
 
-let app: BrowserKabinet;
-let server: RunningProcess;
-let browser: Browser;
-let smtp: SmtpSink;
-
-beforeAll(async () => {
-  app = await startBrowserKabinet('payments-browser', { DEMO_DATA: 'true' });
-  ({ server, browser, smtp } = app);
-});
-
-afterAll(async () => {
-  expect(await app?.close()).toBe(0);
-});
-
-/** Numbers as the page writes them use no-break spaces: match any space. */
-function spaced(text: string): RegExp {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
-}
+const app = useBrowserKabinet('payments-browser', { DEMO_DATA: 'true' });
+const { shot, shotOf } = screenshots('payments');
 
 /** Today as the pages write it, DD.MM.YYYY. */
 function shownToday(): string {
@@ -48,73 +24,14 @@ function futureExpiry(): string {
   return `12/${String((new Date().getUTCFullYear() + 2) % 100).padStart(2, '0')}`;
 }
 
-let counter = 0;
-async function confirmedAbonent(): Promise<string> {
-  counter += 1;
-  const email = `payments-${Date.now()}-${counter}@example.ru`;
-  const challenge = await postGraphQL(server.baseUrl, 'query { captchaChallenge { challenge } }');
-  const registered = await postGraphQL(
-    server.baseUrl,
-    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
-    {
-      input: {
-        email,
-        password: PASSWORD,
-        passwordRepeat: PASSWORD,
-        captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-        acceptAgreement: true,
-        consentToPersonalData: true,
-      },
-    },
-  );
-  expect(registered.body.data?.register, server.output()).toMatchObject({ ok: true, errors: [] });
-  const letter = await smtp.waitFor(email, /Подтвердите регистрацию/);
-  const token = new URL(smtp.linkIn(letter, '/confirm')).searchParams.get('token');
-  const confirmed = await postGraphQL(server.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
-    t: token,
+/** Logged in on a new page; `starts` are the `input`s of the startPayment requests the page sent. */
+async function loggedIn(viewport = DESKTOP) {
+  const { sent: starts, ...session } = await loggedInAbonent(app, {
+    prefix: 'payments',
+    watch: 'PaymentPage_Start',
+    viewport,
   });
-  expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
-  return email;
-}
-
-interface Session {
-  page: Page;
-  email: string;
-  /** What the page reported as a Content-Security-Policy violation. */
-  cspViolations: string[];
-  /** The `input` of each startPayment the page sent. */
-  starts: Array<Record<string, any>>;
-}
-
-async function loggedIn(viewport = DESKTOP): Promise<Session> {
-  const email = await confirmedAbonent();
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  const session: Session = { page, email, cspViolations: [], starts: [] };
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) session.cspViolations.push(message.text());
-  });
-  page.on('request', (request) => {
-    const body = request.postData() ?? '';
-    if (request.url().endsWith('/graphql') && body.includes('PaymentPage_Start')) {
-      session.starts.push(JSON.parse(body).variables.input);
-    }
-  });
-  await page.goto(server.baseUrl + '/login');
-  await page.getByLabel('Адрес электронной почты (логин)').fill(email);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL('**/accounts');
-  await page.getByText('Нет подключенных ЛС').waitFor();
-  return session;
-}
-
-/** GraphQL as the page's session (its cookie), for the steps the test takes through the API. */
-async function asPage(page: Page, query: string, variables: Record<string, unknown>) {
-  const response = await page.request.post(server.baseUrl + '/graphql', { data: { query, variables } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return { ...session, starts };
 }
 
 /**
@@ -122,48 +39,28 @@ async function asPage(page: Page, query: string, variables: Record<string, unkno
  * within seconds): until then a payment answers ACCOUNT_NOT_FOUND. The probe's reading names no real meter, so
  * metering refuses it and no payment starts.
  */
-async function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
-  const linked = await asPage(
-    page,
-    `mutation ($input: LinkPersonalAccountInput!) {
-       linkPersonalAccount(input: $input) { ok errors { code message } account { id } } }`,
-    { input: { supplierCode, number, proof } },
-  );
-  expect(linked.data?.linkPersonalAccount, JSON.stringify(linked)).toMatchObject({ ok: true });
-  const accountId: string = linked.data.linkPersonalAccount.account.id;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
+  return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'payments', async (accountId) => {
     const probe = await asPage(
+      app,
       page,
       `mutation ($input: StartPaymentInput!) { startPayment(input: $input) { ok errors { field code } payment { id } } }`,
       {
         input: {
-          accountId,
+          ...readingOfNoMeter(accountId),
           purpose: 'CUSTOM',
           amount: 100,
-          readings: [{ meterId: '00000000-0000-4000-8000-000000000000', value: '1' }],
           receiptEmail: 'probe@example.ru',
-          idempotencyKey: `probe-${Date.now()}-${Math.random()}`,
-          returnUrl: `${server.baseUrl}/oplata/rezultat`,
+          returnUrl: `${app.baseUrl}/oplata/rezultat`,
         },
       },
     );
     const payload = probe.data?.startPayment;
     expect(payload, JSON.stringify(probe)).toMatchObject({ ok: false, payment: null });
-    if (payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND')) return accountId;
+    if (payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND')) return true;
     expect(payload.errors[0].code, JSON.stringify(probe)).toMatch(/^(ACCOUNT_NOT_FOUND|ACCOUNT_NOT_LINKED)$/);
-    if (Date.now() > deadline) throw new Error(`payments did not learn of the link:\n${server.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `payments-${name}.png`), fullPage: true });
-}
-
-/** A part of the page at its own size, to look at closely. */
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  await locator.screenshot({ path: path.join(SHOTS, `payments-${name}.png`) });
+    return false;
+  });
 }
 
 function cardOf(page: Page, accountNumber: string) {
@@ -236,7 +133,7 @@ describe('online payment in the web client', () => {
       amount: null,
       readings: [{ zone: 'TOTAL', value: '1199.018', confirmRollover: false }],
       receiptEmail: receiptTo,
-      returnUrl: `${server.baseUrl}/oplata/rezultat`,
+      returnUrl: `${app.baseUrl}/oplata/rezultat`,
     });
     expect(starts[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     const outcome = page.getByRole('status').filter({ hasText: 'Оплата прошла' });
@@ -246,7 +143,7 @@ describe('online payment in the web client', () => {
     await shot(page, 'result-succeeded');
 
     // The receipt letter went to the address given for it.
-    const letter = await smtp.waitFor(receiptTo, /^Оплата по лицевому счёту 702062012/);
+    const letter = await app.smtp.waitFor(receiptTo, /^Оплата по лицевому счёту 702062012/);
     expect(letter.text).toMatch(spaced('1 234,56'));
 
     // The card: the payment in the history, nothing more to pay (the supplier has not posted it yet), the reading.
@@ -359,7 +256,7 @@ describe('online payment in the web client', () => {
   it('stops a reading lower than the last one before sending, and shows the server’s refusal next to the meter', async () => {
     const { page, starts } = await loggedIn();
     const accountId = await linkedAccount(page, 'voronezh', '3600123456', '2468');
-    await page.goto(`${server.baseUrl}/oplata/${accountId}`);
+    await page.goto(`${app.baseUrl}/oplata/${accountId}`);
     await page.getByLabel('Передать показания вместе с оплатой').check();
     const dial = dialOf(page, 'Показание счётчика BK-G4-7723110, м³');
     const pay = page.getByRole('button', { name: 'Перейти к оплате' });
@@ -387,7 +284,7 @@ describe('online payment in the web client', () => {
     expect(starts).toHaveLength(1);
     await expect(dial.integer.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/-integer$/);
-    expect(page.url()).toBe(`${server.baseUrl}/oplata/${accountId}`);
+    expect(page.url()).toBe(`${app.baseUrl}/oplata/${accountId}`);
     await shot(page, 'reading-refused');
     await page.context().close();
   });

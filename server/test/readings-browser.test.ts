@@ -1,34 +1,14 @@
 // Meter readings in Chromium, the way an abonent sends them: the meter on the account card with its last reading,
 // verification and consumption chart (and its table), a reading typed on the dial and accepted with its consumption
 // and charge, a lower one stopped before sending, and an expired meter whose reading the server refuses.
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solveCaptcha } from './support/captcha.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from '../src/core/calendar.js';
-import { SHOTS, startBrowserKabinet, type BrowserKabinet } from './support/browser-kabinet.js';
-import { postGraphQL, type RunningProcess } from './support/processes.js';
-import type { SmtpSink } from './support/smtp-sink.js';
+import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
+import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
 
-/** Generous waits: every login costs an argon2 hash on the server. */
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'Gaz2026a';
-
-let app: BrowserKabinet;
-let server: RunningProcess;
-let browser: Browser;
-let smtp: SmtpSink;
-
-beforeAll(async () => {
-  app = await startBrowserKabinet('readings-browser', { DEMO_DATA: 'true' });
-  ({ server, browser, smtp } = app);
-});
-
-afterAll(async () => {
-  expect(await app?.close()).toBe(0);
-});
+const app = useBrowserKabinet('readings-browser', { DEMO_DATA: 'true' });
+const { shot, shotOf } = screenshots('readings');
 
 /** YYYY-MM-DD `days` after `day`, as DD.MM.YYYY. */
 function shownDay(day: string, days = 0): string {
@@ -61,120 +41,36 @@ function monthName(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
-/** Numbers as the page writes them use no-break spaces: match any space. */
-function spaced(text: string): RegExp {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
-}
-
-let counter = 0;
-async function confirmedAbonent(): Promise<string> {
-  counter += 1;
-  const email = `readings-${Date.now()}-${counter}@example.ru`;
-  const challenge = await postGraphQL(server.baseUrl, 'query { captchaChallenge { challenge } }');
-  const registered = await postGraphQL(
-    server.baseUrl,
-    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
-    {
-      input: {
-        email,
-        password: PASSWORD,
-        passwordRepeat: PASSWORD,
-        captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-        acceptAgreement: true,
-        consentToPersonalData: true,
-      },
-    },
-  );
-  expect(registered.body.data?.register, server.output()).toMatchObject({ ok: true, errors: [] });
-  const letter = await smtp.waitFor(email, /Подтвердите регистрацию/);
-  const token = new URL(smtp.linkIn(letter, '/confirm')).searchParams.get('token');
-  const confirmed = await postGraphQL(server.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
-    t: token,
+/** Logged in on a new page; `submissions` are the `input`s of the readings submissions the page sent. */
+async function loggedIn(viewport = DESKTOP) {
+  const { sent: submissions, ...session } = await loggedInAbonent(app, {
+    prefix: 'readings',
+    watch: 'MeterReadings_Submit',
+    viewport,
   });
-  expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
-  return email;
-}
-
-interface Session {
-  page: Page;
-  /** What the page reported as a Content-Security-Policy violation. */
-  cspViolations: string[];
-  /** The bodies of readings submissions the page sent. */
-  submissions: string[];
-}
-
-async function loggedIn(email: string, viewport = DESKTOP): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  const session: Session = { page, cspViolations: [], submissions: [] };
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) session.cspViolations.push(message.text());
-  });
-  page.on('request', (request) => {
-    const body = request.postData() ?? '';
-    if (request.url().endsWith('/graphql') && body.includes('MeterReadings_Submit')) session.submissions.push(body);
-  });
-  await page.goto(server.baseUrl + '/login');
-  await page.getByLabel('Адрес электронной почты (логин)').fill(email);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL('**/accounts');
-  await page.getByText('Нет подключенных ЛС').waitFor();
-  return session;
-}
-
-/** GraphQL as the page's session (its cookie), for the steps the test takes through the API. */
-async function asPage(page: Page, query: string, variables: Record<string, unknown>) {
-  const response = await page.request.post(server.baseUrl + '/graphql', { data: { query, variables } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return { ...session, submissions };
 }
 
 /**
  * Links a demo account through the API and waits until metering has heard of the link (an event, within seconds):
  * until then a submission answers ACCOUNT_NOT_LINKED. The probe names no real meter, so it never records anything.
  */
-async function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
-  const linked = await asPage(
-    page,
-    `mutation ($input: LinkPersonalAccountInput!) {
-       linkPersonalAccount(input: $input) { ok errors { code message } account { id } } }`,
-    { input: { supplierCode, number, proof } },
-  );
-  expect(linked.data?.linkPersonalAccount, JSON.stringify(linked)).toMatchObject({ ok: true });
-  const accountId: string = linked.data.linkPersonalAccount.account.id;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
+  return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'metering', async (accountId) => {
     const probe = await asPage(
+      app,
       page,
       `mutation ($input: SubmitReadingsInput!) { submitReadings(input: $input) { ok errors { code } results { code } } }`,
-      {
-        input: {
-          accountId,
-          readings: [{ meterId: '00000000-0000-4000-8000-000000000000', value: '1' }],
-          idempotencyKey: `probe-${Date.now()}-${Math.random()}`,
-        },
-      },
+      { input: readingOfNoMeter(accountId) },
     );
     const payload = probe.data?.submitReadings;
     if (payload && payload.errors.length === 0) {
       expect(payload).toMatchObject({ ok: false, results: [{ code: 'METER_NOT_FOUND' }] });
-      return accountId;
+      return true;
     }
     expect(payload?.errors?.[0]?.code, JSON.stringify(probe)).toBe('ACCOUNT_NOT_LINKED');
-    if (Date.now() > deadline) throw new Error(`metering did not learn of the link:\n${server.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `readings-${name}.png`), fullPage: true });
-}
-
-/** A part of the page at its own size, to look at closely. */
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  await locator.screenshot({ path: path.join(SHOTS, `readings-${name}.png`) });
+    return false;
+  });
 }
 
 function meterOn(page: Page, accountNumber: string, serialNumber: string): Locator {
@@ -196,12 +92,12 @@ describe('meter readings in the web client', () => {
   it('shows the meter with its last reading and chart, accepts a reading with its consumption and charge, and stops a lower one', async () => {
     const today = todayInMoscow();
     // The chart must draw under the page's strict policy: scripts from the page's origin only, no eval.
-    const csp = (await fetch(server.baseUrl + '/accounts', { headers: { accept: 'text/html' } })).headers.get(
+    const csp = (await fetch(app.baseUrl + '/accounts', { headers: { accept: 'text/html' } })).headers.get(
       'content-security-policy',
     );
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval/);
-    const { page, cspViolations, submissions } = await loggedIn(await confirmedAbonent());
+    const { page, cspViolations, submissions } = await loggedIn();
     await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
     await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
     await page.reload();
@@ -323,7 +219,7 @@ describe('meter readings in the web client', () => {
 
   it('shows the expired verification of a meter and the server’s refusal of its reading, on a phone', async () => {
     const today = todayInMoscow();
-    const { page, cspViolations, submissions } = await loggedIn(await confirmedAbonent(), PHONE);
+    const { page, cspViolations, submissions } = await loggedIn(PHONE);
     await linkedAccount(page, 'voronezh', '3600123456', '2468');
     await page.reload();
 
@@ -358,7 +254,7 @@ describe('meter readings in the web client', () => {
   });
 
   it('sends a reading again under the same key after a lost answer, so it is recorded once; changed values get a new key', async () => {
-    const { page, submissions } = await loggedIn(await confirmedAbonent());
+    const { page, submissions } = await loggedIn();
     await linkedAccount(page, 'kaluga', '4000111222', null);
     await page.reload();
     const meter = meterOn(page, '4000111222', 'G4-5590126');
@@ -393,7 +289,7 @@ describe('meter readings in the web client', () => {
       .getByRole('status')
       .getByText(spaced('Показание принято: расход 5,15 м³, к оплате по текущему тарифу ≈'))
       .waitFor();
-    const keys = submissions.map((body) => JSON.parse(body).variables.input.idempotencyKey as string);
+    const keys = submissions.map((input) => input.idempotencyKey as string);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
@@ -410,7 +306,7 @@ describe('meter readings in the web client', () => {
       .getByText(/заменило ранее переданное за этот период/)
       .waitFor();
     expect(submissions).toHaveLength(3);
-    expect(JSON.parse(submissions[2]!).variables.input.idempotencyKey).not.toBe(keys[0]);
+    expect(submissions[2]!.idempotencyKey).not.toBe(keys[0]);
     await meter.locator('.meter-last').getByText(spaced('450,300 м³')).waitFor();
     await history.locator('tbody tr').filter({ hasText: '(заменено)' }).getByText(spaced('450,250')).waitFor();
     await shot(page, 'replaced');

@@ -115,6 +115,15 @@ export function submitErrors(
   return payload ? sortErrors(payload.errors, formFields) : { fields: {}, form: [requestFailure(error)] };
 }
 
+/** A failure told at once (an alert); nothing while there is none. */
+export const FailureAlert: Component<{ message: string | undefined }> = (props) => (
+  <Show when={props.message}>
+    <div class="alert" role="alert">
+      <p>{props.message}</p>
+    </div>
+  </Show>
+);
+
 /** Form-level errors, at the top of the form. */
 export const FormAlert: Component<{ messages: readonly string[] }> = (props) => (
   <Show when={props.messages.length > 0}>

@@ -43,14 +43,7 @@ export const MeterReadingsAccountFragment = graphql(`
       readingClosingDay
     }
     meters {
-      id
-      serialNumber
-      zones
-      readingZones
-      integerDigits
-      fractionDigits
-      nextVerificationOn
-      verificationStatus
+      ...MeterReadings_Meter
       total: lastReading(zone: TOTAL) {
         ...MeterReadings_Reading
       }
@@ -59,11 +52,6 @@ export const MeterReadingsAccountFragment = graphql(`
       }
       night: lastReading(zone: NIGHT) {
         ...MeterReadings_Reading
-      }
-      # What a reading sent now is compared with, as the server will (per zone).
-      comparisonReadings {
-        zone
-        value
       }
       readings(last: 6) {
         ...MeterReadings_Reading
@@ -75,6 +63,23 @@ export const MeterReadingsAccountFragment = graphql(`
     monthlyConsumption(months: 24) {
       month
       volume
+    }
+  }
+
+  # A meter as its dial boxes and its verification need it (the payment page asks for the same).
+  fragment MeterReadings_Meter on Meter {
+    id
+    serialNumber
+    zones
+    readingZones
+    integerDigits
+    fractionDigits
+    nextVerificationOn
+    verificationStatus
+    # What a reading sent now is compared with, as the server will (per zone).
+    comparisonReadings {
+      zone
+      value
     }
   }
 

@@ -3,7 +3,7 @@
 import { createResource, createSignal, Show, type Component } from 'solid-js';
 import QRCode from 'qrcode';
 import { client } from './client';
-import { requestFailure } from './forms';
+import { FailureAlert, requestFailure } from './forms';
 import { graphql } from './graphql';
 import type { PaymentQr_AccountFragment } from './graphql/graphql';
 import { formatMoney, formatMonthLower } from './format';
@@ -106,11 +106,7 @@ const PaymentNoticeDownload: Component<{ accountId: string }> = (props) => {
       >
         {busy() ? 'Формируем извещение…' : 'Скачать извещение (PDF)'}
       </button>
-      <Show when={failure()}>
-        <div class="alert" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
+      <FailureAlert message={failure()} />
     </div>
   );
 };

@@ -1,10 +1,11 @@
 // What every browser test starts: the built web client served by a real `npm start` process (on a fresh database
-// on the server, or embedded), an SMTP sink for its letters, and Chromium.
+// on the server, or embedded), an SMTP sink for its letters, and Chromium; and the pages the tests open in it.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/core/database.js';
 import { launchChromium } from './chromium.js';
 import { createTestDatabase, SERVER_URL } from './database.js';
@@ -13,6 +14,11 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 /** Where browser tests put their screenshots (to look at, not to compare). */
 export const SHOTS = path.join(ROOT, 'test-results');
+
+/** Generous waits: every login costs an argon2 hash on the server. */
+export const WAIT = { timeout: 20_000 };
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
 
 export interface BrowserKabinet {
   baseUrl: string;
@@ -61,6 +67,46 @@ export async function startBrowserKabinet(name: string, env: Record<string, stri
       await database?.close();
       await rm(dataDir, { recursive: true, force: true });
       return code;
+    },
+  };
+}
+
+/**
+ * Starts the kabinet before the file's tests and stops it after them, expecting a clean shutdown; the object returned
+ * is filled in once it has started.
+ */
+export function useBrowserKabinet(name: string, env: Record<string, string> = {}): BrowserKabinet {
+  const app = {} as BrowserKabinet;
+  beforeAll(async () => {
+    Object.assign(app, await startBrowserKabinet(name, env));
+  });
+  afterAll(async () => {
+    expect(await app.close?.()).toBe(0);
+  });
+  return app;
+}
+
+/** A page in a fresh browser context: Russian, in Moscow time, with the generous wait. */
+export async function newPage(app: BrowserKabinet, viewport = DESKTOP): Promise<Page> {
+  const context = await app.browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT.timeout);
+  return page;
+}
+
+/** Numbers as the page writes them use no-break spaces: match any space. */
+export function spaced(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+}
+
+/** Screenshots into SHOTS named `<prefix>-<name>.png`: of the whole page, or of a part of it at its own size. */
+export function screenshots(prefix: string) {
+  return {
+    shot: async (page: Page, name: string): Promise<void> => {
+      await page.screenshot({ path: path.join(SHOTS, `${prefix}-${name}.png`), fullPage: true });
+    },
+    shotOf: async (locator: Locator, name: string): Promise<void> => {
+      await locator.screenshot({ path: path.join(SHOTS, `${prefix}-${name}.png`) });
     },
   };
 }

@@ -1,10 +1,9 @@
 // «Лицевые счета»: the abonent's linked personal accounts (balance, tariff, charges), linking and unlinking them.
-import { createEffect, createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
+import { AbonentData, AbonentOnly } from '../abonent-only';
 import { AccountPayments } from '../account-payments';
-import { errorCode } from '../client';
-import { ConfirmEmailRequired } from '../confirm-email-required';
 import {
   formatDay,
   formatDecimal,
@@ -14,16 +13,14 @@ import {
   formatRubles,
   todayInMoscow,
 } from '../format';
-import { NETWORK_ERROR, requestFailure } from '../forms';
+import { FailureAlert, requestFailure } from '../forms';
 import { graphql } from '../graphql';
 import type { AccountsPage_AccountsQuery } from '../graphql/graphql';
 import { LinkAccountDialog, type LinkedAccount } from '../link-account-dialog';
 import { MeterReadings } from '../meter-readings';
 import { PaymentQr } from '../payment-qr';
 import { setPageTitle } from '../page-title';
-import { RetryAlert } from '../retry-alert';
-import { currentAbonent, ensureSession, session, signedOut } from '../session';
-import { SignInRequired } from '../sign-in-required';
+import { ensureSession } from '../session';
 
 const AccountsQuery = graphql(`
   query AccountsPage_Accounts {
@@ -92,31 +89,13 @@ export const AccountsPage: Component = () => {
   return (
     <article class="prose">
       <h1>Лицевые счета</h1>
-      <Switch>
-        <Match when={session().status === 'loading'}>
-          <p class="status" role="status" aria-busy="true">
-            Загрузка…
-          </p>
-        </Match>
-        <Match when={session().status === 'error'}>
-          <RetryAlert message={NETWORK_ERROR} onRetry={() => void ensureSession()} />
-        </Match>
-        <Match when={currentAbonent()?.emailConfirmed}>
-          <p>
-            Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика
-            услуг к своему Личному кабинету.
-          </p>
-          <Accounts />
-        </Match>
-        <Match when={currentAbonent()}>
-          <HowToLink />
-          <ConfirmEmailRequired />
-        </Match>
-        <Match when={session().status === 'anonymous'}>
-          <HowToLink />
-          <SignInRequired />
-        </Match>
-      </Switch>
+      <AbonentOnly confirmed meanwhile={<HowToLink />}>
+        <p>
+          Уважаемый абонент! В данном разделе Вы можете подключить Ваши Лицевые счета, зарегистрированные у поставщика
+          услуг к своему Личному кабинету.
+        </p>
+        <Accounts />
+      </AbonentOnly>
     </article>
   );
 };
@@ -143,12 +122,6 @@ const Accounts: Component = () => {
   const [dialogOpen, setDialogOpen] = createSignal(false);
   const [notice, setNotice] = createSignal<string>();
   let noticeBox: HTMLParagraphElement | undefined;
-
-  const failure = () => errorCode(accounts.error);
-  // The session ended elsewhere (logout in another tab, expiry): the header follows.
-  createEffect(() => {
-    if (failure() === 'UNAUTHENTICATED') signedOut();
-  });
 
   /** Says what changed and moves focus there (the button that was pressed may be gone with the list's change). */
   const announce = (message: string) => {
@@ -178,46 +151,34 @@ const Accounts: Component = () => {
           {notice()}
         </p>
       </Show>
-      <Switch>
-        <Match when={accounts.fetching && !accounts.data}>
-          <p class="status" role="status" aria-busy="true">
-            Загрузка…
-          </p>
-        </Match>
-        <Match when={failure() === 'UNAUTHENTICATED'}>
-          <SignInRequired />
-        </Match>
-        <Match when={failure() === 'EMAIL_NOT_CONFIRMED'}>
-          <ConfirmEmailRequired />
-        </Match>
-        <Match when={accounts.error && !accounts.data?.me && !accounts.fetching}>
-          <RetryAlert message={requestFailure(accounts.error)} onRetry={reload} />
-        </Match>
-        <Match when={accounts.data?.me.accounts.length === 0}>
-          <div class="notice-block accounts-empty">
-            <p>Нет подключенных ЛС</p>
-            <LinkButton />
-          </div>
-        </Match>
-        <Match when={accounts.data?.me.accounts}>
-          {(list) => (
-            <>
-              <div class="accounts-actions">
-                <LinkButton />
-              </div>
-              <For each={list()}>
-                {(account) => (
-                  <AccountCard
-                    account={account}
-                    onReadingsSubmitted={reload}
-                    onUnlinked={() => announce(`Лицевой счёт №\u00a0${account.number} отключён от Личного кабинета.`)}
-                  />
-                )}
-              </For>
-            </>
-          )}
-        </Match>
-      </Switch>
+      <AbonentData query={accounts} onRetry={reload}>
+        <Switch>
+          <Match when={accounts.data?.me.accounts.length === 0}>
+            <div class="notice-block accounts-empty">
+              <p>Нет подключенных ЛС</p>
+              <LinkButton />
+            </div>
+          </Match>
+          <Match when={accounts.data?.me.accounts}>
+            {(list) => (
+              <>
+                <div class="accounts-actions">
+                  <LinkButton />
+                </div>
+                <For each={list()}>
+                  {(account) => (
+                    <AccountCard
+                      account={account}
+                      onReadingsSubmitted={reload}
+                      onUnlinked={() => announce(`Лицевой счёт №\u00a0${account.number} отключён от Личного кабинета.`)}
+                    />
+                  )}
+                </For>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </AbonentData>
       <LinkAccountDialog open={dialogOpen()} onClose={() => setDialogOpen(false)} onLinked={onLinked} />
     </section>
   );
@@ -407,11 +368,7 @@ const Unlink: Component<{ account: Account; onUnlinked: () => void }> = (props) 
           </div>
         </div>
       </Show>
-      <Show when={failure()}>
-        <div class="alert" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
+      <FailureAlert message={failure()} />
     </div>
   );
 };

@@ -4,8 +4,9 @@ import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { errorCode } from '../client';
 import { graphql } from '../graphql';
-import { requestFailure } from '../forms';
+import { FailureAlert, requestFailure } from '../forms';
 import { formatDate } from '../format';
+import { Loading } from '../loading';
 import { setPageTitle } from '../page-title';
 import { RetryAlert } from '../retry-alert';
 import { signedOut } from '../session';
@@ -66,9 +67,7 @@ export const ConfirmPendingPage: Component = () => {
       <h1>Подтвердите адрес электронной почты</h1>
       <Switch>
         <Match when={me.fetching && !me.data}>
-          <p class="status" role="status" aria-busy="true">
-            Загрузка…
-          </p>
+          <Loading />
         </Match>
         <Match when={unauthenticated()}>
           <p>Войдите в Личный кабинет, чтобы выслать ссылку для подтверждения ещё раз.</p>
@@ -111,11 +110,7 @@ export const ConfirmPendingPage: Component = () => {
                   <p class="success">Новая ссылка отправлена на {sent()}.</p>
                 </Show>
               </div>
-              <Show when={failure()}>
-                <div class="alert" role="alert">
-                  <p>{failure()}</p>
-                </div>
-              </Show>
+              <FailureAlert message={failure()} />
             </>
           )}
         </Match>

@@ -2,7 +2,6 @@
 // wished, the e-mail for the receipt; then on to the acquirer's payment page, which brings the payer back to
 // «/oplata/rezultat».
 import {
-  createEffect,
   createSignal,
   For,
   Match,
@@ -15,10 +14,8 @@ import {
 } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
+import { AbonentData, AbonentOnly } from '../abonent-only';
 import { ONLINE_PAYMENT_UNAVAILABLE } from '../account-payments';
-import { errorCode } from '../client';
-import { ConfirmEmailRequired } from '../confirm-email-required';
-import { ConfirmedAbonentOnly } from '../confirmed-abonent-only';
 import { formatMoney, formatReading, parseRubles, type RublesProblem } from '../format';
 import {
   CheckboxField,
@@ -36,9 +33,7 @@ import type { PaymentPage_AccountQuery, PaymentPurpose, ReadingZone } from '../g
 import { createIdempotencyKeys } from '../meter-dial';
 import { createDialEntries, DialField, entryKey, Verification } from '../meter-readings';
 import { setPageTitle } from '../page-title';
-import { RetryAlert } from '../retry-alert';
-import { currentAbonent, ensureSession, signedOut } from '../session';
-import { SignInRequired } from '../sign-in-required';
+import { currentAbonent, ensureSession } from '../session';
 
 const AccountQuery = graphql(`
   query PaymentPage_Account($id: ID!) {
@@ -60,18 +55,7 @@ const AccountQuery = graphql(`
         unposted
       }
       meters {
-        id
-        serialNumber
-        zones
-        readingZones
-        integerDigits
-        fractionDigits
-        nextVerificationOn
-        verificationStatus
-        comparisonReadings {
-          zone
-          value
-        }
+        ...MeterReadings_Meter
       }
     }
   }
@@ -126,11 +110,11 @@ export const PaymentPage: Component = () => {
   return (
     <article class="prose">
       <h1>Оплата онлайн</h1>
-      <ConfirmedAbonentOnly>
+      <AbonentOnly confirmed>
         <Show when={params.accountId} keyed>
           {(accountId) => <PaymentForAccount accountId={accountId} />}
         </Show>
-      </ConfirmedAbonentOnly>
+      </AbonentOnly>
     </article>
   );
 };
@@ -142,48 +126,29 @@ const PaymentForAccount: Component<{ accountId: string }> = (props) => {
     variables: () => ({ id: props.accountId }),
     requestPolicy: 'network-only',
   });
-  const failure = () => errorCode(account.error);
-  createEffect(() => {
-    if (failure() === 'UNAUTHENTICATED') signedOut();
-  });
 
   return (
-    <Switch>
-      <Match when={account.fetching && !account.data}>
-        <p class="status" role="status" aria-busy="true">
-          Загрузка…
-        </p>
-      </Match>
-      <Match when={failure() === 'UNAUTHENTICATED'}>
-        <SignInRequired />
-      </Match>
-      <Match when={failure() === 'EMAIL_NOT_CONFIRMED'}>
-        <ConfirmEmailRequired />
-      </Match>
-      <Match when={account.error && !account.data && !account.fetching}>
-        <RetryAlert
-          message={requestFailure(account.error)}
-          onRetry={() => refetch({ requestPolicy: 'network-only' })}
-        />
-      </Match>
-      <Match when={account.data && !account.data.personalAccount}>
-        <div class="notice-block">
-          <p>Лицевой счёт не найден среди подключенных к Вашему Личному кабинету.</p>
-          <p>
-            <A href="/accounts">К лицевым счетам</A>
-          </p>
-        </div>
-      </Match>
-      <Match when={account.data?.personalAccount?.onlinePayment?.available === false}>
-        <div class="notice-block">
-          <p>{account.data?.personalAccount?.onlinePayment?.reason ?? ONLINE_PAYMENT_UNAVAILABLE}</p>
-          <p>
-            <A href="/accounts">К лицевым счетам</A>
-          </p>
-        </div>
-      </Match>
-      <Match when={account.data?.personalAccount}>{(found) => <PaymentForm account={found()} />}</Match>
-    </Switch>
+    <AbonentData query={account} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      <Switch>
+        <Match when={account.data && !account.data.personalAccount}>
+          <div class="notice-block">
+            <p>Лицевой счёт не найден среди подключенных к Вашему Личному кабинету.</p>
+            <p>
+              <A href="/accounts">К лицевым счетам</A>
+            </p>
+          </div>
+        </Match>
+        <Match when={account.data?.personalAccount?.onlinePayment?.available === false}>
+          <div class="notice-block">
+            <p>{account.data?.personalAccount?.onlinePayment?.reason ?? ONLINE_PAYMENT_UNAVAILABLE}</p>
+            <p>
+              <A href="/accounts">К лицевым счетам</A>
+            </p>
+          </div>
+        </Match>
+        <Match when={account.data?.personalAccount}>{(found) => <PaymentForm account={found()} />}</Match>
+      </Switch>
+    </AbonentData>
   );
 };
 

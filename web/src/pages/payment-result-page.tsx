@@ -3,9 +3,9 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
+import { AbonentOnly } from '../abonent-only';
 import { paymentPagePath } from '../account-payments';
 import { errorCode } from '../client';
-import { ConfirmedAbonentOnly } from '../confirmed-abonent-only';
 import { formatMoney } from '../format';
 import { requestFailure } from '../forms';
 import { graphql } from '../graphql';
@@ -56,7 +56,7 @@ export const PaymentResultPage: Component = () => {
   return (
     <article class="prose">
       <h1>Результат оплаты</h1>
-      <ConfirmedAbonentOnly>
+      <AbonentOnly confirmed>
         <Show
           when={paymentId()}
           keyed
@@ -71,7 +71,7 @@ export const PaymentResultPage: Component = () => {
         >
           {(id) => <PaymentOutcome id={id} />}
         </Show>
-      </ConfirmedAbonentOnly>
+      </AbonentOnly>
     </article>
   );
 };

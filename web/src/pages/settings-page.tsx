@@ -2,6 +2,7 @@
 import { createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
+import { AbonentOnly } from '../abonent-only';
 import { errorCode } from '../client';
 import { ConfirmEmailRequired } from '../confirm-email-required';
 import { graphql } from '../graphql';
@@ -19,8 +20,7 @@ import { NewPasswordFields } from '../new-password-fields';
 import { setPageTitle } from '../page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from '../password-policy';
 import { RetryAlert } from '../retry-alert';
-import { ensureSession, logout, session, signedOut, type SessionAbonent } from '../session';
-import { SignInRequired } from '../sign-in-required';
+import { ensureSession, logout, signedOut, type SessionAbonent } from '../session';
 
 const AccountsQuery = graphql(`
   query SettingsPage_Accounts {
@@ -87,28 +87,11 @@ export const SettingsPage: Component = () => {
     setPageTitle('Настройки');
     void ensureSession();
   });
-  const abonent = () => {
-    const current = session();
-    return current.status === 'abonent' ? current.abonent : undefined;
-  };
 
   return (
     <article class="prose">
       <h1>Настройки абонента</h1>
-      <Switch>
-        <Match when={session().status === 'loading'}>
-          <p class="status" role="status" aria-busy="true">
-            Загрузка…
-          </p>
-        </Match>
-        <Match when={session().status === 'error'}>
-          <RetryAlert message={NETWORK_ERROR} onRetry={() => void ensureSession()} />
-        </Match>
-        <Match when={abonent()}>{(current) => <Settings abonent={current()} />}</Match>
-        <Match when={session().status === 'anonymous'}>
-          <SignInRequired />
-        </Match>
-      </Switch>
+      <AbonentOnly>{(abonent) => <Settings abonent={abonent()} />}</AbonentOnly>
     </article>
   );
 };

@@ -3,6 +3,7 @@ import { For, Show, onMount, type Component } from 'solid-js';
 import { createQuery } from '@urql/solid';
 import { graphql } from '../graphql';
 import type { SuppliersPage_SuppliersQuery } from '../graphql/graphql';
+import { Loading } from '../loading';
 import { setPageTitle } from '../page-title';
 import { RetryAlert } from '../retry-alert';
 
@@ -32,9 +33,7 @@ export const SuppliersPage: Component = () => {
       <p>Поставщики газа, абоненты которых могут пользоваться Личным кабинетом.</p>
 
       <Show when={result.fetching && !result.data}>
-        <p class="status" role="status" aria-busy="true">
-          Загрузка…
-        </p>
+        <Loading />
       </Show>
 
       <Show when={result.error && !result.fetching}>

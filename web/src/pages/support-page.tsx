@@ -1,6 +1,7 @@
 // «Поддержка»: a request to technical support (a CAPTCHA for visitors who are not logged in) and the abonent's own requests.
 import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type Component } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
+import { SessionKnown } from '../abonent-only';
 import { graphql } from '../graphql';
 import type { SupportRequestStatus } from '../graphql/graphql';
 import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../captcha';
@@ -17,7 +18,7 @@ import {
 import { formatDate } from '../format';
 import { setPageTitle } from '../page-title';
 import { RetryAlert } from '../retry-alert';
-import { currentAbonent, ensureSession, session } from '../session';
+import { currentAbonent, ensureSession } from '../session';
 
 const CreateSupportRequestMutation = graphql(`
   mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {
@@ -80,19 +81,12 @@ export const SupportPage: Component = () => {
         наведению мышкой на интересующий Вас раздел.
       </p>
       <p>В случае необходимости обращения в техническую поддержку Личного кабинета, Вы можете заполнить форму ниже.</p>
-      <Switch>
-        <Match when={session().status === 'loading'}>
-          <p class="status" role="status" aria-busy="true">
-            Загрузка…
-          </p>
-        </Match>
-        <Match when={true}>
-          <SupportForm onCreated={() => setCreated((n) => n + 1)} />
-          <Show when={confirmed()}>
-            <MyRequests version={created()} />
-          </Show>
-        </Match>
-      </Switch>
+      <SessionKnown>
+        <SupportForm onCreated={() => setCreated((n) => n + 1)} />
+        <Show when={confirmed()}>
+          <MyRequests version={created()} />
+        </Show>
+      </SessionKnown>
     </article>
   );
 };
