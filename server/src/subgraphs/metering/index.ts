@@ -56,7 +56,9 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
           await recordAccounts(em(), 'metering', e);
           if (deps.config.demoData) await seedDemoMeters(em(), e);
         }),
-        eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) => recordAccess(em(), 'metering', e)),
+        eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) =>
+          recordAccess(em(), 'metering', e),
+        ),
         eventConsumer<TariffsSet>('metering', TARIFFS_SET, (e) => recordTariffs(em(), e)),
         eventConsumer<SupplierSettingsChanged>('metering', SUPPLIER_SETTINGS_CHANGED, (e) =>
           recordSupplierSettings(em(), e),

@@ -94,11 +94,31 @@ describe("metering's copy of the accounts facts", () => {
   it('ignores a delivery older than what it holds, and a repeated one', async () => {
     const abonentId = '00000000-0000-4000-8000-000000000001';
     const accountId = '00000000-0000-4000-8000-000000000002';
-    await recordAccess(metering(), 'metering', { abonentId, accountId, linked: true, at: '2026-11-20 10:00:00.000002+00' });
-    await recordAccess(metering(), 'metering', { abonentId, accountId, linked: false, at: '2026-11-20 10:00:00.000001+00' });
+    await recordAccess(metering(), 'metering', {
+      abonentId,
+      accountId,
+      linked: true,
+      at: '2026-11-20 10:00:00.000002+00',
+    });
+    await recordAccess(metering(), 'metering', {
+      abonentId,
+      accountId,
+      linked: false,
+      at: '2026-11-20 10:00:00.000001+00',
+    });
     expect((await access(abonentId, accountId))[0]?.linked).toBe(true);
-    await recordAccess(metering(), 'metering', { abonentId, accountId, linked: false, at: '2026-11-20 10:00:00.000003+00' });
-    await recordAccess(metering(), 'metering', { abonentId, accountId, linked: false, at: '2026-11-20 10:00:00.000003+00' });
+    await recordAccess(metering(), 'metering', {
+      abonentId,
+      accountId,
+      linked: false,
+      at: '2026-11-20 10:00:00.000003+00',
+    });
+    await recordAccess(metering(), 'metering', {
+      abonentId,
+      accountId,
+      linked: false,
+      at: '2026-11-20 10:00:00.000003+00',
+    });
     const [row] = await access(abonentId, accountId);
     expect(row?.linked).toBe(false);
     expect(new Date(row!.changed_at).toISOString()).toBe('2026-11-20T10:00:00.000Z');
