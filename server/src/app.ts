@@ -16,7 +16,7 @@ import { composeSupergraph } from './gateway/compose.js';
 import { registerGateway } from './gateway/gateway.js';
 import { CachedLocalDataSource } from './gateway/local-data-source.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
-import { registerSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
+import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 export interface Kabinet {
   readonly http: FastifyInstance;
@@ -64,7 +64,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
     });
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
-    sandbox = await startSandboxAcquirer(http, config, database, deps.queue, log);
+    sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
     registerProbes(http, () => readiness(subgraphs));
     registerDevMailbox(http, config);
     if (options.serveWebClient !== false) await registerWebClient(http, config.webDistDir);
@@ -86,30 +86,6 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
     await closeSubgraphs(subgraphs);
     throw error;
   }
-}
-
-/**
- * The sandbox acquirer (PAYMENT_PROVIDER=sandbox without SANDBOX_ACQUIRER_URL), served by this process: payments
- * reach its API, and it notifies payments' webhook, through this server in-process.
- */
-async function startSandboxAcquirer(
-  http: FastifyInstance,
-  config: Config,
-  database: Database,
-  queue: JobQueue,
-  log: Logger,
-): Promise<SandboxAcquirer | undefined> {
-  if (config.payments.provider !== 'sandbox' || !config.payments.sandboxSelfHosted) return undefined;
-  return registerSandboxAcquirer(http, {
-    prefix: new URL(config.payments.sandboxUrl).pathname,
-    publicUrl: config.payments.sandboxUrl,
-    databaseUrl: database.url,
-    queue,
-    secret: config.payments.sandboxSecret,
-    notificationUrl: `${config.publicUrl}/payments/webhooks/sandbox`,
-    notify: injectTransport(http),
-    log,
-  });
 }
 
 export async function openSubgraphs(

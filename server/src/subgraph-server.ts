@@ -11,12 +11,14 @@ import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { AppError, ErrorCode, maskError } from './core/errors.js';
 import { createHttpServer, registerProbes } from './core/http.js';
+import { injectTransport } from './core/http-transport.js';
 import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { RemoteSubgraphClient } from './core/subgraph-client.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
+import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 export interface SubgraphServer {
   readonly http: FastifyInstance;
@@ -33,9 +35,13 @@ export async function createSubgraphServer(
 ): Promise<SubgraphServer> {
   const { config, database } = options;
   const log = options.log.child({ subgraph: name });
+  const http = createHttpServer(log);
+  let sandbox: SandboxAcquirer | undefined;
   const deps = {
     ...(await startDependencies(config, database, log, EVENT_QUEUES)),
     subgraphs: new RemoteSubgraphClient(config),
+    // This service's own routes without a socket: the payments service calls the sandbox acquirer it serves so.
+    localHttp: injectTransport(http),
   };
   const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, deps).catch(async (error: unknown) => {
     await deps.close();
@@ -48,7 +54,6 @@ export async function createSubgraphServer(
     }
     if (config.demoData) await runtime.seedDemoData();
     await runtime.startJobs();
-    const http = createHttpServer(log);
     const verify = (request: FastifyRequest): EnvelopeFields => {
       const header = request.headers[CALLER_HEADER];
       const verified = verifyCaller(typeof header === 'string' ? header : undefined, config.gatewaySecret);
@@ -103,6 +108,7 @@ export async function createSubgraphServer(
           caller: envelope.caller,
           clientIp: envelope.clientIp,
           sessionToken: envelope.sessionToken,
+          origin: envelope.origin,
           log: requestLog,
           response: { appendSetCookie: (header) => void setCookies.push(header) },
         });
@@ -129,17 +135,24 @@ export async function createSubgraphServer(
       registerDevMailbox(http, config);
     }
     await runtime.registerRoutes(http);
+    // The payments service serves the sandbox acquirer (the gateway forwards its pages here), as `npm start` does.
+    if (name === 'payments') {
+      sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
+    }
     registerProbes(http, () => readiness({ [name]: runtime }));
     return {
       http,
       runtime,
       async close() {
         await http.close();
+        // The sandbox stops its queue worker before the queue stops.
+        await sandbox?.close();
         await deps.close();
         await runtime.close();
       },
     };
   } catch (error) {
+    await sandbox?.close();
     await deps.close();
     await runtime.close();
     throw error;

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
@@ -10,6 +11,7 @@ import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
+import { eventually, paymentKey, START } from './support/payments.js';
 import { freePort, postGraphQL, runProcess, startProcess, type RunningProcess } from './support/processes.js';
 import type { Database } from '../src/core/database.js';
 
@@ -36,7 +38,11 @@ beforeAll(async () => {
   // The subgraph processes share one database (a fresh one on the server, or an embedded one in this process).
   database = await createTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-distributed-'));
+  // The gateway is the public edge: letters, return pages and the sandbox's confirmation_url point at it.
+  const gatewayPort = await freePort();
+  gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const env: Record<string, string> = {
+    PUBLIC_URL: gatewayUrl,
     DATA_DIR: dataDir,
     // Five processes share two cores with the other test files: give a loaded machine time to shut down cleanly.
     SHUTDOWN_TIMEOUT_MS: '30000',
@@ -56,9 +62,7 @@ beforeAll(async () => {
   for (const name of SUBGRAPH_NAMES) {
     processes.push(await startProcess('subgraph-main.ts', [name], env, subgraphUrls[name]!));
   }
-  const port = await freePort();
-  gatewayUrl = `http://127.0.0.1:${port}`;
-  processes.push(await startProcess('gateway-main.ts', [], { ...env, PORT: String(port) }, gatewayUrl));
+  processes.push(await startProcess('gateway-main.ts', [], { ...env, PORT: String(gatewayPort) }, gatewayUrl));
   oneProcess = await startTestKabinet({ GATEWAY_SECRET: SECRET, NODE_ENV: 'development' });
 }, 180_000);
 
@@ -74,6 +78,40 @@ afterAll(async () => {
     .map((p) => `exit ${p.code}:\n${p.output.slice(-4000)}`);
   expect(unclean.join('\n\n')).toBe('');
 });
+
+/** Registers through the gateway, confirms by the letter in identity's development mailbox, logs in. */
+async function confirmedAbonent(prefix: string): Promise<{ email: string; cookie: string }> {
+  const email = `${prefix}${Date.now()}@example.ru`;
+  const challenge = await postGraphQL(gatewayUrl, '{ captchaChallenge { challenge } }');
+  await postGraphQL(gatewayUrl, 'mutation ($input: RegisterInput!) { register(input: $input) { ok } }', {
+    input: {
+      email,
+      password: 'abc12',
+      passwordRepeat: 'abc12',
+      acceptAgreement: true,
+      consentToPersonalData: true,
+      captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
+    },
+  });
+  // Without SMTP_URL the identity process keeps letters in its development mailbox (sent by a queued job).
+  let letter: { to: string; text: string } | undefined;
+  for (const deadline = Date.now() + 30_000; !letter && Date.now() < deadline;) {
+    const mailbox = (await (await fetch(`${subgraphUrls.identity}/dev/mail.json`)).json()) as {
+      letters: Array<{ to: string; text: string }>;
+    };
+    letter = mailbox.letters.find((l) => l.to === email);
+    if (!letter) await new Promise((r) => setTimeout(r, 250));
+  }
+  const token = /confirm\?token=([A-Za-z0-9_-]+)/.exec(letter!.text)![1];
+  const confirmed = await postGraphQL(gatewayUrl, `mutation { confirmEmail(token: "${token}") { ok } }`);
+  expect(confirmed.body.data.confirmEmail.ok).toBe(true);
+  const login = await fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }` }),
+  });
+  return { email, cookie: login.headers.getSetCookie()[0]!.split(';')[0]! };
+}
 
 describe('distributed mode', () => {
   it.each(QUERIES)('answers %s like the one-process mode', async (query, variables) => {
@@ -162,36 +200,7 @@ describe('distributed mode', () => {
   });
 
   it("links a demo account and reads it back across subgraphs (identity's me, accounts' links) over HTTP", async () => {
-    const email = `distributed-link${Date.now()}@example.ru`;
-    const challenge = await postGraphQL(gatewayUrl, '{ captchaChallenge { challenge } }');
-    await postGraphQL(gatewayUrl, 'mutation ($input: RegisterInput!) { register(input: $input) { ok } }', {
-      input: {
-        email,
-        password: 'abc12',
-        passwordRepeat: 'abc12',
-        acceptAgreement: true,
-        consentToPersonalData: true,
-        captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-      },
-    });
-    // Without SMTP_URL the identity process keeps letters in its development mailbox (sent by a queued job).
-    let letter: { to: string; text: string } | undefined;
-    for (const deadline = Date.now() + 30_000; !letter && Date.now() < deadline;) {
-      const mailbox = (await (await fetch(`${subgraphUrls.identity}/dev/mail.json`)).json()) as {
-        letters: Array<{ to: string; text: string }>;
-      };
-      letter = mailbox.letters.find((l) => l.to === email);
-      if (!letter) await new Promise((r) => setTimeout(r, 250));
-    }
-    const token = /confirm\?token=([A-Za-z0-9_-]+)/.exec(letter!.text)![1];
-    const confirmed = await postGraphQL(gatewayUrl, `mutation { confirmEmail(token: "${token}") { ok } }`);
-    expect(confirmed.body.data.confirmEmail.ok).toBe(true);
-    const login = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }` }),
-    });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const { email, cookie } = await confirmedAbonent('distributed-link');
     const linked = await postGraphQL(
       gatewayUrl,
       'mutation { linkPersonalAccount(input: { supplierCode: "sankt-peterburg", number: "702062012", proof: "4,37507" }) { ok } }',
@@ -220,6 +229,120 @@ describe('distributed mode', () => {
         },
       },
     });
+  });
+
+  it('pays through the gateway: readings through metering for the same abonent, the sandbox pages and its notification at the payments service', async () => {
+    const { email, cookie } = await confirmedAbonent('distributed-pay');
+    const gql = (query: string, variables?: Record<string, unknown>) =>
+      postGraphQL(gatewayUrl, query, variables, { cookie });
+    const linked = await gql(
+      'mutation { linkPersonalAccount(input: { supplierCode: "sankt-peterburg", number: "702062012", proof: "4,37507" }) { ok account { id } } }',
+    );
+    const accountId = linked.body.data.linkPersonalAccount.account.id as string;
+    const ACCOUNT = `query ($id: ID!) { personalAccount(id: $id) {
+      amountDue { debt due } onlinePayment { available code } payments(last: 5) { id status }
+      meters { id lastReading { value source } }
+    } }`;
+    const account = async () => (await gql(ACCOUNT, { id: accountId })).body.data?.personalAccount;
+    // The payments service learns of the link and the balance from accounts' events.
+    const before = await eventually(
+      account,
+      (a) => a?.onlinePayment?.available === true && a.amountDue?.debt != null,
+      'payments to learn of the link',
+      30_000,
+    );
+    expect(before.amountDue).toEqual({ debt: 123456, due: 123456 });
+    const meter = before.meters[0];
+    const start = (input: Record<string, unknown>) =>
+      gql(START, {
+        input: {
+          accountId,
+          purpose: 'DEBT',
+          receiptEmail: email,
+          idempotencyKey: paymentKey(),
+          returnUrl: `${gatewayUrl}/oplata/rezultat`,
+          ...input,
+        },
+      });
+
+    // A reading lower than the last: metering (asked by payments over HTTP, for the same abonent) refuses it, and no
+    // payment starts. Until metering has learnt of the link the readings are refused as a whole (`readings`).
+    const refused = (
+      await eventually(
+        () => start({ purpose: 'CUSTOM', amount: 10_000, readings: [{ meterId: meter.id, value: '1' }] }),
+        (r) => r.body.data?.startPayment?.errors?.[0]?.field !== 'readings',
+        'metering to learn of the link',
+        30_000,
+      )
+    ).body.data.startPayment;
+    expect(refused).toMatchObject({ ok: false, payment: null, confirmationUrl: null });
+    expect(refused.errors[0]).toMatchObject({ field: 'readings.0', code: 'READING_BELOW_PREVIOUS' });
+    expect((await account()).payments).toEqual([]);
+
+    const reading = String(Math.floor(Number(String(meter.lastReading.value).replace(',', '.'))) + 3);
+    const started = (await start({ readings: [{ meterId: meter.id, value: reading }] })).body.data.startPayment;
+    expect(started.errors).toEqual([]);
+    expect(started.payment).toMatchObject({ status: 'PENDING', amount: 123456, purpose: 'DEBT', readingsSubmitted: 1 });
+    // The sandbox's pages are on the public edge: the gateway forwards them to the payments service.
+    expect(started.confirmationUrl).toMatch(new RegExp(`^${gatewayUrl}/sandbox-acquirer/pay/sbx_`));
+    // Recorded by metering's rules, marked as sent with a payment (the signed envelope says payments asked).
+    const withReading = await account();
+    expect(String(withReading.meters[0].lastReading.value).replace(',', '.')).toBe(reading);
+    expect(withReading.meters[0].lastReading.source).toBe('PAYMENT');
+
+    const page = await fetch(started.confirmationUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    // The gateway's policy, which the page fits: a form to itself, an inline <style>, no script.
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+    const html = await page.text();
+    expect(html).toMatch(/1\s234,56/);
+    expect(html).toContain('<form method="post"');
+
+    const paid = await fetch(started.confirmationUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card: '4111 1111 1111 1111', expiry: '12/39', cvc: '123' }).toString(),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(200);
+    const outcome = await paid.text();
+    expect(outcome).toContain('Оплата прошла');
+    expect(outcome).toContain(`<meta http-equiv="refresh" content="3;url=${gatewayUrl}/oplata/rezultat?payment=`);
+
+    // The sandbox's notification reaches the webhook inside the payments service (its queue, in-process): only it
+    // moves the payment now (reconciliation waits PAYMENT_RECONCILE_AFTER, 5 min).
+    const PAYMENT = 'query ($id: ID!) { payment(id: $id) { status final } }';
+    await eventually(
+      async () => (await gql(PAYMENT, { id: started.payment.id })).body.data?.payment,
+      (p) => p?.status === 'SUCCEEDED',
+      'the notification',
+      30_000,
+    );
+    const checked = await gql('mutation ($id: ID!) { checkPayment(id: $id) { id status final amount } }', {
+      id: started.payment.id,
+    });
+    expect(checked.body).toEqual({
+      data: { checkPayment: { id: started.payment.id, status: 'SUCCEEDED', final: true, amount: 123456 } },
+    });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const history = await client.query<{ change: string }>(
+        `select concat(from_status, '>', to_status, ':', source) as change from payments.status_change
+          where payment_id = $1 order by id`,
+        [started.payment.id],
+      );
+      expect(history.rows.map((r) => r.change)).toEqual([
+        '>CREATED:start',
+        'CREATED>PENDING:start',
+        'PENDING>SUCCEEDED:notification',
+      ]);
+    } finally {
+      await client.end();
+    }
+    expect((await account()).amountDue).toEqual({ debt: 123456, due: 0 });
   });
 
   it('serves a partner app by its API key, issued by `npm run partner`, through the remote caller lookup', async () => {

@@ -17,6 +17,13 @@ describe('caller envelope', () => {
     });
   });
 
+  it('carries the subgraph that called for the caller, and only a known one', () => {
+    const from = (origin: string) =>
+      verifyCaller(signCaller({ caller: abonent, requestId: 'r', clientIp: '::1', origin } as never, secret), secret);
+    expect(from('payments')).toMatchObject({ ok: true, origin: 'payments' });
+    expect(from('billing')).toMatchObject({ ok: true, origin: undefined });
+  });
+
   it('refuses a missing, malformed, tampered, foreign or stale envelope', () => {
     const header = signCaller({ caller: abonent, requestId: 'req-1', clientIp: '10.0.0.1' }, secret);
     const [body, signature] = header.split('.') as [string, string];

@@ -1,5 +1,6 @@
 // Who is calling, and the signed envelope that carries it from the gateway to a subgraph in another process.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SUBGRAPH_NAMES, type SubgraphName } from './config.js';
 
 /** The caller of a request. Identity (sessions, partner API keys) fills in the other kinds. */
 export type Caller =
@@ -36,11 +37,7 @@ export const CALLER_HEADER = 'x-kabinet-caller';
 /** How long a signed envelope is accepted: enough for one subgraph fetch, too short to be worth replaying. */
 const ENVELOPE_TTL_MS = 60_000;
 
-interface Envelope {
-  caller: Caller;
-  requestId: string;
-  clientIp: string;
-  sessionToken?: string;
+interface Envelope extends EnvelopeFields {
   /** Expiry, ms since epoch. */
   exp: number;
 }
@@ -50,6 +47,8 @@ export interface EnvelopeFields {
   requestId: string;
   clientIp: string;
   sessionToken?: string;
+  /** The subgraph that made the request for the caller (see RequestContext.origin). */
+  origin?: SubgraphName;
 }
 
 export function signCaller(fields: EnvelopeFields, secret: string, now = Date.now()): string {
@@ -80,12 +79,14 @@ export function verifyCaller(header: string | undefined, secret: string, now = D
     return { ok: false, reason: 'malformed' };
   }
   const sessionToken = typeof envelope.sessionToken === 'string' ? envelope.sessionToken : undefined;
+  const origin = SUBGRAPH_NAMES.find((name) => name === envelope.origin);
   return {
     ok: true,
     caller: envelope.caller,
     requestId: envelope.requestId,
     clientIp: envelope.clientIp,
     sessionToken,
+    origin,
   };
 }
 

@@ -1,7 +1,7 @@
 // The per-request contexts: the gateway's (who is calling) and each subgraph's (plus its EntityManager and loaders).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
-import type { Config } from './config.js';
+import type { Config, SubgraphName } from './config.js';
 import type { JobQueue } from './queue.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
@@ -30,6 +30,8 @@ export interface RequestContext {
   readonly clientIp: string;
   /** Set-Cookie value of the caller's session, when the caller came with one (lets logout find it). */
   readonly sessionToken?: string;
+  /** The subgraph that made this request for the caller (SubgraphClient); absent when it came through the gateway. */
+  readonly origin?: SubgraphName;
   readonly log: Logger;
   readonly response: ResponseEffects;
 }

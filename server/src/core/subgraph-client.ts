@@ -49,6 +49,7 @@ export class RemoteSubgraphClient implements SubgraphClient {
         requestId: request.requestId,
         clientIp: request.clientIp,
         sessionToken: request.sessionToken,
+        origin: request.origin,
       },
       this.config.gatewaySecret,
     );

@@ -11,6 +11,7 @@ import { createHttpServer, registerProbes, registerWebClient } from '../core/htt
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway, type CallerResolver } from './gateway.js';
+import { registerPaymentsProxy } from './payments-proxy.js';
 
 /** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
@@ -89,6 +90,14 @@ export async function createGatewayServer(options: {
     buildService: ({ name }) =>
       new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
     resolveCaller: remoteCallerResolver(config),
+  });
+  // After the gateway's security headers (helmet is global), so the sandbox's pages get the same policy as in one
+  // process: form-action 'self', inline <style>, a meta refresh.
+  const { payments } = config;
+  await registerPaymentsProxy(http, {
+    target: config.subgraphUrls.payments,
+    sandboxPrefix:
+      payments.provider === 'sandbox' && payments.sandboxSelfHosted ? new URL(payments.sandboxUrl).pathname : undefined,
   });
   registerProbes(http, () => subgraphReadiness(config));
   await registerWebClient(http, config.webDistDir);

@@ -3,6 +3,8 @@
 // API, a hosted payment page with test cards, and signed notifications retried until acknowledged.
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { Config } from '../core/config.js';
+import { injectTransport } from '../core/http-transport.js';
 import type { Logger } from '../core/logger.js';
 import type { JobQueue } from '../core/queue.js';
 import type { HttpTransport } from '../subgraphs/payments/provider/provider.js';
@@ -117,4 +119,27 @@ export async function registerSandboxAcquirer(
       return closed;
     },
   };
+}
+
+/**
+ * The sandbox acquirer as Kabinet serves it itself (PAYMENT_PROVIDER=sandbox without SANDBOX_ACQUIRER_URL), on the
+ * server of the process that runs payments (`npm start`, or the payments service in distributed mode): payments
+ * reach its API, and it notifies payments' webhook, through that server in-process. Undefined when not configured.
+ */
+export async function startSandboxAcquirer(
+  http: FastifyInstance,
+  options: { config: Config; databaseUrl: string; queue: JobQueue; log: Logger },
+): Promise<SandboxAcquirer | undefined> {
+  const { config } = options;
+  if (config.payments.provider !== 'sandbox' || !config.payments.sandboxSelfHosted) return undefined;
+  return registerSandboxAcquirer(http, {
+    prefix: new URL(config.payments.sandboxUrl).pathname,
+    publicUrl: config.payments.sandboxUrl,
+    databaseUrl: options.databaseUrl,
+    queue: options.queue,
+    secret: config.payments.sandboxSecret,
+    notificationUrl: `${config.publicUrl}/payments/webhooks/sandbox`,
+    notify: injectTransport(http),
+    log: options.log,
+  });
 }

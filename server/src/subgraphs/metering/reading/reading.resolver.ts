@@ -4,6 +4,7 @@ import type { MeteringContext } from '../metering.context.js';
 import { SubmitReadingsInput } from './reading.inputs.js';
 import { SubmitReadingsPayload } from './reading.payloads.js';
 import { SubmitService } from './submit.service.js';
+import { ReadingSource } from '../meter/meter.types.js';
 
 @Resolver()
 export class ReadingResolver {
@@ -17,6 +18,8 @@ export class ReadingResolver {
     @Ctx() ctx: MeteringContext,
   ): Promise<SubmitReadingsPayload> {
     if (ctx.caller.kind !== 'abonent') throw new Error('an abonent operation reached without an abonent caller');
-    return new SubmitService(ctx.em).submit(ctx.caller.abonentId, input);
+    // Readings that come with a payment (the payments subgraph submits them for the abonent) say so.
+    const source = ctx.origin === 'payments' ? ReadingSource.PAYMENT : ReadingSource.ABONENT;
+    return new SubmitService(ctx.em).submit(ctx.caller.abonentId, input, source);
   }
 }

@@ -4,7 +4,7 @@ import { runSql } from '../../../core/sql.js';
 import { oncePerKey } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
-import { METER_COLUMNS, ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
+import { METER_COLUMNS, ReadingSource, ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
 import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '../../../core/decimal.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
@@ -42,13 +42,17 @@ export class SubmitService {
     private readonly today = todayInMoscow(),
   ) {}
 
-  async submit(abonentId: string, input: SubmitReadingsInput): Promise<SubmitReadingsPayload> {
+  async submit(
+    abonentId: string,
+    input: SubmitReadingsInput,
+    source: ReadingSource.ABONENT | ReadingSource.PAYMENT = ReadingSource.ABONENT,
+  ): Promise<SubmitReadingsPayload> {
     const shape = checkShape(input);
     if (shape) return refusedAsAWhole([shape]);
 
     return this.em.transactional((tx) =>
       oncePerKey(tx, abonentId, input.idempotencyKey, {
-        run: (submissionId) => this.evaluate(tx, abonentId, input, submissionId),
+        run: (submissionId) => this.evaluate(tx, abonentId, input, submissionId, source),
         // Refused as a whole (the account is not linked yet): the key stays free for the retry.
         keep: (payload) => payload.errors.length === 0,
         revive,
@@ -61,6 +65,7 @@ export class SubmitService {
     abonentId: string,
     input: SubmitReadingsInput,
     submissionId: string | null,
+    source: ReadingSource,
   ): Promise<SubmitReadingsPayload> {
     const [account] = await runSql<Array<{ supplier_id: string; tariffs: Tariff[] }>>(
       tx,
@@ -133,13 +138,14 @@ export class SubmitService {
         tx,
         `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source", "abonent_id",
            "submission_id", "current", "consumption", "rollover")
-         values (?, ?, ?, ?, ?, 'ABONENT', ?, ?, true, ?, ?) returning "id"`,
+         values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?) returning "id"`,
         [
           reading.meterId,
           account.supplier_id,
           zone,
           formatScaled(check.scaled),
           period,
+          source,
           abonentId,
           submissionId,
           formatScaled(check.consumption),

@@ -53,7 +53,7 @@ const ACCOUNT = `query ($id: ID!) { personalAccount(id: $id) {
   amountDue { debt unposted due balanceAsOf }
   onlinePayment { available code reason }
   payments(last: 10) { id status amount createdAt succeededAt }
-  meters { id lastReading { value } }
+  meters { id lastReading { value source } }
 } }`;
 
 const payer = (number?: string, supplierCode?: string, proof?: string) =>
@@ -194,6 +194,8 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     expect(after.payments[0]).toMatchObject({ id: started.payment.id, status: 'SUCCEEDED', amount: 123456 });
     expect(Date.parse(after.payments[0].succeededAt)).toBeGreaterThanOrEqual(Date.parse(after.payments[0].createdAt));
     expect(String(after.meters[0].lastReading.value).replace(',', '.')).toBe(reading);
+    // Recorded by metering's rules, marked as sent with a payment.
+    expect(after.meters[0].lastReading.source).toBe('PAYMENT');
 
     const letter = await mail.waitFor(abonent.email, /Оплата по лицевому счёту 702062012/);
     expect(letter.text).toContain('Кассовый чек: Приход');

@@ -186,7 +186,7 @@ export class StartPaymentService {
     const subgraphs = this.ctx.subgraphs;
     if (!subgraphs) throw new Error('payments needs a subgraph client to submit readings');
     const result = await subgraphs
-      .execute<SubmitReadingsAnswer>('metering', this.ctx, SUBMIT_READINGS, {
+      .execute<SubmitReadingsAnswer>('metering', { ...this.ctx, origin: 'payments' }, SUBMIT_READINGS, {
         input: { accountId: input.accountId, readings, idempotencyKey: readingsKey(input.idempotencyKey) },
       })
       .catch((error: unknown) => {
