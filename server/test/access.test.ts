@@ -19,7 +19,7 @@ import { isAuthenticated, isEmailConfirmed, isPartner } from '../src/core/rules.
 import { allow } from '../src/core/shield.js';
 import { buildSubgraphSchemaOf } from '../src/core/subgraph.js';
 import { SUBGRAPHS } from '../src/subgraphs/index.js';
-import { createPartner } from './support/abonents.js';
+import { createPartner, registrationInput } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
 import { startTestKabinet, type Browser, type TestKabinet } from './support/kabinet.js';
 
@@ -140,14 +140,7 @@ describe('every root field of the public API, called for real', () => {
     const registered = await unconfirmed.graphql(
       `mutation ($input: RegisterInput!) { register(input: $input) { ok } }`,
       {
-        input: {
-          email,
-          password: 'abc12',
-          passwordRepeat: 'abc12',
-          acceptAgreement: true,
-          consentToPersonalData: true,
-          captcha: await solveCaptcha(body.data.captchaChallenge.challenge),
-        },
+        input: registrationInput(email, await solveCaptcha(body.data.captchaChallenge.challenge)),
       },
     );
     expect(registered.body.data.register.ok).toBe(true);

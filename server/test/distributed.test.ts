@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
 import { SCHEMA_DIR } from '../src/schema/emit.js';
+import { registrationInput } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
@@ -84,14 +85,7 @@ async function confirmedAbonent(prefix: string): Promise<{ email: string; cookie
   const email = `${prefix}${Date.now()}@example.ru`;
   const challenge = await postGraphQL(gatewayUrl, '{ captchaChallenge { challenge } }');
   await postGraphQL(gatewayUrl, 'mutation ($input: RegisterInput!) { register(input: $input) { ok } }', {
-    input: {
-      email,
-      password: 'abc12',
-      passwordRepeat: 'abc12',
-      acceptAgreement: true,
-      consentToPersonalData: true,
-      captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-    },
+    input: registrationInput(email, await solveCaptcha(challenge.body.data.captchaChallenge.challenge)),
   });
   // Without SMTP_URL the identity process keeps letters in its development mailbox (sent by a queued job).
   let letter: { to: string; text: string } | undefined;
@@ -169,14 +163,7 @@ describe('distributed mode', () => {
       gatewayUrl,
       'mutation ($input: RegisterInput!) { register(input: $input) { ok errors { code } } }',
       {
-        input: {
-          email,
-          password: 'abc12',
-          passwordRepeat: 'abc12',
-          acceptAgreement: true,
-          consentToPersonalData: true,
-          captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-        },
+        input: registrationInput(email, await solveCaptcha(challenge.body.data.captchaChallenge.challenge)),
       },
     );
     expect(registered.body.data.register).toEqual({ ok: true, errors: [] });

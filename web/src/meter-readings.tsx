@@ -25,7 +25,7 @@ import {
   formatReading,
   formatVolume,
 } from './format';
-import { focusFirstInvalid, FormAlert, requestFailure, SubmitButton } from './forms';
+import { FailureAlert, focusFirstInvalid, FormAlert, requestFailure, SubmitButton } from './forms';
 import { graphql } from './graphql';
 import type {
   MeterReadings_AccountFragment,
@@ -377,7 +377,13 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
   return (
     <section class="readings" aria-labelledby={headingId()}>
       <h3 id={headingId()}>Счётчики и показания</h3>
-      <Show when={props.account.meters !== null} fallback={<MeteringUnavailable />}>
+      <Show
+        when={props.account.meters !== null}
+        fallback={
+          // The metering service did not answer: the rest of the card still shows.
+          <FailureAlert message="Сведения о счётчиках сейчас недоступны. Обновите страницу через несколько минут." />
+        }
+      >
         <Show
           when={(props.account.meters ?? []).length > 0}
           fallback={<p class="status">Поставщик не сообщил о счётчиках на этом лицевом счёте.</p>}
@@ -810,10 +816,3 @@ const ConsumptionHistory: Component<{ id: string; months: ReadonlyArray<{ month:
     </div>
   );
 };
-
-/** The metering service did not answer: the rest of the card still shows. */
-const MeteringUnavailable: Component = () => (
-  <div class="alert" role="alert">
-    <p>Сведения о счётчиках сейчас недоступны. Обновите страницу через несколько минут.</p>
-  </div>
-);

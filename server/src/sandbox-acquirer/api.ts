@@ -2,6 +2,7 @@
 // Idempotence-Key on every POST (the same key and request get the stored answer back).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isObject } from '../subgraphs/payments/provider/provider.js';
 import { SANDBOX_SHOP_ID, type SandboxPaymentJson } from '../subgraphs/payments/provider/sandbox.js';
 import type { Db, NewPayment, PaymentRow, SandboxStore, StoredAnswer } from './store.js';
 
@@ -48,10 +49,6 @@ const answer = (status: number, body: object): StoredAnswer => ({ status, body: 
 const invalid = (parameter: string, description: string) =>
   answer(400, apiError('invalid_request', description, parameter));
 const notFound = () => answer(404, apiError('not_found', 'No such payment'));
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** JSON with object keys sorted, so that the same request hashes the same whatever its key order. */
 function canonicalJson(value: unknown): string {

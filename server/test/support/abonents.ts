@@ -13,6 +13,16 @@ export const uniqueEmail = (prefix = 'abonent') => `${prefix}${Date.now()}${coun
 
 const PASSWORD = 'abc12';
 
+/** The `register` input of a valid registration: the test password twice, both consents, a solved CAPTCHA. */
+export const registrationInput = (email: string, captcha: string) => ({
+  email,
+  password: PASSWORD,
+  passwordRepeat: PASSWORD,
+  acceptAgreement: true,
+  consentToPersonalData: true,
+  captcha,
+});
+
 /** Registers with a solved CAPTCHA and logs in: an abonent who has not confirmed the e-mail yet. */
 export async function registeredAbonent(
   app: TestKabinet,
@@ -22,16 +32,7 @@ export async function registeredAbonent(
   const email = uniqueEmail();
   const { body } = await client.graphql(
     'mutation ($input: RegisterInput!) { register(input: $input) { ok errors { code } } }',
-    {
-      input: {
-        email,
-        password: PASSWORD,
-        passwordRepeat: PASSWORD,
-        acceptAgreement: true,
-        consentToPersonalData: true,
-        captcha: await solveCaptcha(challenge.body.data.captchaChallenge.challenge),
-      },
-    },
+    { input: registrationInput(email, await solveCaptcha(challenge.body.data.captchaChallenge.challenge)) },
   );
   if (!body.data?.register?.ok) throw new Error(`registration failed: ${JSON.stringify(body)}`);
   await logIn(client, email, PASSWORD);

@@ -5,7 +5,6 @@ import path from 'node:path';
 export { freePort } from '../../src/core/database.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningProcess {
   readonly child: ChildProcess;
@@ -15,9 +14,13 @@ export interface RunningProcess {
   stop(): Promise<number | null>;
 }
 
-/** Spawns `server/src/<entry>` with tsx, with only the given environment (plus PATH and HOME), collecting its output. */
+/**
+ * Spawns `server/src/<entry>` in node with tsx as its loader (no tsx CLI in between: that relays SIGTERM and kills
+ * the child if it has not acknowledged within 30 ms, which a busy machine misses), with only the given environment
+ * (plus PATH and HOME), collecting its output.
+ */
 function spawnEntry(entry: string, args: string[], env: Record<string, string>) {
-  const child = spawn(TSX, [path.join(ROOT, 'server/src', entry), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src', entry), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,12 +2,13 @@
 import { createSignal, For, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { AbonentOnly } from '../abonent-only';
+import { AbonentData, AbonentOnly } from '../abonent-only';
 import { errorCode } from '../client';
 import { ConfirmEmailRequired } from '../confirm-email-required';
 import { graphql } from '../graphql';
 import {
   createErrors,
+  FailureAlert,
   FormAlert,
   NETWORK_ERROR,
   requestFailure,
@@ -387,7 +388,7 @@ const DeleteCabinetSection: Component = () => {
 
 /** «Напоминания»: whether the letter before the closing day comes (a change is saved at once). */
 const RemindersSection: Component = () => {
-  const [reminders] = createQuery({ query: RemindersQuery });
+  const [reminders, refetch] = createQuery({ query: RemindersQuery });
   const [saving, setReminders] = createMutation(SetRemindersMutation);
   const [failed, setFailed] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
@@ -403,31 +404,29 @@ const RemindersSection: Component = () => {
   return (
     <section aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">Напоминания</h2>
-      <Show when={reminders.data?.me} fallback={<p class="status">Загрузка…</p>}>
-        {(me) => (
-          <>
-            <label class="checkbox">
-              <input
-                type="checkbox"
-                checked={me().readingReminders}
-                disabled={saving.fetching}
-                onChange={(event) => void change(event.currentTarget.checked)}
-              />
-              Напоминать по электронной почте о передаче показаний за несколько дней до закрытия периода
-            </label>
-            <Show when={saved()}>
-              <p class="status" role="status">
-                {me().readingReminders ? 'Напоминания включены.' : 'Напоминания отключены.'}
-              </p>
-            </Show>
-            <Show when={failed()}>
-              <div class="alert" role="alert">
-                <p>{NETWORK_ERROR}</p>
-              </div>
-            </Show>
-          </>
-        )}
-      </Show>
+      <AbonentData query={reminders} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        <Show when={reminders.data?.me}>
+          {(me) => (
+            <>
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  checked={me().readingReminders}
+                  disabled={saving.fetching}
+                  onChange={(event) => void change(event.currentTarget.checked)}
+                />
+                Напоминать по электронной почте о передаче показаний за несколько дней до закрытия периода
+              </label>
+              <Show when={saved()}>
+                <p class="status" role="status">
+                  {me().readingReminders ? 'Напоминания включены.' : 'Напоминания отключены.'}
+                </p>
+              </Show>
+              <FailureAlert message={failed() ? NETWORK_ERROR : undefined} />
+            </>
+          )}
+        </Show>
+      </AbonentData>
     </section>
   );
 };

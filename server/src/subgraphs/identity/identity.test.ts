@@ -1,29 +1,14 @@
 // Identity through the public API: registration rules, confirmation, sessions, passwords, deletion, support.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solveCaptcha } from '../../../test/support/captcha.js';
-import { startTestKabinet, type Browser, type TestKabinet } from '../../../test/support/kabinet.js';
-import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink.js';
+import type { Browser } from '../../../test/support/kabinet.js';
+import { useTestKabinet } from '../../../test/support/use-kabinet.js';
 import { NO_RESPONSE_EFFECTS } from '../../core/context.js';
 import { purgeUnconfirmed } from './abonent/cabinet.service.js';
 import { PURGE_UNCONFIRMED_JOB } from './index.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
 const PUBLIC_URL = 'http://kabinet.test';
-
-beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({
-    SMTP_URL: mail.url,
-    CAPTCHA_COST: '10',
-    PUBLIC_URL,
-    SUPPORT_EMAIL: 'support@kabinet.test',
-  });
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
-});
+const { app, mail } = useTestKabinet({ PUBLIC_URL, SUPPORT_EMAIL: 'support@kabinet.test' });
 
 let counter = 0;
 const uniqueEmail = () => `abonent${Date.now()}${counter++}@example.ru`;

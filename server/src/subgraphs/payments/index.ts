@@ -50,6 +50,7 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   routes: registerWebhookRoute,
   jobs: ({ orm, deps, log }) => {
     const em = () => orm.em.fork() as EntityManager;
+    const provider = createPaymentProvider({ ...deps, log });
     return {
       jobs: [
         eventConsumer<AccountsRegistered>('payments', ACCOUNTS_REGISTERED, (e) => recordAccounts(em(), 'payments', e)),
@@ -63,7 +64,6 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
           retryLimit: 0,
           expireInSeconds: 240,
           async handle() {
-            const provider = createPaymentProvider({ ...deps, log });
             const asked = await reconcilePayments(em(), provider, { config: deps.config, queue: deps.queue, log });
             if (asked > 0) log.info({ asked }, 'payments reconciled with the acquirer');
           },

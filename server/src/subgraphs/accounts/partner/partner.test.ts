@@ -1,27 +1,19 @@
 // The partner API: API keys (issued by the operator's command, hashed, revocable), bulk writes that are all or
 // nothing, paging in a stable order, and a partner that never reaches another supplier's data or an abonent's role.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner, type Partner } from '../../../../test/support/abonents.js';
 import { SERVER_URL } from '../../../../test/support/database.js';
-import { startTestKabinet, type TestKabinet } from '../../../../test/support/kabinet.js';
 import { runProcess } from '../../../../test/support/processes.js';
-import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { hashToken } from '../../../core/tokens.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 let spb: Partner;
 let voronezh: Partner;
 
 beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
   spb = await createPartner(app, 'sankt-peterburg', ['accounts:read', 'accounts:write']);
   voronezh = await createPartner(app, 'voronezh', ['accounts:read', 'accounts:write']);
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
 });
 
 const UPSERT = `mutation ($input: UpsertPersonalAccountsInput!) {

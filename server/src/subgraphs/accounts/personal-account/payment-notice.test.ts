@@ -1,12 +1,12 @@
 // The payment notice (извещение) as a PDF through the public API: what a person sees on the page (rendered and read
 // back, the QR code decoded the way a bank app would), the month it is for and its amount, who may get it, and the
 // months that may be asked for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
-import { startTestKabinet, type Browser, type TestKabinet } from '../../../../test/support/kabinet.js';
+import type { Browser } from '../../../../test/support/kabinet.js';
 import { readPdf } from '../../../../test/support/pdf.js';
 import { decodeQr } from '../../../../test/support/qr.js';
-import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
 import { formatRubles } from '../../../core/money.js';
@@ -20,20 +20,13 @@ import {
 } from './payment-notice.js';
 import { paymentQrPayload } from './payment-qr.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 let bank: BankDetails;
 
 beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
   const { body } = await app.graphql<{ supplier: { bankDetails: BankDetails } }>(`{ supplier(code: "sankt-peterburg") {
     bankDetails { payeeName inn kpp account bankName bic correspondentAccount } } }`);
   bank = body.data!.supplier.bankDetails;
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
 });
 
 const SPB = { supplierCode: 'sankt-peterburg', number: '702062012', proof: '4,37507' };

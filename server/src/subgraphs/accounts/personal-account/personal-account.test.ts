@@ -1,24 +1,14 @@
 // Personal accounts for abonents through the public API: supplier settings, linking with proof and its limits,
 // the overview with a constant number of SQL statements, and that nobody reads an account they have not linked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner, registeredAbonent } from '../../../../test/support/abonents.js';
-import { startTestKabinet, type Browser, type TestKabinet } from '../../../../test/support/kabinet.js';
-import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import type { Browser } from '../../../../test/support/kabinet.js';
+import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
 import { LINK_FAILURES_PER_HOUR } from './link.service.js';
 import { maskHolderName } from './holder-name.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
-
-beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
-});
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 
 const LINK = `mutation ($input: LinkPersonalAccountInput!) {
   linkPersonalAccount(input: $input) { ok errors { field code message } account { id number holder } }

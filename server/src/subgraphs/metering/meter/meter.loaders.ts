@@ -5,6 +5,7 @@ import type { Caller } from '../../../core/caller.js';
 import { todayInMoscow } from '../../../core/calendar.js';
 import { groupBy } from '../../../core/group-by.js';
 import { runSql } from '../../../core/sql.js';
+import { DEFAULT_CLOSING_DAY } from '../reading/submit.service.js';
 import {
   METER_COLUMNS,
   READING_COLUMNS,
@@ -116,7 +117,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
            from "metering"."meter" m
            left join "metering"."supplier_settings" s on s."supplier_id" = m."supplier_id"
            cross join lateral (select (date_trunc('month', ?::date)
-             + case when extract(day from ?::date) > coalesce(s."reading_closing_day", 25)
+             + case when extract(day from ?::date) > coalesce(s."reading_closing_day", ?)
                     then interval '1 month' else interval '0' end)::date as "period") p
            cross join lateral unnest(case when m."zones" = 'DAY_NIGHT' then array['DAY', 'NIGHT'] else array['TOTAL'] end)
              as z("zone")
@@ -127,7 +128,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
               order by r."period" desc limit 1
            ) b on true
           where m."id" in (?)`,
-        [today, today, [...meterIds]],
+        [today, today, DEFAULT_CLOSING_DAY, [...meterIds]],
       );
       const byMeter = groupBy(
         rows,

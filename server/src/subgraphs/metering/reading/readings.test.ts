@@ -1,26 +1,15 @@
 // Meters and readings through the public API: the demo meters on an account, submitting with each of the
 // supplier's rules at its boundary, replacement within a period, idempotency, concurrency, and the partner side.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
-import { startTestKabinet } from '../../../../test/support/kabinet.js';
-import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { runSql } from '../../../core/sql.js';
 import { addDays, periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
-
-beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
-});
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 
 const metering = () => app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
 

@@ -5,10 +5,10 @@ import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../../core/eve
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import { periodFor, todayInMoscow } from '../../../core/calendar.js';
+import { DEFAULT_CLOSING_DAY } from './submit.service.js';
 
 /** How many days before the closing day the reminder goes. */
 export const REMINDER_DAYS_BEFORE = 3;
-const DEFAULT_CLOSING_DAY = 25;
 
 /** Finds who to remind today and publishes one event per abonent; returns how many. */
 export async function remindAbonents(em: EntityManager, queue: JobQueue, today = todayInMoscow()): Promise<number> {

@@ -11,7 +11,8 @@ import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.p
 
 /** Readings one submission may carry (every meter and zone of an account). */
 export const MAX_READINGS_PER_SUBMISSION = 20;
-const DEFAULT_CLOSING_DAY = 25;
+/** The closing day of a supplier metering has no settings for (the replica's column default too). */
+export const DEFAULT_CLOSING_DAY = 25;
 
 export interface Rules {
   maxDaily: bigint | null;

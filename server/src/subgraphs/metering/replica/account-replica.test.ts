@@ -1,24 +1,13 @@
 // Metering's copy of the accounts facts follows the accounts subgraph through events: new accounts, links and
 // unlinks (a deleted cabinet's too), tariffs and closing days; late or repeated deliveries change nothing.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
-import { startTestKabinet, type TestKabinet } from '../../../../test/support/kabinet.js';
-import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { runSql } from '../../../core/sql.js';
 import { recordAccess } from '../../../core/account-replica.js';
 
-let app: TestKabinet;
-let mail: SmtpSink;
-
-beforeAll(async () => {
-  mail = await startSmtpSink();
-  app = await startTestKabinet({ SMTP_URL: mail.url, CAPTCHA_COST: '10', DEMO_DATA: 'true' });
-});
-afterAll(async () => {
-  await app?.close();
-  await mail?.close();
-});
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 
 const metering = () => app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
 
@@ -39,6 +28,15 @@ const access = (abonentId: string, accountId: string) =>
     [abonentId, accountId],
   );
 
+/** Whether the abonent's link to the account is recorded, once it reads `linked` (or the wait is over). */
+const linkedOnceSettled = async (abonentId: string, accountId: string, linked: boolean) =>
+  (
+    await eventually(
+      () => access(abonentId, accountId),
+      (r) => r[0]?.linked === linked,
+    )
+  )[0]?.linked;
+
 describe("metering's copy of the accounts facts", () => {
   it('learns of new accounts with their supplier, number and tariffs', async () => {
     const rows = await eventually(
@@ -56,69 +54,27 @@ describe("metering's copy of the accounts facts", () => {
     const owner = await confirmedAbonent(app, mail);
     const LINK = `mutation { linkPersonalAccount(input: { supplierCode: "kaluga", number: "4000111222" }) { account { id } } }`;
     const accountId = (await owner.client.graphql(LINK)).body.data.linkPersonalAccount.account.id as string;
-    expect(
-      (
-        await eventually(
-          () => access(owner.id, accountId),
-          (r) => r[0]?.linked === true,
-        )
-      )[0]?.linked,
-    ).toBe(true);
+    expect(await linkedOnceSettled(owner.id, accountId, true)).toBe(true);
 
     await owner.client.graphql(`mutation ($id: ID!) { unlinkPersonalAccount(id: $id) { ok } }`, { id: accountId });
-    expect(
-      (
-        await eventually(
-          () => access(owner.id, accountId),
-          (r) => r[0]?.linked === false,
-        )
-      )[0]?.linked,
-    ).toBe(false);
+    expect(await linkedOnceSettled(owner.id, accountId, false)).toBe(false);
 
     await owner.client.graphql(LINK);
-    await eventually(
-      () => access(owner.id, accountId),
-      (r) => r[0]?.linked === true,
-    );
+    await linkedOnceSettled(owner.id, accountId, true);
     await owner.client.graphql('mutation ($p: String!) { deleteCabinet(password: $p) { ok } }', { p: owner.password });
-    expect(
-      (
-        await eventually(
-          () => access(owner.id, accountId),
-          (r) => r[0]?.linked === false,
-        )
-      )[0]?.linked,
-    ).toBe(false);
+    expect(await linkedOnceSettled(owner.id, accountId, false)).toBe(false);
   });
 
   it('ignores a delivery older than what it holds, and a repeated one', async () => {
     const abonentId = '00000000-0000-4000-8000-000000000001';
     const accountId = '00000000-0000-4000-8000-000000000002';
-    await recordAccess(metering(), 'metering', {
-      abonentId,
-      accountId,
-      linked: true,
-      at: '2026-11-20 10:00:00.000002+00',
-    });
-    await recordAccess(metering(), 'metering', {
-      abonentId,
-      accountId,
-      linked: false,
-      at: '2026-11-20 10:00:00.000001+00',
-    });
+    const record = (linked: boolean, at: string) =>
+      recordAccess(metering(), 'metering', { abonentId, accountId, linked, at });
+    await record(true, '2026-11-20 10:00:00.000002+00');
+    await record(false, '2026-11-20 10:00:00.000001+00');
     expect((await access(abonentId, accountId))[0]?.linked).toBe(true);
-    await recordAccess(metering(), 'metering', {
-      abonentId,
-      accountId,
-      linked: false,
-      at: '2026-11-20 10:00:00.000003+00',
-    });
-    await recordAccess(metering(), 'metering', {
-      abonentId,
-      accountId,
-      linked: false,
-      at: '2026-11-20 10:00:00.000003+00',
-    });
+    await record(false, '2026-11-20 10:00:00.000003+00');
+    await record(false, '2026-11-20 10:00:00.000003+00');
     const [row] = await access(abonentId, accountId);
     expect(row?.linked).toBe(false);
     expect(new Date(row!.changed_at).toISOString()).toBe('2026-11-20T10:00:00.000Z');

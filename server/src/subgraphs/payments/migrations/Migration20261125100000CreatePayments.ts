@@ -91,16 +91,5 @@ export class Migration20261125100000CreatePayments extends Migration {
         "received_at" timestamptz not null default clock_timestamp(),
         primary key ("provider", "event_id")
       );`);
-    this.addSql(`
-      create table "payments"."refund" (
-        "id" uuid primary key,
-        "payment_id" uuid not null references "payments"."payment" ("id"),
-        "amount_kopecks" bigint not null check ("amount_kopecks" > 0),
-        "idempotency_key" text not null,
-        "provider_refund_id" text null,
-        "status" text not null,
-        "created_at" timestamptz not null default clock_timestamp(),
-        constraint "refund_idempotency_key_unique" unique ("payment_id", "idempotency_key")
-      );`);
   }
 }

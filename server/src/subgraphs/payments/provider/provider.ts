@@ -1,5 +1,6 @@
 // What Kabinet needs from an acquirer (эквайер): the contract every payment provider adapter implements.
 // Amounts are integer kopecks everywhere on our side; an adapter converts to the acquirer's own format.
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../../core/http-transport.js';
 
 /** The acquirer's view of a payment, mapped onto our terms. */
 export interface ProviderPayment {
@@ -92,6 +93,38 @@ export class ProviderError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+}
+
+/** Whether a parsed JSON value is an object (not null, not an array): the shape every acquirer body must have. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Sends one request to an acquirer. A transport failure (a timeout, a network error) becomes a retryable
+ * ProviderError with the message `unreachable` makes of the reason: the request may or may not have got there, and
+ * the same idempotence key makes the repeat safe.
+ */
+export async function sendToAcquirer(
+  transport: HttpTransport,
+  request: HttpRequest,
+  unreachable: (reason: string) => string,
+): Promise<HttpResponse> {
+  try {
+    return await transport(request);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new ProviderError(unreachable(reason), true);
+  }
+}
+
+/** An answer's body as JSON; undefined when it is empty or not JSON (a proxy's error page). */
+export function parseJsonBody(body: string): unknown {
+  try {
+    return body === '' ? undefined : JSON.parse(body);
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   fetchTransport,
+  isObject,
+  parseJsonBody,
   ProviderError,
+  sendToAcquirer,
   type CreatePaymentRequest,
   type HttpTransport,
   type IncomingNotification,
@@ -162,24 +165,13 @@ export class SandboxProvider implements PaymentProvider {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotenceKey !== undefined) headers['idempotence-key'] = idempotenceKey;
     const what = `${method} ${path}`;
-    let response;
-    try {
-      response = await this.transport({
-        method,
-        url: `${this.apiUrl}${path}`,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-      throw new ProviderError(`The sandbox acquirer could not be reached (${what}): ${reason}`, true);
-    }
-    let parsed: unknown = undefined;
-    try {
-      parsed = response.body ? JSON.parse(response.body) : undefined;
-    } catch {
-      // A non-JSON answer (a proxy's error page): reported by status below.
-    }
+    const response = await sendToAcquirer(
+      this.transport,
+      { method, url: `${this.apiUrl}${path}`, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      (reason) => `The sandbox acquirer could not be reached (${what}): ${reason}`,
+    );
+    // A non-JSON answer (a proxy's error page) is reported by its status below.
+    const parsed = parseJsonBody(response.body);
     if (response.status >= 200 && response.status < 300) {
       if (parsed === undefined) throw new ProviderError(`The sandbox acquirer answered ${what} with no JSON`, true);
       return parsed;
@@ -196,10 +188,6 @@ export class SandboxProvider implements PaymentProvider {
       response.status,
     );
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

@@ -4,9 +4,11 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import {
   fetchTransport,
+  isObject,
+  parseJsonBody,
   ProviderError,
+  sendToAcquirer,
   type CreatePaymentRequest,
-  type HttpResponse,
   type HttpTransport,
   type IncomingNotification,
   type PaymentProvider,
@@ -93,12 +95,6 @@ export function valueToKopecks(value: string): number | null {
 function truncate(text: string, max = MAX_TEXT_LENGTH): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : chars.slice(0, max).join('');
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function optionalString(value: unknown): string | null {
@@ -238,34 +234,22 @@ export class YooKassaProvider implements PaymentProvider {
       headers['Content-Type'] = 'application/json';
     }
 
-    let response: HttpResponse;
-    try {
-      response = await this.transport({
-        method,
-        url: `${this.apiUrl}${path}`,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      // A timeout or a network failure: the request may or may not have reached YooKassa; the same
-      // Idempotence-Key makes the repeat safe.
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const message = this.redact(`YooKassa is unreachable (${what}): ${reason}`);
-      this.options.log?.warn({ request: what }, message);
-      throw new ProviderError(message, true);
-    }
+    const response = await sendToAcquirer(
+      this.transport,
+      { method, url: `${this.apiUrl}${path}`, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+      (reason) => {
+        const message = this.redact(`YooKassa is unreachable (${what}): ${reason}`);
+        this.options.log?.warn({ request: what }, message);
+        return message;
+      },
+    );
 
     const { status } = response;
     if (status === 202) {
       // «Запрос принят, но ещё обрабатывается»: repeat it later with the same Idempotence-Key.
       throw new ProviderError(`YooKassa is still processing ${what} (HTTP 202); repeat it later`, true, status);
     }
-    let json: unknown;
-    try {
-      json = response.body === '' ? undefined : JSON.parse(response.body);
-    } catch {
-      json = undefined;
-    }
+    const json = parseJsonBody(response.body);
     if (status >= 200 && status < 300) {
       if (json === undefined) throw new ProviderError(`YooKassa answered ${what} with no JSON`, false, status);
       return json;

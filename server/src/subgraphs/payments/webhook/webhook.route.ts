@@ -18,6 +18,8 @@ export async function registerWebhookRoute(
   runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger },
 ): Promise<void> {
   const log = runtime.log.child({ module: 'payment-webhooks' });
+  // One per process: the configured acquirer does not change between notifications.
+  const provider = createPaymentProvider({ ...runtime.deps, log });
   // Signatures are over the raw bytes: this route takes its body as a string, whatever the content type.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -25,7 +27,6 @@ export async function registerWebhookRoute(
       done(null, body),
     );
     scope.post<{ Params: { provider: string }; Body: string }>(WEBHOOK_PATH, async (request, reply) => {
-      const provider = createPaymentProvider({ ...runtime.deps, log });
       if (request.params.provider !== provider.name) return reply.code(404).send({ error: 'unknown provider' });
       try {
         const verified = await provider.verifyNotification({
