@@ -93,6 +93,8 @@ export async function openOrm(
       silent: true,
     },
     pool: { min: 0, max: database.poolMax },
+    // pg_stat_activity (and the benchmark's statement counter) tell the subgraphs' connections apart by it.
+    driverOptions: { connection: { application_name: `kabinet-${definition.name}` } },
     allowGlobalContext: false,
     forceUndefined: false,
     debug: false,
