@@ -1,9 +1,10 @@
 // The servers a benchmark measures, each in a process of its own: Kabinet (one process, or distributed), the raw
 // SQL server and PostGraphile.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { SUBGRAPH_NAMES } from '../server/src/core/config.js';
 import { freePort, startProcess, type RunningProcess } from '../server/test/support/processes.js';
 
@@ -84,6 +85,14 @@ export async function startPostGraphile(databaseUrl: string): Promise<Server> {
       stdio: 'inherit',
     });
     if (installed.status !== 0) throw new Error('npm ci in bench/postgraphile failed');
+  }
+  // Its view of our tables: the relations our subgraphs keep as federation references, the dashboard's root field.
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(readFileSync(path.join(POSTGRAPHILE_DIR, 'setup.sql'), 'utf8'));
+  } finally {
+    await client.end();
   }
   return startPeer(process.execPath, [path.join(POSTGRAPHILE_DIR, 'server.cjs')], { DATABASE_URL: databaseUrl });
 }

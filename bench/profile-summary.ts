@@ -27,13 +27,29 @@ export function summarize(profile: Profile, top = 25): string {
     const fn = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|bench)\//, '$1/')}:${lineNumber + 1}`;
     functions.set(fn, (functions.get(fn) ?? 0) + time);
   }
+  // Inclusive time of the project's own functions (their callees included): what a change there can win.
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, time] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const { functionName, url, lineNumber } = byNode.get(at)!.callFrame;
+      const own = /\/(server\/src\/.*)$/.exec(url);
+      if (!own) continue;
+      const key = `${functionName || '(anonymous)'} ${own[1]}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + time);
+    }
+  }
   const table = (map: Map<string, number>) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, time]) => `| ${((100 * time) / total).toFixed(1)} % | ${name.replace(/\|/g, '\\|')} |`)
       .join('\n');
-  return `self time ${(total / 1e6).toFixed(1)} s\n\n| share | package or folder |\n|---|---|\n${table(packages)}\n\n| share | function |\n|---|---|\n${table(functions)}\n`;
+  return `self time ${(total / 1e6).toFixed(1)} s\n\n| share | package or folder |\n|---|---|\n${table(packages)}\n\n| share | function |\n|---|---|\n${table(functions)}\n\n| share, callees included | project function |\n|---|---|\n${table(inclusive)}\n`;
 }
 
 function place(url: string, functionName: string): string {
