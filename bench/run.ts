@@ -20,6 +20,7 @@ import {
   startRawServer,
   type Server,
 } from './processes.js';
+import { DASHBOARD, LOGIN, PARTNER_READINGS, SUBMIT_READINGS } from './queries.js';
 import { startSqlCounter } from './sql-counter.js';
 
 const SCENARIOS = ['dashboard', 'submit', 'export', 'login', 'gateway'] as const;
@@ -36,8 +37,6 @@ const WARMUP_SECONDS = 3;
 const label = option('label');
 const databaseUrl = benchDatabaseUrl();
 
-export const DASHBOARD = `{ me { accounts { number supplier { name } balance { kopecks asOf }
-  meters { serialNumber lastReading { value period submittedAt } } payments(last: 5) { id amount status createdAt } } } }`;
 const POSTGRAPHILE_DASHBOARD = readFileSync(path.join(ROOT, 'bench/postgraphile/dashboard.graphql'), 'utf8');
 
 const report: string[] = [];
@@ -92,30 +91,27 @@ async function submitters(limit: number): Promise<Submitter[]> {
       order by hashtext(a."email") desc limit $1`,
     [limit],
   );
-  return rows.map((r) => ({ n: Number(r.n), id: r.id, accountId: r.account_id, meterId: r.meter_id, dial: Number(r.dial) }));
+  return rows.map((r) => ({
+    n: Number(r.n),
+    id: r.id,
+    accountId: r.account_id,
+    meterId: r.meter_id,
+    dial: Number(r.dial),
+  }));
 }
 
 const cookie = (a: Abonent) => `kabinet_session=${sessionToken(a.n)}`;
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
-/**
- * The dashboard for a random abonent per request on `connections` keep-alive connections. Timed here with
- * microsecond resolution (autocannon rounds latencies to whole milliseconds: the raw query's p50 is below one).
- */
-async function dashboardLoad(url: string, query: string, abonents: Abonent[], connections: number, seconds = SECONDS) {
+/** The dashboard for a random one of `abonents` per request, on `connections` keep-alive connections. */
+function dashboardLoad(url: string, query: string, abonents: Abonent[], connections: number, seconds = SECONDS) {
   const body = JSON.stringify({ query });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  try {
-    return await drive(
-      async () => {
-        const response = await post(agent, url, body, { cookie: cookie(pick(abonents)) });
-        return response.status === 200 && !/"errors" ?: ?\[\{/.test(response.body);
-      },
-      { concurrency: connections, durationMs: seconds * 1000 },
-    );
-  } finally {
-    agent.destroy();
-  }
+  return cannon({
+    url,
+    connections,
+    durationSeconds: seconds,
+    request: () => ({ body, headers: { cookie: cookie(pick(abonents)) } }),
+  });
 }
 
 function row(name: string, r: LoadResult, extra: Array<string | number> = []): Array<string | number> {
@@ -229,7 +225,7 @@ async function dashboardScenario(): Promise<void> {
 async function submitScenario(server: Server): Promise<void> {
   const people = await submitters(50);
   let next = 0;
-  const query = `mutation ($input: SubmitReadingsInput!) { submitReadings(input: $input) { ok errors { code } results { status code } } }`;
+  const query = SUBMIT_READINGS;
   const load = (seconds: number) =>
     cannon({
       url: server.url,
@@ -265,10 +261,6 @@ async function submitScenario(server: Server): Promise<void> {
     [row('Kabinet, submitReadings', result)],
   );
 }
-
-const PARTNER_READINGS = `query ($after: String) { partnerReadings(first: 1000, after: $after) {
-  nodes { id accountNumber serialNumber meterId zone value period submittedAt source current consumption }
-  pageInfo { hasNextPage endCursor } } }`;
 
 async function exportScenario(server: Server): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -309,8 +301,22 @@ async function exportScenario(server: Server): Promise<void> {
       'Memory: the resident size of the serving process (Kabinet; the cursor’s own process) at the start and at its peak.',
     ['variant', 'rows', 'seconds', 'rows/s', 'RSS at start, MiB', 'peak RSS, MiB'],
     [
-      ['Kabinet partnerReadings', int(rowsRead), seconds.toFixed(1), int(rowsRead / seconds), int(ours.startMiB), int(ours.peakMiB)],
-      ['raw SQL cursor', int(raw.rows), raw.seconds.toFixed(1), int(raw.rows / raw.seconds), int(raw.startMiB), int(raw.peakMiB)],
+      [
+        'Kabinet partnerReadings',
+        int(rowsRead),
+        seconds.toFixed(1),
+        int(rowsRead / seconds),
+        int(ours.startMiB),
+        int(ours.peakMiB),
+      ],
+      [
+        'raw SQL cursor',
+        int(raw.rows),
+        raw.seconds.toFixed(1),
+        int(raw.rows / raw.seconds),
+        int(raw.startMiB),
+        int(raw.peakMiB),
+      ],
       ['ratio ours/raw', '', '', ratio(rowsRead / seconds / (raw.rows / raw.seconds)), '', ''],
     ],
   );
@@ -336,7 +342,7 @@ async function loginScenario(server: Server): Promise<void> {
     }),
   );
   await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000 + 2000));
-  const login = `mutation ($input: LoginInput!) { login(input: $input) { ok errors { code } } }`;
+  const login = LOGIN;
   const burstStart = performance.now();
   const logins = await Promise.all(
     loggers.map(async (a) => {
@@ -364,9 +370,30 @@ async function loginScenario(server: Server): Promise<void> {
       'latency in ms; the dashboard before the burst (its last 2 s) and during it.',
     ['what', 'per second', 'p50', 'p99', 'count', 'failed'],
     [
-      ['logins', (loggers.length / seconds).toFixed(1), ms(loginLatency.p50), ms(loginLatency.p99), loggers.length, logins.filter((l) => !l.ok).length],
-      ['dashboard before the burst', (before.length / 2).toFixed(0), ms(percentiles(before).p50), ms(percentiles(before).p99), before.length, 0],
-      ['dashboard during the burst', (during.length / seconds).toFixed(0), ms(percentiles(during).p50), ms(percentiles(during).p99), during.length, dashboardFailures],
+      [
+        'logins',
+        (loggers.length / seconds).toFixed(1),
+        ms(loginLatency.p50),
+        ms(loginLatency.p99),
+        loggers.length,
+        logins.filter((l) => !l.ok).length,
+      ],
+      [
+        'dashboard before the burst',
+        (before.length / 2).toFixed(0),
+        ms(percentiles(before).p50),
+        ms(percentiles(before).p99),
+        before.length,
+        0,
+      ],
+      [
+        'dashboard during the burst',
+        (during.length / seconds).toFixed(0),
+        ms(percentiles(during).p50),
+        ms(percentiles(during).p99),
+        during.length,
+        dashboardFailures,
+      ],
     ],
   );
 }
@@ -385,23 +412,42 @@ async function gatewayScenario(): Promise<void> {
     const urls = server.subgraphUrls;
     const entities = (type: string, selection: string) =>
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { ${selection} } } }`;
-    const ACCOUNTS = entities('Abonent', 'accounts { __typename id number supplier { name } balance { kopecks asOf } }');
+    const ACCOUNTS = entities(
+      'Abonent',
+      'accounts { __typename id number supplier { name } balance { kopecks asOf } }',
+    );
     const METERS = entities('PersonalAccount', 'meters { serialNumber lastReading { value period submittedAt } }');
     const PAYMENTS = entities('PersonalAccount', 'payments(last: 5) { id amount status createdAt }');
     const direct = async () => {
       const a = pick(abonents);
       const header = {
         [CALLER_HEADER]: signCaller(
-          { caller: { kind: 'abonent', abonentId: a.id, emailConfirmed: true }, requestId: 'bench', clientIp: '127.0.0.1' },
+          {
+            caller: { kind: 'abonent', abonentId: a.id, emailConfirmed: true },
+            requestId: 'bench',
+            clientIp: '127.0.0.1',
+          },
           BENCH_GATEWAY_SECRET,
         ),
       };
-      const me = JSON.parse((await post(agent, urls.identity!, JSON.stringify({ query: '{ me { __typename id } }' }), header)).body);
+      const me = JSON.parse(
+        (await post(agent, urls.identity!, JSON.stringify({ query: '{ me { __typename id } }' }), header)).body,
+      );
       const abonent = me.data.me;
       const accounts = JSON.parse(
-        (await post(agent, urls.accounts!, JSON.stringify({ query: ACCOUNTS, variables: { representations: [abonent] } }), header)).body,
+        (
+          await post(
+            agent,
+            urls.accounts!,
+            JSON.stringify({ query: ACCOUNTS, variables: { representations: [abonent] } }),
+            header,
+          )
+        ).body,
       );
-      const representations = accounts.data._entities[0].accounts.map((x: { id: string }) => ({ __typename: 'PersonalAccount', id: x.id }));
+      const representations = accounts.data._entities[0].accounts.map((x: { id: string }) => ({
+        __typename: 'PersonalAccount',
+        id: x.id,
+      }));
       const [meters, payments] = await Promise.all([
         post(agent, urls.metering!, JSON.stringify({ query: METERS, variables: { representations } }), header),
         post(agent, urls.payments!, JSON.stringify({ query: PAYMENTS, variables: { representations } }), header),
@@ -435,7 +481,9 @@ async function gatewayScenario(): Promise<void> {
 function machine(): string {
   const pgVersion = execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '';
+  const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    ? ' (with uncommitted changes)'
+    : '';
   return [
     `- ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}`,
     `- Node ${process.version}; ${pgVersion}; servers, PostgreSQL and the load generator share the machine`,

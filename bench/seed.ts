@@ -13,7 +13,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { hashPassword } from '../server/src/subgraphs/identity/password/password-hasher.js';
-import { AGREEMENT_VERSION, PERSONAL_DATA_CONSENT_VERSION } from '../server/src/subgraphs/identity/abonent/documents.js';
+import {
+  AGREEMENT_VERSION,
+  PERSONAL_DATA_CONSENT_VERSION,
+} from '../server/src/subgraphs/identity/abonent/documents.js';
 import { hashToken } from '../server/src/core/tokens.js';
 import { BENCH_PARTNER_KEY, BENCH_PARTNER_SUPPLIER, BENCH_PASSWORD, benchDatabaseUrl, sessionToken } from './common.js';
 
@@ -94,7 +97,8 @@ type Step = (name: string, sql: string, params?: unknown[]) => Promise<void>;
 async function fill(step: Step, abonents: number): Promise<void> {
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   // A stable pseudo-random number in [0, modulo) for a row and a purpose: the same data on every run.
-  const rnd = (expr: string, salt: number, modulo: number | string) => `((hashint8((${expr})::bigint * 7919 + ${salt}) & 2147483647) % ${modulo})`;
+  const rnd = (expr: string, salt: number, modulo: number | string) =>
+    `((hashint8((${expr})::bigint * 7919 + ${salt}) & 2147483647) % ${modulo})`;
 
   await step(
     'plan: abonents',
@@ -278,7 +282,9 @@ export { sessionToken };
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
-    console.log('npm run bench:seed -- [--abonents N]   (default 100000; BENCH_DATABASE_URL, default ' + benchDatabaseUrl() + ')');
+    console.log(
+      'npm run bench:seed -- [--abonents N]   (default 100000; BENCH_DATABASE_URL, default ' + benchDatabaseUrl() + ')',
+    );
     process.exit(0);
   }
   const at = args.indexOf('--abonents');

@@ -1,6 +1,6 @@
 // Authorization coverage: every root field of every subgraph has an explicit rule, and anything else is denied.
 import { execute, GraphQLObjectType, parse } from 'graphql';
-import type { IRules } from 'graphql-shield';
+import { rule, type IRules } from 'graphql-shield';
 import { buildSchema as buildSdlSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../src/core/config.js';
@@ -61,5 +61,35 @@ describe('the fallback rule', () => {
       ['forgotten', 'FORBIDDEN'],
       ['thing.secret', 'FORBIDDEN'],
     ]);
+  });
+});
+
+describe('fields whose rule is allow', () => {
+  it('keep their own resolver (no rule check per row), while guarded and fallback fields still go through shield', async () => {
+    const source = buildSdlSchema(
+      'type Query { rows: [Row] } type Row { id: String, amount: Int, secret: String } type Other { x: String }',
+    );
+    const own = (row: { id: string }) => row.id.toUpperCase();
+    (source.getType('Row') as GraphQLObjectType).getFields().id!.resolve = own;
+    const owner = rule()((_parent, _args, ctx: { owner?: boolean }) => ctx.owner === true);
+    const schema = applyPermissions(source, { Query: { rows: allow }, Row: { '*': allow, secret: owner } });
+    const row = schema.getType('Row') as GraphQLObjectType;
+    expect(row.getFields().id!.resolve).toBe(own);
+    expect(row.getFields().amount!.resolve).toBeUndefined();
+    expect(row.getFields().secret!.resolve).toBeDefined();
+    expect((schema.getType('Other') as GraphQLObjectType).getFields().x!.resolve).toBeDefined();
+
+    const rows = [{ id: 'a', amount: 1, secret: 's' }];
+    const run = (owner: boolean) =>
+      execute({
+        schema,
+        document: parse('{ rows { id amount secret } }'),
+        rootValue: { rows },
+        contextValue: { owner },
+      });
+    expect((await run(true)).data).toEqual({ rows: [{ id: 'A', amount: 1, secret: 's' }] });
+    const denied = await run(false);
+    expect(denied.data).toEqual({ rows: [{ id: 'A', amount: 1, secret: null }] });
+    expect(denied.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -148,6 +148,8 @@ export function checkVariables(
 
 export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
   const forPartners = { ...limits, cost: limits.partnerCost };
+  // Apollo Server hands the same parsed document for the same query text (its document store).
+  const verdicts = new WeakMap<DocumentNode, Map<string, AppError | null>>();
   return {
     async requestDidStart() {
       return {
@@ -155,7 +157,25 @@ export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): A
           if (operation) checkVariables(schema, operation, request.variables ?? {});
           const partner = (contextValue as { caller?: { kind: string } }).caller?.kind === 'partner';
           const applied = partner ? forPartners : limits;
-          checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined, applied);
+          const check = () =>
+            checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined, applied);
+          if (operation?.variableDefinitions?.length) return check();
+          // Without variables the verdict depends on the document alone: the same dashboard is checked once.
+          let byKey = verdicts.get(document);
+          if (!byKey) verdicts.set(document, (byKey = new Map()));
+          const key = `${partner}|${operationName ?? ''}`;
+          let verdict = byKey.get(key);
+          if (verdict === undefined) {
+            try {
+              check();
+              verdict = null;
+            } catch (error) {
+              if (!(error instanceof AppError)) throw error;
+              verdict = error;
+            }
+            byKey.set(key, verdict);
+          }
+          if (verdict) throw verdict;
         },
       };
     },

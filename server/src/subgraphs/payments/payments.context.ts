@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { RequestContext, SubgraphContext } from '../../core/context.js';
 import { groupBy } from '../../core/group-by.js';
-import { runSql } from '../../core/sql.js';
+import { readRows, runSql, statement } from '../../core/sql.js';
+import { uuidsOf } from '../../core/uuid.js';
 import { amountDue } from './payment/amount-due.js';
 import {
   OnlinePayment,
@@ -12,6 +13,13 @@ import {
   type AmountDue,
   type PaymentRow,
 } from './payment/payment.types.js';
+
+/** The dashboard's payment history: the latest $2 payments of each account. */
+const LAST_PAYMENTS = statement(
+  `select p.* from unnest($1::uuid[]) as a("id")
+     cross join lateral (select * from "payments"."payment" p where p."account_id" = a."id"
+                          order by p."created_at" desc limit $2) p`,
+);
 
 export function createPaymentsLoaders(em: EntityManager, request: RequestContext) {
   const viewer = request.caller.kind === 'abonent' ? request.caller.abonentId : null;
@@ -22,13 +30,7 @@ export function createPaymentsLoaders(em: EntityManager, request: RequestContext
       let loader = byLast.get(last);
       if (!loader) {
         loader = new DataLoader<string, Payment[]>(async (accountIds) => {
-          const rows = await runSql<PaymentRow[]>(
-            em,
-            `select p.* from (select "value"::uuid as "id" from jsonb_array_elements_text(?::jsonb)) a
-               cross join lateral (select * from "payments"."payment" p where p."account_id" = a."id"
-                                    order by p."created_at" desc limit ?) p`,
-            [JSON.stringify(accountIds), last],
-          );
+          const rows = await readRows<PaymentRow>(em, LAST_PAYMENTS, [uuidsOf(accountIds), last]);
           const byAccount = groupBy(
             rows,
             (r) => r.account_id,

@@ -2,7 +2,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../../../core/group-by.js';
-import { runSql } from '../../../core/sql.js';
+import { readRows, runSql, statement } from '../../../core/sql.js';
+import { uuidsOf } from '../../../core/uuid.js';
 import type { Caller } from '../../../core/caller.js';
 import {
   ACCOUNT_COLUMNS,
@@ -13,14 +14,23 @@ import {
   type PersonalAccount,
 } from './personal-account.types.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * `primeSupplier` receives the supplier row (column names) of each account `accountsByAbonent` reads: the
+ * dashboard asks for the supplier of every account it lists.
+ */
+/** The dashboard's first read: the abonent's accounts with their suppliers. */
+const ACCOUNTS_BY_ABONENT = statement(
+  `select l."abonent_id", ${ACCOUNT_COLUMNS}, row_to_json(s) as "supplier"
+     from "accounts"."account_link" l join "accounts"."personal_account" a on a."id" = l."account_id"
+     join "accounts"."supplier" s on s."id" = a."supplier_id"
+    where l."abonent_id" = any($1::uuid[]) order by l."created_at", a."number"`,
+);
 
-/** Ids that can be uuids; anything else cannot match and must not reach PostgreSQL's uuid parser. */
-export function uuidsOf(ids: readonly string[]): string[] {
-  return [...new Set(ids.filter((id) => UUID.test(id)))];
-}
-
-export function createAccountLoaders(em: EntityManager, caller: Caller) {
+export function createAccountLoaders(
+  em: EntityManager,
+  caller: Caller,
+  primeSupplier: (row: Record<string, unknown>) => void = () => {},
+) {
   const connection = { execute: <T = any[]>(query: string, params: unknown[]) => runSql<T>(em, query, params) };
   const chargeLoaders = new Map<string, DataLoader<string, Charge[]>>();
 
@@ -28,14 +38,18 @@ export function createAccountLoaders(em: EntityManager, caller: Caller) {
     /** The accounts an abonent has linked, oldest link first. */
     accountsByAbonent: new DataLoader<string, PersonalAccount[]>(async (abonentIds) => {
       const ids = uuidsOf(abonentIds);
-      const rows: Array<AccountRow & { abonent_id: string }> = ids.length
-        ? await connection.execute(
-            `select l."abonent_id", ${ACCOUNT_COLUMNS}
-               from "accounts"."account_link" l join "accounts"."personal_account" a on a."id" = l."account_id"
-              where l."abonent_id" in (?) order by l."created_at", a."number"`,
+      const rows = ids.length
+        ? await readRows<AccountRow & { abonent_id: string; supplier: Record<string, unknown> }>(
+            em,
+            ACCOUNTS_BY_ABONENT,
             [ids],
           )
         : [];
+      const primed = new Set<string>();
+      for (const row of rows) {
+        if (!primed.has(row.supplier_id)) primeSupplier(row.supplier);
+        primed.add(row.supplier_id);
+      }
       const byAbonent = groupBy(rows, (r) => r.abonent_id, toPersonalAccount);
       return abonentIds.map((id) => byAbonent.get(id) ?? []);
     }),

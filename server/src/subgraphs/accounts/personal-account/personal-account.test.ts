@@ -1,5 +1,6 @@
 // Personal accounts for abonents through the public API: supplier settings, linking with proof and its limits,
 // the overview with a constant number of SQL statements, and that nobody reads an account they have not linked.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner, registeredAbonent } from '../../../../test/support/abonents.js';
 import type { Browser } from '../../../../test/support/kabinet.js';
@@ -281,9 +282,10 @@ describe('the overview', () => {
     const forMany = await count(many.client);
     expect(forOne.result.body.data.me.accounts).toHaveLength(1);
     expect(forMany.result.body.data.me.accounts).toHaveLength(20);
-    expect(forMany.statements).toEqual(forOne.statements);
-    // The abonent's links with their accounts, the suppliers, the tariffs and the charges.
-    expect(forMany.statements).toHaveLength(4);
+    // The same statements (the ORM writes the ids into the text, so only their number is compared).
+    expect(forMany.statements).toHaveLength(forOne.statements.length);
+    // The abonent's links with their accounts and suppliers, the tariffs, the charges.
+    expect(forMany.statements).toHaveLength(3);
   });
 });
 
@@ -381,17 +383,23 @@ describe('the holder mask', () => {
 });
 
 /** Runs `work` and records the SQL statements the accounts subgraph sent meanwhile. */
+/** The statements the accounts subgraph's pool sends while `work` runs (its connections name themselves). */
 async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const connection = app.kabinet.subgraphs.accounts.orm.em.getDriver().getConnection();
-  const original = connection.execute.bind(connection);
+  const original = pg.Client.prototype.query;
   const statements: string[] = [];
-  connection.execute = ((...args: Parameters<typeof original>) => {
-    statements.push(String(args[0]));
-    return original(...args);
-  }) as typeof connection.execute;
+  pg.Client.prototype.query = function (
+    this: pg.Client & { connectionParameters: { application_name?: string } },
+    ...args: unknown[]
+  ) {
+    if (this.connectionParameters.application_name === 'kabinet-accounts') {
+      const [query] = args as [string | { text: string }];
+      statements.push(typeof query === 'string' ? query : query.text);
+    }
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
   try {
     return { result: await work(), statements };
   } finally {
-    connection.execute = original;
+    pg.Client.prototype.query = original;
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANONYMOUS, type Caller } from '../../../core/caller.js';
 import type { Config } from '../../../core/config.js';
 import { sessionClearCookie, sessionSetCookie } from '../../../core/session-cookie.js';
+import { readRows, statement } from '../../../core/sql.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { Abonent } from '../abonent/abonent.entity.js';
@@ -105,15 +106,19 @@ export async function endSessions(em: EntityManager, abonentId: string, except?:
  * Who holds the session token: one statement on the hot path (session joined with its abonent), and a touch of the
  * idle expiry at most once a minute. Expired sessions are treated as none.
  */
+/** Every request of a logged-in abonent starts with it. */
+const SESSION_BY_TOKEN = statement(
+  `select s."id", s."abonent_id", s."last_used_at", a."email_confirmed_at" is not null as "confirmed"
+     from "identity"."session" s join "identity"."abonent" a on a."id" = s."abonent_id"
+    where s."token_hash" = $1 and s."idle_expires_at" > now() and s."absolute_expires_at" > now()`,
+);
+
 export async function resolveSessionCaller(em: EntityManager, config: Config, token: string): Promise<Caller> {
-  const rows: Array<{ id: string; abonent_id: string; last_used_at: Date; confirmed: boolean }> = await em
-    .getConnection()
-    .execute(
-      `select s."id", s."abonent_id", s."last_used_at", a."email_confirmed_at" is not null as "confirmed"
-         from "identity"."session" s join "identity"."abonent" a on a."id" = s."abonent_id"
-        where s."token_hash" = ? and s."idle_expires_at" > now() and s."absolute_expires_at" > now()`,
-      [hashToken(token)],
-    );
+  const rows = await readRows<{ id: string; abonent_id: string; last_used_at: Date; confirmed: boolean }>(
+    em,
+    SESSION_BY_TOKEN,
+    [hashToken(token)],
+  );
   const row = rows[0];
   if (!row) return ANONYMOUS;
   if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {

@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import type { Caller } from '../../../core/caller.js';
 import { todayInMoscow } from '../../../core/calendar.js';
 import { groupBy } from '../../../core/group-by.js';
-import { runSql } from '../../../core/sql.js';
+import { readRows, runSql, statement } from '../../../core/sql.js';
+import { uuidsOf } from '../../../core/uuid.js';
 import { DEFAULT_CLOSING_DAY } from '../reading/submit.service.js';
 import {
   METER_COLUMNS,
@@ -21,18 +22,40 @@ import {
   type ReadingRow,
 } from './meter.types.js';
 
+/** The last accepted reading of each zone of a meter (add the meters' condition, then the order). */
+const LAST_READINGS = `select distinct on (r."meter_id", r."zone") ${READING_COLUMNS} from "metering"."reading" r where r."current"`;
+const LAST_READINGS_ORDER = `order by r."meter_id", r."zone", r."period" desc, r."submitted_at" desc`;
+
+const METERS_BY_ACCOUNT = statement(
+  `select ${METER_COLUMNS}, coalesce((
+            select json_agg(x) from (${LAST_READINGS} and r."meter_id" = m."id" ${LAST_READINGS_ORDER}) x
+          ), '[]') as "last_readings"
+     from "metering"."meter" m
+    where m."account_id" = any($1::uuid[]) and m."status" = 'ACTIVE' order by m."serial_number"`,
+);
+
 export function createMeterLoaders(em: EntityManager, caller: Caller, today = todayInMoscow()) {
   const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
   const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
+  /** The current (accepted) reading of each meter's zones in the latest period, one per zone. */
+  const lastReadingsByMeter = new DataLoader<string, Reading[]>(async (meterIds) => {
+    const rows = await runSql<ReadingRow[]>(em, `${LAST_READINGS} and r."meter_id" in (?) ${LAST_READINGS_ORDER}`, [
+      [...meterIds],
+    ]);
+    const byMeter = groupBy(rows, (r) => r.meter_id, toReading);
+    return meterIds.map((id) => byMeter.get(id) ?? []);
+  });
   return {
-    /** Active meters of each account, by serial number. */
+    lastReadingsByMeter,
+    /**
+     * Active meters of each account, by serial number. Their last readings come in the same statement and prime
+     * `lastReadingsByMeter`: a page that lists meters shows their last readings (the dashboard, the meter cards).
+     */
     metersByAccount: new DataLoader<string, Meter[]>(async (accountIds) => {
-      const rows = await runSql<MeterRow[]>(
-        em,
-        `select ${METER_COLUMNS} from "metering"."meter" m
-          where m."account_id" in (?) and m."status" = 'ACTIVE' order by m."serial_number"`,
-        [[...accountIds]],
-      );
+      const rows = await readRows<MeterRow & { last_readings: ReadingRow[] }>(em, METERS_BY_ACCOUNT, [
+        uuidsOf(accountIds),
+      ]);
+      for (const row of rows) lastReadingsByMeter.prime(row.id, row.last_readings.map(toReading));
       const byAccount = groupBy(rows, (r) => r.account_id, toMeter);
       return accountIds.map((id) => byAccount.get(id) ?? []);
     }),
@@ -61,19 +84,6 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
       }
       const byId = new Map(rows.map((r) => [r.id, toMeter(r)]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
-
-    /** The current (accepted) reading of each meter's zones in the latest period, one per zone. */
-    lastReadingsByMeter: new DataLoader<string, Reading[]>(async (meterIds) => {
-      const rows = await runSql<ReadingRow[]>(
-        em,
-        `select distinct on (r."meter_id", r."zone") ${READING_COLUMNS} from "metering"."reading" r
-          where r."meter_id" in (?) and r."current"
-          order by r."meter_id", r."zone", r."period" desc, r."submitted_at" desc`,
-        [[...meterIds]],
-      );
-      const byMeter = groupBy(rows, (r) => r.meter_id, toReading);
-      return meterIds.map((id) => byMeter.get(id) ?? []);
     }),
 
     /** Each account's consumption per month since `since` (a first day), oldest first: its meters' accepted readings. */
