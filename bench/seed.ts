@@ -18,7 +18,7 @@ import {
   PERSONAL_DATA_CONSENT_VERSION,
 } from '../server/src/subgraphs/identity/abonent/documents.js';
 import { hashToken } from '../server/src/core/tokens.js';
-import { BENCH_PARTNER_KEY, BENCH_PARTNER_SUPPLIER, BENCH_PASSWORD, benchDatabaseUrl, sessionToken } from './common.js';
+import { BENCH_PARTNER_KEY, BENCH_PARTNER_SUPPLIER, BENCH_PASSWORD, benchDatabaseUrl } from './common.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -276,8 +276,6 @@ function migrate(databaseUrl: string): void {
   });
   if (result.status !== 0) throw new Error(`migrations failed (exit ${result.status})`);
 }
-
-export { sessionToken };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);

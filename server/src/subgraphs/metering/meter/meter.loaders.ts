@@ -26,6 +26,8 @@ import {
 const LAST_READINGS = `select distinct on (r."meter_id", r."zone") ${READING_COLUMNS} from "metering"."reading" r where r."current"`;
 const LAST_READINGS_ORDER = `order by r."meter_id", r."zone", r."period" desc, r."submitted_at" desc`;
 
+const LAST_READINGS_BY_METER = statement(`${LAST_READINGS} and r."meter_id" = any($1::uuid[]) ${LAST_READINGS_ORDER}`);
+
 const METERS_BY_ACCOUNT = statement(
   `select ${METER_COLUMNS}, coalesce((
             select json_agg(x) from (${LAST_READINGS} and r."meter_id" = m."id" ${LAST_READINGS_ORDER}) x
@@ -39,9 +41,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
   const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
   /** The current (accepted) reading of each meter's zones in the latest period, one per zone. */
   const lastReadingsByMeter = new DataLoader<string, Reading[]>(async (meterIds) => {
-    const rows = await runSql<ReadingRow[]>(em, `${LAST_READINGS} and r."meter_id" in (?) ${LAST_READINGS_ORDER}`, [
-      [...meterIds],
-    ]);
+    const rows = await readRows<ReadingRow>(em, LAST_READINGS_BY_METER, [uuidsOf(meterIds)]);
     const byMeter = groupBy(rows, (r) => r.meter_id, toReading);
     return meterIds.map((id) => byMeter.get(id) ?? []);
   });
