@@ -64,7 +64,13 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
     });
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
-    sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
+    sandbox = await startSandboxAcquirer(http, {
+      config,
+      databaseUrl: database.url,
+      idleTimeoutMs: database.idleTimeoutMs,
+      queue: deps.queue,
+      log,
+    });
     registerProbes(http, () => readiness(subgraphs));
     registerDevMailbox(http, config);
     if (options.serveWebClient !== false) await registerWebClient(http, config.webDistDir);
@@ -113,9 +119,12 @@ export async function withSubgraphs<T>(
   poolMax: number,
   work: (subgraphs: Record<SubgraphName, SubgraphRuntime>) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax }, log);
+  const database = await openDatabase(
+    { url: config.databaseUrl, dataDir: config.dataDir, poolMax, idleTimeoutMs: config.dbIdleTimeoutMs },
+    log,
+  );
   try {
-    const queue = await JobQueue.start(database.url, log, 1);
+    const queue = await JobQueue.start(database.url, log, 1, {}, database.idleTimeoutMs);
     try {
       const subgraphs = await openSubgraphs(database, log, { config, queue });
       try {

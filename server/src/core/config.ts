@@ -54,6 +54,7 @@ const variables = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DB_POOL_MAX: int(10, 1, 200),
+  DB_IDLE_TIMEOUT: duration('30s'),
   MIGRATE_ON_START: bool(true),
   DEMO_DATA: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SMTP_URL: z
@@ -152,6 +153,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolMax: number;
+  /** Pools close a connection unused this long (DB_IDLE_TIMEOUT). */
+  dbIdleTimeoutMs: number;
   migrateOnStart: boolean;
   /** Seed the demo personal accounts at start (default: on the embedded database outside production). */
   demoData: boolean;
@@ -224,6 +227,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     dbPoolMax: e.DB_POOL_MAX,
+    dbIdleTimeoutMs: e.DB_IDLE_TIMEOUT,
     migrateOnStart: e.MIGRATE_ON_START,
     demoData:
       e.DEMO_DATA === undefined

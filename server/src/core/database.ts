@@ -12,8 +12,13 @@ export interface Database {
   readonly embedded: boolean;
   /** Connections each subgraph's pool may open. */
   readonly poolMax: number;
+  /** How long a pooled connection may sit unused before its pool closes it (every pool: ORM, queue, sandbox). */
+  readonly idleTimeoutMs?: number;
   close(): Promise<void>;
 }
+
+/** What pools close an unused connection after unless DB_IDLE_TIMEOUT says otherwise. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * PGlite is one database session behind the socket: each pool gets one connection, see STACK.md. The cap is for
@@ -23,16 +28,17 @@ export interface Database {
 const EMBEDDED_CONNECTIONS = 64;
 
 export async function openDatabase(
-  options: { url: string | undefined; dataDir: string; poolMax: number },
+  options: { url: string | undefined; dataDir: string; poolMax: number; idleTimeoutMs?: number },
   log: Logger,
 ): Promise<Database> {
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   if (options.url) {
-    return { url: options.url, embedded: false, poolMax: options.poolMax, close: async () => {} };
+    return { url: options.url, embedded: false, poolMax: options.poolMax, idleTimeoutMs, close: async () => {} };
   }
   const dir = path.join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
   const unlock = await lockDataDir(options.dataDir);
-  const db = await startEmbedded(dir).catch(async (error: unknown) => {
+  const db = await startEmbedded(dir, idleTimeoutMs).catch(async (error: unknown) => {
     await unlock();
     throw error;
   });
@@ -85,16 +91,20 @@ function isRunning(pid: number): boolean {
 }
 
 /** Starts PGlite on a free loopback port. `dataDir` undefined keeps the data in memory (tests). */
-export async function startEmbedded(dataDir: string | undefined): Promise<Database> {
+export async function startEmbedded(
+  dataDir: string | undefined,
+  idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+): Promise<Database> {
   const pglite = await PGlite.create(dataDir);
   const port = await freePort();
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: EMBEDDED_CONNECTIONS });
-  keepExtendedQueriesWhole(server);
+  isolateConnections(server);
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     embedded: true,
     poolMax: 1,
+    idleTimeoutMs,
     close: async () => {
       await server.stop();
       await pglite.close();
@@ -133,25 +143,61 @@ interface QueryQueue {
   clearQueueForHandler(handlerId: number): void;
 }
 
+const code = (c: string) => c.charCodeAt(0);
 /** Messages of the extended query protocol that belong to one sequence, up to the Sync that ends it. */
-const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
-const SYNC = 'S'.charCodeAt(0);
-const SIMPLE_QUERY = 'Q'.charCodeAt(0);
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map(code));
+const PARSE = code('P');
+const BIND = code('B');
+const DESCRIBE = code('D');
+const CLOSE = code('C');
+const EXECUTE = code('E');
+const SYNC = code('S');
+const SIMPLE_QUERY = code('Q');
+const STATEMENT = code('S');
+/** Handler ids pglite-socket never gives out (it counts up from 1): the session's own clean-up messages. */
+let nextCleanupId = -1;
 
 /**
- * pglite-socket (0.2.17) runs the protocol messages of all its connections one at a time in arrival order, keeping
- * a connection's turn only inside an explicit transaction. But one session has one unnamed statement and portal:
- * when two connections interleave Parse/Bind/Execute, one binds the other's statement (`08P01`, or rows meant for
- * the other client — the job queue got other queues' jobs). Here a connection also keeps its turn from its first
- * extended-protocol message to its Sync.
+ * pglite-socket (0.2.17) serves every connection from ONE PostgreSQL session, so what one connection leaves in the
+ * session is there for the next. Two things follow, and both are mended here, below the libraries that use it:
+ *
+ * - Named prepared statements outlive the connection that prepared them. A pool that closes an idle connection
+ *   and opens a new one prepares the same names again and gets `42P05 prepared statement "…" already exists`
+ *   (the rate limiter's `rlflx-get` after 30 s of quiet, our own `readRows`, any library that names statements).
+ *   Each connection's statement and portal names are therefore given a prefix of its own, as if it had its own
+ *   session, and what it prepared is deallocated when it goes.
+ * - The session has one unnamed statement and portal, and the socket runs the messages of all connections in
+ *   arrival order (keeping a connection's turn only inside an explicit transaction): when two connections
+ *   interleave Parse/Bind/Execute, one binds the other's statement (`08P01`, or rows meant for the other client).
+ *   A connection also keeps its turn from its first extended-protocol message to its Sync.
+ *
+ * SQL-level PREPARE/EXECUTE in a simple query is not renamed; nothing here sends it.
  */
-function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
+export function isolateConnections(server: PGLiteSocketServer): void {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const prepared = new Map<number, Set<string>>();
   let owner: number | null = null;
   const clear = queue.clearQueueForHandler.bind(queue);
   queue.clearQueueForHandler = (handlerId) => {
     if (owner === handlerId) owner = null;
     clear(handlerId);
+    const names = prepared.get(handlerId);
+    prepared.delete(handlerId);
+    if (!names?.size) return;
+    // Queued like any client's message, so it runs between other connections' sequences and transactions (after
+    // pglite-socket rolls back the departed connection's open transaction, if any); one name a message, since an
+    // error (a Parse that had failed) would end a multi-statement query.
+    const cleanup = nextCleanupId--;
+    for (const name of names) {
+      queue.queue.push({
+        handlerId: cleanup,
+        message: simpleQuery(`DEALLOCATE ${quoteIdentifier(name)}`),
+        resolve: () => {},
+        reject: () => {},
+        onData: () => {},
+      });
+    }
+    void queue.processQueue();
   };
   queue.processQueue = async function processQueue(this: QueryQueue) {
     if (this.processing || this.queue.length === 0) return;
@@ -163,10 +209,11 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
         // The holder's next message has not arrived yet: enqueueing it starts processing again.
         if (index === -1) break;
         const [item] = this.queue.splice(index, 1) as [QueuedMessage];
+        const message = item.handlerId > 0 ? ownNames(item.message, item.handlerId, prepared) : item.message;
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item.message, {
+            this.db.execProtocolRawStream(message, {
               onRawData: (data: Uint8Array) => {
                 bytes += data.length;
                 item.onData(data);
@@ -178,7 +225,7 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
           item.reject(error);
           continue;
         }
-        const type = item.message[0]!;
+        const type = message[0]!;
         if (EXTENDED.has(type)) owner = item.handlerId;
         else if (type === SYNC || type === SIMPLE_QUERY) owner = null;
         this.lastHandlerId = item.handlerId;
@@ -188,4 +235,73 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
       this.processing = false;
     }
   };
+}
+
+/** The prefix that keeps a connection's statement and portal names apart from every other connection's. */
+function prefixOf(handlerId: number): string {
+  return `c${handlerId}/`;
+}
+
+/**
+ * `message` with its statement and portal names (Parse, Bind, Describe, Close, Execute) prefixed for connection
+ * `handlerId`, noting the statements it prepares and closes. Unnamed ones stay unnamed; other messages pass as they are.
+ */
+export function ownNames(message: Uint8Array, handlerId: number, prepared: Map<number, Set<string>>): Uint8Array {
+  const type = message[0];
+  if (type !== PARSE && type !== BIND && type !== DESCRIBE && type !== CLOSE && type !== EXECUTE) return message;
+  const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  const prefix = prefixOf(handlerId);
+  const parts: Buffer[] = [];
+  let at = 5;
+  let kind: number | undefined;
+  if (type === DESCRIBE || type === CLOSE) {
+    kind = bytes[at]!;
+    parts.push(bytes.subarray(at, at + 1));
+    at += 1;
+  }
+  // Bind names a portal and then a statement; the others name one thing first.
+  const names = type === BIND ? 2 : 1;
+  let changed = false;
+  for (let n = 0; n < names; n++) {
+    const end = bytes.indexOf(0, at);
+    if (end === -1) return message;
+    const name = bytes.toString('utf8', at, end);
+    if (name === '') {
+      parts.push(bytes.subarray(at, end + 1));
+    } else {
+      const own = prefix + name;
+      parts.push(Buffer.from(own + '\0', 'utf8'));
+      changed = true;
+      const isStatement = type === PARSE || (type === BIND && n === 1) || kind === STATEMENT;
+      if (isStatement && type === PARSE) {
+        let names = prepared.get(handlerId);
+        if (!names) prepared.set(handlerId, (names = new Set()));
+        names.add(own);
+      } else if (isStatement && type === CLOSE) {
+        prepared.get(handlerId)?.delete(own);
+      }
+    }
+    at = end + 1;
+  }
+  if (!changed) return message;
+  parts.push(bytes.subarray(at));
+  const body = Buffer.concat(parts);
+  const out = Buffer.alloc(5 + body.length);
+  out[0] = type;
+  out.writeInt32BE(4 + body.length, 1);
+  body.copy(out, 5);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(sql + '\0', 'utf8');
+  const out = Buffer.alloc(5 + text.length);
+  out[0] = SIMPLE_QUERY;
+  out.writeInt32BE(4 + text.length, 1);
+  text.copy(out, 5);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

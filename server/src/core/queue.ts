@@ -1,6 +1,7 @@
 // The durable job queue (pg-boss in PostgreSQL): jobs are enqueued in the transaction of the change that causes them.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './database.js';
 import type { Logger } from './logger.js';
 
 export interface JobDefinition<T extends object> {
@@ -51,12 +52,20 @@ export class JobQueue {
    * definitions): publishing sends to each of them in the publisher's transaction, with no lookup on another
    * connection (pg-boss's own publish looks subscribers up on its pool, which deadlocks the embedded database).
    */
-  static async start(databaseUrl: string, log: Logger, max: number, eventQueues: EventQueues = {}): Promise<JobQueue> {
+  static async start(
+    databaseUrl: string,
+    log: Logger,
+    max: number,
+    eventQueues: EventQueues = {},
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+  ): Promise<JobQueue> {
     const boss = new PgBoss({
       connectionString: databaseUrl,
       schema: 'pgboss',
       max,
       application_name: 'kabinet-queue',
+      // pg-boss hands its whole configuration to pg.Pool (src/db.js), whose option this is; its types omit it.
+      ...{ idleTimeoutMillis: idleTimeoutMs },
     });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();

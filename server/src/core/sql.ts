@@ -22,17 +22,6 @@ export function statement(text: string): Statement {
   return { name: `kabinet_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
 }
 
-/** Connections (one per ORM) to the embedded database, where every pool shares one session. */
-const sharedSession = new WeakSet<object>();
-
-/**
- * The embedded database is one session behind every socket: a statement prepared by one pool would clash with
- * the same name prepared again after a reconnect, so there statements run unnamed (parsed each time).
- */
-export function markSharedSession(em: EntityManager): void {
-  sharedSession.add(em.getConnection());
-}
-
 /**
  * Runs a read straight on a pooled connection as a named prepared statement: PostgreSQL plans it once per
  * connection instead of parsing and planning the literal text MikroORM sends each time, and neither the ORM nor
@@ -47,8 +36,7 @@ export async function readRows<T>(em: EntityManager, sql: Statement, params: rea
     query(config: { name?: string; text: string; values: unknown[] }): Promise<QueryResult>;
   };
   try {
-    const named = sharedSession.has(connection) ? {} : { name: sql.name };
-    const result = await pg.query({ ...named, text: sql.text, values: [...params] });
+    const result = await pg.query({ name: sql.name, text: sql.text, values: [...params] });
     return result.rows as T[];
   } finally {
     await client.releaseConnection(pg);

@@ -8,12 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { SubgraphName } from './config.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './database.js';
 import type { RequestContext, SubgraphContext, SubgraphDependencies } from './context.js';
 import type { JobDefinition, Schedule } from './queue.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import type { Logger } from './logger.js';
 import { applyPermissions, type IRules } from './shield.js';
-import { markSharedSession } from './sql.js';
 
 export interface SubgraphDefinition<Loaders = unknown> {
   readonly name: SubgraphName;
@@ -75,7 +75,7 @@ export async function printSubgraphSdl(definition: SubgraphDefinition<unknown>):
 
 export async function openOrm(
   definition: SubgraphDefinition<unknown>,
-  database: { url: string; poolMax: number; embedded?: boolean },
+  database: { url: string; poolMax: number; idleTimeoutMs?: number; embedded?: boolean },
   log: Logger,
 ): Promise<MikroORM> {
   const ormLog = log.child({ subgraph: definition.name, module: 'orm' });
@@ -93,7 +93,7 @@ export async function openOrm(
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: database.poolMax },
+    pool: { min: 0, max: database.poolMax, idleTimeoutMillis: database.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS },
     driverOptions: {
       connection: {
         // pg_stat_activity (and the benchmark's statement counter) tell the subgraphs' connections apart by it.
@@ -113,12 +113,11 @@ export async function openOrm(
 
 export async function createSubgraphRuntime<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  database: { url: string; poolMax: number; embedded?: boolean },
+  database: { url: string; poolMax: number; idleTimeoutMs?: number; embedded?: boolean },
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
   const orm = await openOrm(definition as SubgraphDefinition<unknown>, database, log);
-  if (database.embedded) markSharedSession(orm.em as EntityManager);
   const federated = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
   const schema = applyPermissions(federated, definition.permissions);
   const migrator = orm.getMigrator();

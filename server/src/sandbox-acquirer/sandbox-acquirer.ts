@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Config } from '../core/config.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../core/database.js';
 import { injectTransport } from '../core/http-transport.js';
 import type { Logger } from '../core/logger.js';
 import type { JobQueue } from '../core/queue.js';
@@ -24,6 +25,8 @@ export interface SandboxAcquirerOptions {
   readonly publicUrl: string;
   /** Its own pool (max 4); its tables are in schema sandbox_acquirer. */
   readonly databaseUrl: string;
+  /** How long its pool keeps an unused connection (default 30 s). */
+  readonly idleTimeoutMs?: number;
   /** For notification delivery jobs. */
   readonly queue: JobQueue;
   /** The API credential (HTTP Basic `sandbox:<secret>`) and the HMAC key of notifications. */
@@ -61,6 +64,7 @@ export async function registerSandboxAcquirer(
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: 4,
+    idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     application_name: 'kabinet-sandbox-acquirer',
   });
   pool.on('error', (error) => log.warn({ err: error }, 'sandbox acquirer: idle database connection failed'));
@@ -128,7 +132,7 @@ export async function registerSandboxAcquirer(
  */
 export async function startSandboxAcquirer(
   http: FastifyInstance,
-  options: { config: Config; databaseUrl: string; queue: JobQueue; log: Logger },
+  options: { config: Config; databaseUrl: string; idleTimeoutMs?: number; queue: JobQueue; log: Logger },
 ): Promise<SandboxAcquirer | undefined> {
   const { config } = options;
   if (config.payments.provider !== 'sandbox' || !config.payments.sandboxSelfHosted) return undefined;
@@ -136,6 +140,7 @@ export async function startSandboxAcquirer(
     prefix: new URL(config.payments.sandboxUrl).pathname,
     publicUrl: config.payments.sandboxUrl,
     databaseUrl: options.databaseUrl,
+    idleTimeoutMs: options.idleTimeoutMs,
     queue: options.queue,
     secret: config.payments.sandboxSecret,
     notificationUrl: `${config.publicUrl}/payments/webhooks/sandbox`,

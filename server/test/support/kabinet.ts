@@ -37,11 +37,19 @@ export interface TestKabinet {
 
 let nextIp = 1;
 
-export async function startTestKabinet(env: Record<string, string> = {}): Promise<TestKabinet> {
+export interface TestKabinetOptions {
+  /** The database to run on (default: a fresh one, see createTestDatabase); closed with the Kabinet. */
+  database?: () => Promise<Database>;
+}
+
+export async function startTestKabinet(
+  env: Record<string, string> = {},
+  options: TestKabinetOptions = {},
+): Promise<TestKabinet> {
   // Tests see the demo data only when they ask for it (DEMO_DATA), on either database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const database = await createTestDatabase();
+  const database = await (options.database ?? createTestDatabase)();
   const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(
     async (error: unknown) => {
       await database.close();
