@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database.js';
 import { launchChromium } from './support/chromium.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
-import { freePort, ROOT, startProcess, type RunningProcess } from './support/processes.js';
+import { freePort, ROOT, startProcess, startupTime, type RunningProcess } from './support/processes.js';
 
 const SHOTS = path.join(ROOT, 'test-results');
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await startProcess('main.ts', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`);
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
-});
+}, startupTime(1));
 
 afterAll(async () => {
   await browser?.close();

@@ -13,7 +13,14 @@ import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
 import { eventually, paymentKey, START } from './support/payments.js';
-import { freePort, postGraphQL, runProcess, startProcess, type RunningProcess } from './support/processes.js';
+import {
+  freePort,
+  postGraphQL,
+  runProcess,
+  startProcess,
+  startupTime,
+  type RunningProcess,
+} from './support/processes.js';
 import type { Database } from '../src/core/database.js';
 
 const SECRET = 'distributed-test-secret-0123456789abcdef';
@@ -65,7 +72,7 @@ beforeAll(async () => {
   }
   processes.push(await startProcess('gateway-main.ts', [], { ...env, PORT: String(gatewayPort) }, gatewayUrl));
   oneProcess = await startTestKabinet({ GATEWAY_SECRET: SECRET, NODE_ENV: 'development' });
-}, 180_000);
+}, startupTime(5));
 
 afterAll(async () => {
   const codes = await Promise.all(processes.map((p) => p.stop()));

@@ -16,13 +16,7 @@ export async function startDependencies(
   log: Logger,
   eventQueues: EventQueues,
 ): Promise<RunningDependencies> {
-  const queue = await JobQueue.start(
-    database.url,
-    log,
-    database.embedded ? 2 : 4,
-    eventQueues,
-    database.idleTimeoutMs,
-  );
+  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;

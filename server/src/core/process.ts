@@ -1,6 +1,7 @@
 // Process plumbing for the entry points: config errors as plain messages, and graceful shutdown on signals.
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { unsupportedNodeWarning } from './node-version.js';
 
 export function bootstrap(component: string): { config: Config; log: Logger } {
   let config: Config;
@@ -14,6 +15,8 @@ export function bootstrap(component: string): { config: Config; log: Logger } {
     throw error;
   }
   const log = createLogger(config.logLevel, { component });
+  const nodeWarning = unsupportedNodeWarning();
+  if (nodeWarning) log.warn(nodeWarning);
   if (config.gatewaySecretIsDefault) {
     log.warn('GATEWAY_SECRET is not set: using the development secret (refused when NODE_ENV=production)');
   }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/core/database.js';
 import { launchChromium } from './chromium.js';
 import { createTestDatabase, SERVER_URL } from './database.js';
-import { freePort, ROOT, startProcess, type RunningProcess } from './processes.js';
+import { freePort, ROOT, startProcess, startupTime, type RunningProcess } from './processes.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 /** Where browser tests put their screenshots (to look at, not to compare). */
@@ -79,7 +79,7 @@ export function useBrowserKabinet(name: string, env: Record<string, string> = {}
   const app = {} as BrowserKabinet;
   beforeAll(async () => {
     Object.assign(app, await startBrowserKabinet(name, env));
-  });
+  }, startupTime(1));
   afterAll(async () => {
     expect(await app.close?.()).toBe(0);
   });

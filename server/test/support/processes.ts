@@ -6,6 +6,35 @@ export { freePort } from '../../src/core/database.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
+/**
+ * How long a started process may take to answer its readiness probe: generous, since a loaded 2-core machine
+ * starting several processes (and the embedded database) is slow. READY_TIMEOUT_MS sets it; tests that start
+ * processes take their own time limits from it (`startupTime`).
+ */
+export const READY_TIMEOUT_MS = readyTimeout(process.env.READY_TIMEOUT_MS);
+
+export function readyTimeout(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 180_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1000) {
+    throw new Error(`READY_TIMEOUT_MS must be a whole number of milliseconds, at least 1000 (got "${value}")`);
+  }
+  return ms;
+}
+
+/** A test's time limit when it starts `processes` processes one after another and then works for `workMs`. */
+export function startupTime(processes: number, workMs = 60_000): number {
+  return processes * READY_TIMEOUT_MS + workMs;
+}
+
+/** The last `count` lines of a process's output: what it was doing when a wait for it ran out. */
+export function lastLines(output: string, count = 40): string {
+  const lines = output.trimEnd().split('\n');
+  return (lines.length > count ? [`… (${lines.length - count} earlier lines)`] : [])
+    .concat(lines.slice(-count))
+    .join('\n');
+}
+
 export interface RunningProcess {
   readonly child: ChildProcess;
   readonly baseUrl: string;
@@ -39,7 +68,7 @@ export async function startProcess(
   env: Record<string, string>,
   baseUrl: string,
   probe = '/readyz',
-  timeoutMs = 60_000,
+  timeoutMs = READY_TIMEOUT_MS,
 ): Promise<RunningProcess> {
   const { child, exited, output } = spawnEntry(entry, args, { LOG_LEVEL: 'info', ...env });
   const running: RunningProcess = {
@@ -52,18 +81,28 @@ export async function startProcess(
     },
   };
   const deadline = Date.now() + timeoutMs;
+  let lastAnswer = 'no answer (not listening yet)';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${entry} exited (${child.exitCode ?? child.signalCode}) before ${probe} answered; its last lines:\n` +
+          lastLines(output()),
+      );
+    }
     try {
-      const response = await fetch(`${baseUrl}${probe}`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`${baseUrl}${probe}`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return running;
-    } catch {
-      // not listening yet
+      lastAnswer = `${response.status} ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') lastAnswer = 'no answer within 2 s';
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   await running.stop();
-  throw new Error(`${entry} was not ready within ${timeoutMs} ms:\n${output()}`);
+  throw new Error(
+    `${entry} was not ready within ${timeoutMs} ms (READY_TIMEOUT_MS); ${probe} last answered: ${lastAnswer}. ` +
+      `Its last lines:\n${lastLines(output())}`,
+  );
 }
 
 /** Runs an entry point to completion and returns its exit code and output. */
