@@ -117,9 +117,9 @@ export async function createSubgraphRuntime<Loaders>(
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
-  const orm = await openOrm(definition as SubgraphDefinition<unknown>, database, log);
-  if (database.embedded) markSharedSession(orm.em as EntityManager);
-  const federated = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
+  const orm = await openOrm(definition, database, log);
+  if (database.embedded) markSharedSession(orm.em);
+  const federated = await buildSubgraphSchemaOf(definition);
   const schema = applyPermissions(federated, definition.permissions);
   const migrator = orm.getMigrator();
   return {
@@ -128,7 +128,7 @@ export async function createSubgraphRuntime<Loaders>(
     schema,
     sdl: printSubgraphSchema(federated).trim() + '\n',
     createContext(request) {
-      const em = orm.em.fork() as EntityManager;
+      const em = orm.em.fork();
       return {
         ...request,
         config: deps.config,
@@ -155,8 +155,8 @@ export async function createSubgraphRuntime<Loaders>(
         log.warn({ subgraph: definition.name, pending: pending.length }, 'demo data skipped: migrations are pending');
         return;
       }
-      const em = orm.em.fork() as EntityManager;
-      await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager, deps));
+      const em = orm.em.fork();
+      await em.transactional((tx) => definition.seedDemoData!(tx, deps));
     },
     async pendingMigrations() {
       return (await migrator.getPendingMigrations()).map((m) => m.name);
