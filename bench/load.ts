@@ -57,7 +57,7 @@ export async function cannon(options: CannonOptions): Promise<LoadResult> {
           },
         ],
       },
-      (error, done) => (error ? reject(error) : resolve(done)),
+      (error: Error | null, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, milliseconds) => latencies.push(milliseconds));
   });

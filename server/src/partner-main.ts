@@ -6,7 +6,6 @@ import { PARTNER_SCOPES } from './core/caller.js';
 import { bootstrap } from './core/process.js';
 import { SupplierService } from './subgraphs/accounts/supplier/supplier.service.js';
 import { parseScopes, PartnerInputError, PartnerService } from './subgraphs/identity/partner/partner.service.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 
 const USAGE = `Usage:
   npm run partner -- create --supplier <code> --name <name> --scopes <scope,scope…>
@@ -41,9 +40,9 @@ try {
   await withSubgraphs(config, log, 2, async (subgraphs) => {
     const pending = await subgraphs.identity.pendingMigrations();
     if (pending.length) throw new PartnerInputError('the database is not migrated: run `npm run migrate` first');
-    const partners = new PartnerService(subgraphs.identity.orm.em.fork() as EntityManager);
+    const partners = new PartnerService(subgraphs.identity.orm.em.fork());
     // The operator names the supplier by code; the accounts subgraph's catalog knows its id.
-    const suppliers = new SupplierService(subgraphs.accounts.orm.em.fork() as EntityManager);
+    const suppliers = new SupplierService(subgraphs.accounts.orm.em.fork());
     await run(partners, suppliers);
   });
 } catch (error) {

@@ -53,7 +53,7 @@ describe.skipIf(!SERVER_URL)('the benchmark', () => {
       headers: { 'content-type': 'application/json', ...headers },
       payload: JSON.stringify({ query, variables }),
     });
-    return response.json() as { data?: any; errors?: unknown[] };
+    return response.json<{ data?: any; errors?: unknown[] }>();
   };
 
   it('seeds 1–3 accounts per abonent, each with a meter, 24 months of readings and charges, and payments', () => {

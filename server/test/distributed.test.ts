@@ -134,13 +134,13 @@ describe('distributed mode', () => {
       plugins: () => [
         {
           // Route to where this test runs the subgraphs, and sign the caller as our own gateway does.
-          onFetch({ url, setURL, options, setOptions }) {
-            const target = byDefaultUrl.get(url);
-            if (target) setURL(target);
-            setOptions({
-              ...options,
+          onFetch(payload) {
+            const target = byDefaultUrl.get(payload.url);
+            if (target) payload.setURL(target);
+            payload.setOptions({
+              ...payload.options,
               headers: {
-                ...(options.headers as Record<string, string>),
+                ...(payload.options.headers as Record<string, string>),
                 [CALLER_HEADER]: signCaller({ caller: ANONYMOUS, requestId: 'hive', clientIp: '127.0.0.1' }, SECRET),
               },
             });

@@ -121,7 +121,7 @@ export const Layout: ParentComponent = (props) => {
                         <span data-testid="session-email">{abonent().email}</span>
                       </li>
                       <li>
-                        <button type="button" class="nav-button" disabled={loggingOut()} onClick={leave}>
+                        <button type="button" class="nav-button" disabled={loggingOut()} onClick={() => void leave()}>
                           Выйти
                         </button>
                       </li>

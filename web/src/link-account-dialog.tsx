@@ -192,7 +192,7 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
       aria-describedby="link-account-intro"
       onClose={onDialogClose}
     >
-      <form ref={form} class="form modal-form" novalidate onSubmit={submit} aria-busy={busy()}>
+      <form ref={form} class="form modal-form" novalidate onSubmit={(event) => void submit(event)} aria-busy={busy()}>
         <h2 id="link-account-title" class="modal-title">
           Подключение лицевых счетов
         </h2>

@@ -121,7 +121,6 @@ const SubmitMutation = graphql(`
 
 type Account = MeterReadings_AccountFragment;
 type Meter = NonNullable<Account['meters']>[number];
-type Reading = Meter['readings'][number];
 type Result = NonNullable<MeterReadings_SubmitMutation['submitReadings']>['results'][number];
 
 /** What the dial boxes of a meter need to know (the readings form and the payment page both type into them). */
@@ -388,7 +387,7 @@ export const MeterReadings: Component<{ account: Account; onSubmitted: () => voi
           when={(props.account.meters ?? []).length > 0}
           fallback={<p class="status">Поставщик не сообщил о счётчиках на этом лицевом счёте.</p>}
         >
-          <form ref={form} class="readings-form" novalidate onSubmit={submit} aria-busy={busy()}>
+          <form ref={form} class="readings-form" novalidate onSubmit={(event) => void submit(event)} aria-busy={busy()}>
             <For each={props.account.meters ?? []}>
               {(meter) => (
                 <MeterBlock meter={meter}>

@@ -117,8 +117,8 @@ export async function createSubgraphRuntime<Loaders>(
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
-  const orm = await openOrm(definition as SubgraphDefinition<unknown>, database, log);
-  const federated = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
+  const orm = await openOrm(definition, database, log);
+  const federated = await buildSubgraphSchemaOf(definition);
   const schema = applyPermissions(federated, definition.permissions);
   const migrator = orm.getMigrator();
   return {
@@ -127,7 +127,7 @@ export async function createSubgraphRuntime<Loaders>(
     schema,
     sdl: printSubgraphSchema(federated).trim() + '\n',
     createContext(request) {
-      const em = orm.em.fork() as EntityManager;
+      const em = orm.em.fork();
       return {
         ...request,
         config: deps.config,
@@ -154,8 +154,8 @@ export async function createSubgraphRuntime<Loaders>(
         log.warn({ subgraph: definition.name, pending: pending.length }, 'demo data skipped: migrations are pending');
         return;
       }
-      const em = orm.em.fork() as EntityManager;
-      await em.transactional((tx) => definition.seedDemoData!(tx as EntityManager, deps));
+      const em = orm.em.fork();
+      await em.transactional((tx) => definition.seedDemoData!(tx, deps));
     },
     async pendingMigrations() {
       return (await migrator.getPendingMigrations()).map((m) => m.name);

@@ -46,8 +46,7 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
   >[0]): GatewayGraphQLResponse {
     const cookies = response.extensions?.[SET_COOKIE_EXTENSION];
     if (Array.isArray(cookies) && 'response' in context) {
-      for (const cookie of cookies)
-        if (typeof cookie === 'string') (context as RequestContext).response.appendSetCookie(cookie);
+      for (const cookie of cookies) if (typeof cookie === 'string') context.response.appendSetCookie(cookie);
       delete response.extensions![SET_COOKIE_EXTENSION];
     }
     return response;

@@ -19,7 +19,12 @@ beforeAll(async () => {
   upstream.removeAllContentTypeParsers();
   upstream.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   upstream.all('/*', async (request, reply) => {
-    seen.push({ method: request.method, url: request.url, headers: request.headers, body: String(request.body ?? '') });
+    seen.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: typeof request.body === 'string' ? request.body : '',
+    });
     if (request.url.startsWith('/sandbox-acquirer/slow')) await new Promise((r) => setTimeout(r, 1000));
     if (request.url.endsWith('/3ds-start')) return reply.header('cache-control', 'no-store').redirect('pay/x/3ds', 303);
     return reply

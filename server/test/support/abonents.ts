@@ -1,6 +1,5 @@
 // Ready-made callers for API tests: confirmed and unconfirmed abonents (through the real registration flow),
 // and partner apps with API keys (issued the way `npm run partner -- create` issues them).
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PartnerScope } from '../../src/core/caller.js';
 import { SupplierService } from '../../src/subgraphs/accounts/supplier/supplier.service.js';
 import { PartnerService } from '../../src/subgraphs/identity/partner/partner.service.js';
@@ -78,13 +77,13 @@ export async function createPartner(
   scopes: PartnerScope[],
   name = `Биллинг ${supplierCode}`,
 ): Promise<Partner> {
-  const supplier = await new SupplierService(app.kabinet.subgraphs.accounts.orm.em.fork() as EntityManager).findByCode(
-    supplierCode,
-  );
+  const supplier = await new SupplierService(app.kabinet.subgraphs.accounts.orm.em.fork()).findByCode(supplierCode);
   if (!supplier) throw new Error(`no supplier ${supplierCode}`);
-  const { app: partnerApp, key } = await new PartnerService(
-    app.kabinet.subgraphs.identity.orm.em.fork() as EntityManager,
-  ).create({ name, supplierId: supplier.id, scopes });
+  const { app: partnerApp, key } = await new PartnerService(app.kabinet.subgraphs.identity.orm.em.fork()).create({
+    name,
+    supplierId: supplier.id,
+    scopes,
+  });
   return {
     appId: partnerApp.id,
     keyId: key.keyId,

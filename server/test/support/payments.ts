@@ -32,8 +32,7 @@ export async function eventually<T>(
 }
 
 /** A fresh entity manager of the payments subgraph (for SQL a test reads or arranges directly). */
-export const paymentsEm = (app: TestKabinet): EntityManager =>
-  app.kabinet.subgraphs.payments.orm.em.fork() as EntityManager;
+export const paymentsEm = (app: TestKabinet): EntityManager => app.kabinet.subgraphs.payments.orm.em.fork();
 
 /**
  * A confirmed abonent with a demo account linked, once payments knows the link, the balance and the payee (and
@@ -68,7 +67,7 @@ export async function payer(
   await eventually(
     () =>
       runSql<unknown[]>(
-        app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager,
+        app.kabinet.subgraphs.metering.orm.em.fork(),
         `select 1 from "metering"."account_access" where "abonent_id" = ? and "account_id" = ? and "linked"`,
         [abonent.id, accountId],
       ),

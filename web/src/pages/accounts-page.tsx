@@ -358,7 +358,7 @@ const Unlink: Component<{ account: Account; onUnlinked: () => void }> = (props) 
               class="button button-danger"
               disabled={busy()}
               aria-busy={busy()}
-              onClick={confirm}
+              onClick={() => void confirm()}
             >
               {busy() ? 'Отключаем…' : 'Да, отключить'}
             </button>

@@ -33,7 +33,7 @@ export const ConfirmPage: Component = () => {
     return current.status === 'failed' ? current.message : undefined;
   };
 
-  onMount(async () => {
+  const confirm = async () => {
     setPageTitle('Подтверждение регистрации');
     const raw = searchParams.token;
     const token = (Array.isArray(raw) ? raw[0] : raw)?.trim();
@@ -54,7 +54,8 @@ export const ConfirmPage: Component = () => {
     } else {
       setOutcome({ status: 'failed', message: payload?.errors[0]?.message ?? requestFailure(result.error) });
     }
-  });
+  };
+  onMount(() => void confirm());
 
   return (
     <article class="prose">

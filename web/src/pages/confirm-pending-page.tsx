@@ -101,7 +101,13 @@ export const ConfirmPendingPage: Component = () => {
                 Если письмо не пришло в течение нескольких минут, проверьте папку «Спам» или нажмите «Выслать ссылку».
               </p>
               <div class="form-actions">
-                <button type="button" class="button" disabled={busy()} aria-busy={busy()} onClick={sendAgain}>
+                <button
+                  type="button"
+                  class="button"
+                  disabled={busy()}
+                  aria-busy={busy()}
+                  onClick={() => void sendAgain()}
+                >
                   {busy() ? 'Отправляем…' : 'Выслать ссылку'}
                 </button>
               </div>

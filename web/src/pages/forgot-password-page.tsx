@@ -59,7 +59,7 @@ export const ForgotPasswordPage: Component = () => {
               Укажите адрес электронной почты, который Вы используете как логин. Мы отправим на него ссылку, по которой
               можно задать новый пароль.
             </p>
-            <form ref={form} class="form card" novalidate onSubmit={submit}>
+            <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
               <FormAlert messages={errors().form} />
               <TextField
                 id="forgot-email"

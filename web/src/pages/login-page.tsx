@@ -86,7 +86,7 @@ export const LoginPage: Component = () => {
         Для входа в Личный кабинет используйте адрес электронной почты, указанный при регистрации, — он служит Вашим
         именем пользователя (логином), — и пароль.
       </p>
-      <form ref={form} class="form card" novalidate onSubmit={submit}>
+      <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
         <FormAlert messages={errors().form} />
         <TextField
           id="login-email"

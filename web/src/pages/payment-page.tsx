@@ -278,7 +278,7 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
           <dd>{props.account.address}</dd>
         </div>
       </dl>
-      <form ref={form} class="form payment-form" novalidate onSubmit={submit} aria-busy={busy()}>
+      <form ref={form} class="form payment-form" novalidate onSubmit={(event) => void submit(event)} aria-busy={busy()}>
         <fieldset class="field payment-purpose" classList={{ 'has-error': Boolean(errors().fields.purpose) }}>
           <legend class="field-label">Сумма оплаты</legend>
           <div class="field-radio">

@@ -98,7 +98,7 @@ export const RegisterPage: Component = () => {
               При первичной регистрации в Личном кабинете клиента Вам необходимо указать адрес электронной почты. Он
               будет использован в качестве Вашего имени пользователя (логина) для доступа к услугам Личного кабинета.
             </p>
-            <form ref={form} class="form card" novalidate onSubmit={submit}>
+            <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
               <FormAlert messages={errors().form} />
               <TextField
                 id="register-email"

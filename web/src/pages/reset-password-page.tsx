@@ -90,7 +90,7 @@ export const ResetPasswordPage: Component = () => {
             </div>
           }
         >
-          <form ref={form} class="form card" novalidate onSubmit={submit}>
+          <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
             <FormAlert messages={errors().form} />
             <Show when={errors().form.length > 0}>
               <p>

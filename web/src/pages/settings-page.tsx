@@ -118,7 +118,7 @@ const Settings: Component<{ abonent: SessionAbonent }> = (props) => {
         <p>
           Логин: <strong>{props.abonent.email}</strong>
         </p>
-        <button type="button" class="button button-secondary" disabled={loggingOut()} onClick={leave}>
+        <button type="button" class="button button-secondary" disabled={loggingOut()} onClick={() => void leave()}>
           {loggingOut() ? 'Выходим…' : 'Выйти'}
         </button>
       </div>
@@ -276,7 +276,7 @@ const ChangePasswordSection: Component<{ email: string }> = (props) => {
       <p>
         Введите новый пароль для {props.email}. Желательно, чтобы он отличался от ваших паролей для других веб-сайтов.
       </p>
-      <form ref={form} class="form card" novalidate onSubmit={submit}>
+      <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
         <FormAlert messages={errors().form} />
         {/* Lets password managers tie the new password to the login. */}
         <input
@@ -367,7 +367,7 @@ const DeleteCabinetSection: Component = () => {
         Личный кабинет будет удалён без возможности восстановления: подключённые лицевые счета, история показаний и
         обращений в поддержку. Это также отзывает согласие на обработку персональных данных.
       </p>
-      <form ref={form} class="form card danger-zone" novalidate onSubmit={submit}>
+      <form ref={form} class="form card danger-zone" novalidate onSubmit={(event) => void submit(event)}>
         <FormAlert messages={errors().form} />
         <TextField
           id="delete-password"

@@ -158,7 +158,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
       <Show
         when={accepted()}
         fallback={
-          <form ref={form} class="form card" novalidate onSubmit={submit}>
+          <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
             <FormAlert messages={errors().form} />
             <FieldShell id="support-topic" label="Тема обращения" error={errors().fields.topic}>
               {(aria) => (

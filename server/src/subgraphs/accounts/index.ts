@@ -1,5 +1,4 @@
 // The accounts subgraph: suppliers, the personal-account registry, abonents' links to it, and its partner API.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
@@ -53,7 +52,7 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
     jobs: [
       // A deleted cabinet's links go with it; the accounts themselves belong to the supplier and stay.
       eventConsumer<AbonentDeleted>('accounts', ABONENT_DELETED, async (event) => {
-        await unlinkAll(orm.em.fork() as EntityManager, deps.queue, event.abonentId);
+        await unlinkAll(orm.em.fork(), deps.queue, event.abonentId);
         log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
       }),
     ],

@@ -1,5 +1,4 @@
 // The identity subgraph: abonents, their sessions, e-mailed links, CAPTCHA, support requests and partner apps.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../core/events.js';
 import { mailJob, createMailTransport } from '../../core/mail.js';
 import { eventConsumer } from '../../core/queue.js';
@@ -47,7 +46,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
     jobs: [
       mailJob(createMailTransport(deps.config), log.child({ module: 'mail' })),
       eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
-        await sendReadingReminder(orm.em.fork() as EntityManager, deps.queue, deps.config, event);
+        await sendReadingReminder(orm.em.fork(), deps.queue, deps.config, event);
       }),
       {
         name: PURGE_UNCONFIRMED_JOB,

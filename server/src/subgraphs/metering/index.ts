@@ -1,5 +1,4 @@
 // The metering subgraph: meters and meter readings, with its copy of the accounts facts it acts on.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ACCOUNT_ACCESS_CHANGED,
   ACCOUNTS_REGISTERED,
@@ -49,7 +48,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
   createLoaders: createMeteringLoaders,
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, TARIFFS_SET, SUPPLIER_SETTINGS_CHANGED],
   jobs: ({ orm, deps, log }) => {
-    const em = () => orm.em.fork() as EntityManager;
+    const em = () => orm.em.fork();
     return {
       jobs: [
         eventConsumer<AccountsRegistered>('metering', ACCOUNTS_REGISTERED, async (e) => {

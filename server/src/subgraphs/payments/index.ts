@@ -1,6 +1,5 @@
 // The payments subgraph: online payments through an acquirer, their receipts, and the export for billing; with its
 // copy of the accounts facts it acts on (who may pay for an account, the balance, the payee).
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAccess, recordAccounts } from '../../core/account-replica.js';
 import {
   ACCOUNT_ACCESS_CHANGED,
@@ -49,7 +48,7 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, BALANCES_SET, SUPPLIER_SETTINGS_CHANGED],
   routes: registerWebhookRoute,
   jobs: ({ orm, deps, log }) => {
-    const em = () => orm.em.fork() as EntityManager;
+    const em = () => orm.em.fork();
     const provider = createPaymentProvider({ ...deps, log });
     return {
       jobs: [

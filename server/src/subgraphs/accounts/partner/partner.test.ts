@@ -83,7 +83,7 @@ describe('API keys', () => {
     const temporary = await createPartner(app, 'sankt-peterburg', ['accounts:read']);
     expect((await temporary.graphql('{ partnerApp { id } }')).status).toBe(200);
     const { PartnerService } = await import('../../identity/partner/partner.service.js');
-    const service = new PartnerService(app.kabinet.subgraphs.identity.orm.em.fork() as never);
+    const service = new PartnerService(app.kabinet.subgraphs.identity.orm.em.fork());
     expect(await service.revoke({ keyId: temporary.keyId })).toBe(true);
     expect((await temporary.graphql('{ partnerApp { id } }')).status).toBe(401);
     // A new key of the same app works; revoking the app revokes every key it has.
@@ -153,7 +153,7 @@ describe('upsertPersonalAccounts', () => {
     });
     expect(await rowCount(`"number" between '9000000' and '9000999'`, [])).toBe(0);
 
-    batch[617] = { ...batch[617]!, number: '9000617' };
+    batch[617] = { ...batch[617], number: '9000617' };
     const written = await spb.graphql(UPSERT, { input: { accounts: batch } });
     expect(written.body.data.upsertPersonalAccounts).toMatchObject({
       ok: true,

@@ -1,7 +1,7 @@
 // Personal accounts for abonents through the public API: supplier settings, linking with proof and its limits,
 // the overview with a constant number of SQL statements, and that nobody reads an account they have not linked.
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { confirmedAbonent, createPartner, registeredAbonent } from '../../../../test/support/abonents.js';
 import type { Browser } from '../../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
@@ -385,21 +385,18 @@ describe('the holder mask', () => {
 /** Runs `work` and records the SQL statements the accounts subgraph sent meanwhile. */
 /** The statements the accounts subgraph's pool sends while `work` runs (its connections name themselves). */
 async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const original = pg.Client.prototype.query;
-  const statements: string[] = [];
-  pg.Client.prototype.query = function (
-    this: pg.Client & { connectionParameters: { application_name?: string } },
-    ...args: unknown[]
-  ) {
-    if (this.connectionParameters.application_name === 'kabinet-accounts') {
-      const [query] = args as [string | { text: string }];
-      statements.push(typeof query === 'string' ? query : query.text);
-    }
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  // A spy calls through to the real method with the client as `this`, and is restored afterwards.
+  const query = vi.spyOn(pg.Client.prototype, 'query');
   try {
-    return { result: await work(), statements };
+    const result = await work();
+    const statements = query.mock.calls.flatMap(([sql], call) => {
+      const client = query.mock.contexts[call] as { connectionParameters: { application_name?: string } };
+      if (client.connectionParameters.application_name !== 'kabinet-accounts') return [];
+      const statement = sql as unknown as string | { text: string };
+      return [typeof statement === 'string' ? statement : statement.text];
+    });
+    return { result, statements };
   } finally {
-    pg.Client.prototype.query = original;
+    query.mockRestore();
   }
 }

@@ -78,7 +78,7 @@ describe('suppliers', () => {
     const connection = context.em.getConnection();
     const original = connection.execute.bind(connection);
     connection.execute = ((...args: Parameters<typeof original>) => {
-      statements.push(String(args[0]));
+      statements.push(typeof args[0] === 'string' ? args[0] : args[0].toQuery());
       return original(...args);
     }) as typeof connection.execute;
     const { execute, parse } = await import('graphql');
@@ -106,7 +106,8 @@ describe('suppliers', () => {
       .execute('select code, name, updated_at from "accounts"."supplier" order by code');
     const migration = new Migration20261124000100SeedSuppliers(em.getDriver(), orm.config);
     await migration.up();
-    for (const query of migration.getQueries()) await em.getConnection().execute(query.toString());
+    for (const query of migration.getQueries())
+      await em.getConnection().execute(typeof query === 'string' ? query : query.toQuery());
     const after = await em
       .getConnection()
       .execute('select code, name, updated_at from "accounts"."supplier" order by code');

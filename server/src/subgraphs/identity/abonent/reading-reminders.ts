@@ -22,7 +22,7 @@ export async function sendReadingReminder(
       event.closingDate,
       `${config.publicUrl}/accounts`,
     );
-    await sendLetter(queue, tx as EntityManager, letter);
+    await sendLetter(queue, tx, letter);
     return true;
   });
 }

@@ -130,7 +130,7 @@ export class RegistrationService {
 
   /** «Выслать ссылку»: a fresh link, the old one dies, the deadline stays. Once a minute, ten times a day. */
   async resend(abonentId: string): Promise<ResendConfirmationPayload> {
-    const { em, queue, config } = this.ctx;
+    const { em, queue } = this.ctx;
     const abonent = await em.findOne(Abonent, { id: abonentId });
     if (!abonent)
       return failed(ResendConfirmationPayload, [UserError.of(null, 'NOT_FOUND', 'Личный кабинет не найден.')], {

@@ -1,6 +1,5 @@
 // Meters and readings through the public API: the demo meters on an account, submitting with each of the
 // supplier's rules at its boundary, replacement within a period, idempotency, concurrency, and the partner side.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
@@ -11,7 +10,7 @@ import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 
 const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 
-const metering = () => app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
+const metering = () => app.kabinet.subgraphs.metering.orm.em.fork();
 
 const METERS = `query ($id: ID!) { personalAccount(id: $id) { meters {
   id serialNumber zones readingZones integerDigits fractionDigits nextVerificationOn verificationStatus
@@ -538,7 +537,7 @@ describe('reminders', () => {
     );
     expect(reminded.map((r) => r.abonent_id).sort()).toEqual([waiting.id, optedOut.id].sort());
     const { sendReadingReminder } = await import('../../identity/abonent/reading-reminders.js');
-    const identity = app.kabinet.subgraphs.identity.orm.em.fork() as EntityManager;
+    const identity = app.kabinet.subgraphs.identity.orm.em.fork();
     const event = { abonentId: optedOut.id, period, closingDate: `${period}-25`, accountNumbers: ['1'] };
     expect(await sendReadingReminder(identity, queue, app.config, event)).toBe(false);
     expect(await sendReadingReminder(identity, queue, app.config, { ...event, abonentId: waiting.id })).toBe(true);

@@ -4,7 +4,14 @@ import { runSql } from '../../../core/sql.js';
 import { oncePerKey } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
-import { METER_COLUMNS, ReadingSource, ReadingZone, trimDecimal, type MeterRow } from '../meter/meter.types.js';
+import {
+  METER_COLUMNS,
+  MeterZones,
+  ReadingSource,
+  ReadingZone,
+  trimDecimal,
+  type MeterRow,
+} from '../meter/meter.types.js';
 import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '../../../core/decimal.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
@@ -211,7 +218,7 @@ export class SubmitService {
     baseline: Baseline,
     rules: Rules,
   ): Check {
-    const zones = meter.zones === 'DAY_NIGHT' ? [ReadingZone.DAY, ReadingZone.NIGHT] : [ReadingZone.TOTAL];
+    const zones = meter.zones === MeterZones.DAY_NIGHT ? [ReadingZone.DAY, ReadingZone.NIGHT] : [ReadingZone.TOTAL];
     if (!zones.includes(zone)) {
       return refuse('ZONE_INVALID', `У этого счётчика ${zones.length > 1 ? 'зоны «день» и «ночь»' : 'одна зона'}.`);
     }

@@ -1,6 +1,5 @@
 // Metering's copy of the accounts facts follows the accounts subgraph through events: new accounts, links and
 // unlinks (a deleted cabinet's too), tariffs and closing days; late or repeated deliveries change nothing.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
@@ -9,7 +8,7 @@ import { recordAccess } from '../../../core/account-replica.js';
 
 const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
 
-const metering = () => app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
+const metering = () => app.kabinet.subgraphs.metering.orm.em.fork();
 
 /** Polls `read` until `done` holds (events are delivered by the job queue, within seconds). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {

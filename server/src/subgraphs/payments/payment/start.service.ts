@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatRubles } from '../../../core/money.js';
 import { runSql } from '../../../core/sql.js';
+import { ReadingZone } from '../../metering/meter/meter.types.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import type { PaymentsContext } from '../payments.context.js';
 import { createPaymentProvider } from '../provider/index.js';
@@ -44,7 +45,7 @@ interface SubmitReadingsAnswer {
   submitReadings: {
     ok: boolean;
     errors: Array<{ field: string | null; code: string; message: string }>;
-    results: Array<{ meterId: string; zone: string; status: string; code: string | null; message: string | null }>;
+    results: Array<{ meterId: string; zone: ReadingZone; status: string; code: string | null; message: string | null }>;
   };
 }
 
@@ -211,7 +212,9 @@ export class StartPaymentService {
     const refusals = answer.errors.map((e) => UserError.of('readings', e.code, e.message));
     answer.results.forEach((r) => {
       if (r.status !== 'REFUSED') return;
-      const index = readings.findIndex((given) => given.meterId === r.meterId && (given.zone ?? 'TOTAL') === r.zone);
+      const index = readings.findIndex(
+        (given) => given.meterId === r.meterId && (given.zone ?? ReadingZone.TOTAL) === r.zone,
+      );
       refusals.push(
         UserError.of(`readings.${index}`, r.code ?? 'READING_REFUSED', r.message ?? 'Показание не принято.'),
       );

@@ -177,7 +177,11 @@ export class SandboxProvider implements PaymentProvider {
       return parsed;
     }
     const error = isObject(parsed) && isObject(parsed.error) ? parsed.error : {};
-    const detail = [error.code, error.parameter ? `(${String(error.parameter)})` : '', error.description]
+    const detail = [
+      error.code,
+      typeof error.parameter === 'string' && error.parameter ? `(${error.parameter})` : '',
+      error.description,
+    ]
       .filter((part) => typeof part === 'string' && part)
       .join(' ')
       .slice(0, 300);
