@@ -7,7 +7,12 @@ import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 const { config, log } = bootstrap('kabinet');
 try {
   const database = await openDatabase(
-    { url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax, idleTimeoutMs: config.dbIdleTimeoutMs },
+    {
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: config.dbPoolMax,
+      idleTimeoutMs: config.dbIdleTimeoutMs,
+    },
     log,
   );
   const kabinet = await createKabinet({ config, log, database }).catch(async (error: unknown) => {

@@ -18,7 +18,12 @@ if (!config.databaseUrl) {
 }
 try {
   const database = await openDatabase(
-    { url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax, idleTimeoutMs: config.dbIdleTimeoutMs },
+    {
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: config.dbPoolMax,
+      idleTimeoutMs: config.dbIdleTimeoutMs,
+    },
     log,
   );
   const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
