@@ -8,7 +8,7 @@ import { unsupportedNodeWarning } from '../src/core/node-version.js';
 import { accounts } from '../src/subgraphs/accounts/index.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { startTestKabinet } from './support/kabinet.js';
-import { freePort, postGraphQL, runProcess, startProcess, startupTime } from './support/processes.js';
+import { freePort, postGraphQL, runProcess, startProcess, startupTime, waitUntilReady } from './support/processes.js';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -85,12 +85,18 @@ describe('waiting for a process to be ready', () => {
   it(
     'gives up at the deadline with what the probe last answered and the process log, not a bare timeout',
     async () => {
-      const port = await freePort();
-      const env = { PORT: String(port), DATA_DIR: path.join(dataDir, 'never-ready'), MIGRATE_ON_START: 'false' };
-      const waiting = startProcess('main.ts', [], env, `http://127.0.0.1:${port}`, '/readyz', 8000);
-      await expect(waiting).rejects.toThrow(
-        /^main\.ts was not ready within 8000 ms \(READY_TIMEOUT_MS\); \/readyz last answered: (503 .*pending|no answer).*Its last lines:\n(.|\n)*"component":"kabinet"/s,
+      // Alive (listening, logging) but never ready: its migrations wait for `npm run migrate`.
+      const alive = await startMain(
+        { DATA_DIR: path.join(dataDir, 'never-ready'), MIGRATE_ON_START: 'false' },
+        '/healthz',
       );
+      try {
+        await expect(waitUntilReady(alive, '/readyz', 3000)).rejects.toThrow(
+          /^main\.ts was not ready within 3000 ms \(READY_TIMEOUT_MS\); \/readyz last answered: 503 .*pending.*Its last lines:\n(.|\n)*"component":"kabinet"/s,
+        );
+      } finally {
+        expect(await alive.stop()).toBe(0);
+      }
     },
     startupTime(1),
   );

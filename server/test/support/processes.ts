@@ -36,6 +36,8 @@ export function lastLines(output: string, count = 40): string {
 }
 
 export interface RunningProcess {
+  /** The entry point it runs (`main.ts`). */
+  readonly entry: string;
   readonly child: ChildProcess;
   readonly baseUrl: string;
   output(): string;
@@ -72,6 +74,7 @@ export async function startProcess(
 ): Promise<RunningProcess> {
   const { child, exited, output } = spawnEntry(entry, args, { LOG_LEVEL: 'info', ...env });
   const running: RunningProcess = {
+    entry,
     child,
     baseUrl,
     output,
@@ -80,28 +83,42 @@ export async function startProcess(
       return exited;
     },
   };
+  try {
+    await waitUntilReady(running, probe, timeoutMs);
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  return running;
+}
+
+/**
+ * Waits until GET <baseUrl><probe> answers 200; past `timeoutMs`, or when the process exits first, fails with what
+ * the probe last answered and the process's last log lines.
+ */
+export async function waitUntilReady(running: RunningProcess, probe: string, timeoutMs: number): Promise<void> {
+  const { child, entry } = running;
   const deadline = Date.now() + timeoutMs;
   let lastAnswer = 'no answer (not listening yet)';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
         `${entry} exited (${child.exitCode ?? child.signalCode}) before ${probe} answered; its last lines:\n` +
-          lastLines(output()),
+          lastLines(running.output()),
       );
     }
     try {
-      const response = await fetch(`${baseUrl}${probe}`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return running;
+      const response = await fetch(`${running.baseUrl}${probe}`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
       lastAnswer = `${response.status} ${(await response.text()).slice(0, 300)}`;
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') lastAnswer = 'no answer within 2 s';
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  await running.stop();
   throw new Error(
     `${entry} was not ready within ${timeoutMs} ms (READY_TIMEOUT_MS); ${probe} last answered: ${lastAnswer}. ` +
-      `Its last lines:\n${lastLines(output())}`,
+      `Its last lines:\n${lastLines(running.output())}`,
   );
 }
 
