@@ -257,7 +257,7 @@ async function dashboard(abonent: Abonent): Promise<boolean> {
   return true;
 }
 
-/** The meters of readable accounts, as the last dashboard of anyone showed them. */
+/** The meters of each readable account, as the dashboard showed them once the links had reached metering. */
 const meterIdsOf = new Map<string, string[]>();
 
 async function submitReading(abonent: Abonent): Promise<void> {
@@ -443,12 +443,14 @@ async function main(): Promise<void> {
   }
   const finishedAt = new Date();
 
-  // The server's log: pino JSON lines; level 50 is error, 60 fatal.
+  // The server's log: pino JSON lines whose level is a label (logger.ts); error is pino's 50, fatal 60.
+  const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
   const logLines = server.output().split('\n').filter(Boolean);
   const levelled = logLines.flatMap((line) => {
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-      return typeof entry.level === 'number' ? [{ level: entry.level, line }] : [];
+      const entry = JSON.parse(line) as { level?: number | string };
+      const level = typeof entry.level === 'string' ? LEVELS[entry.level] : entry.level;
+      return typeof level === 'number' ? [{ level, line }] : [];
     } catch {
       return [];
     }
@@ -473,7 +475,9 @@ async function main(): Promise<void> {
     ];
   });
   const longest = gaps.length ? Math.max(...gaps.map((g) => g.seconds)) : 0;
-  const failed = totalErrors > 0 || errorLines.length > 0 || exitCode !== 0 || setupError !== null;
+  // A log this soak cannot read would hide its errors: no level on most lines fails the run too.
+  const unreadableLog = levelled.length < logLines.length / 2;
+  const failed = totalErrors > 0 || errorLines.length > 0 || unreadableLog || exitCode !== 0 || setupError !== null;
 
   const table = (header: string[], body: Array<Array<string | number>>) => [
     `| ${header.join(' | ')} |`,
@@ -497,7 +501,7 @@ async function main(): Promise<void> {
     `## Result: ${failed ? 'FAILED' : 'passed'}`,
     '',
     `${totalRequests} requests, ${totalErrors} errors; ${errorLines.length} error-level lines in the server's log ` +
-      `(${warnLines.length} warnings; ${levelled.length} of its ${logLines.length} lines are pino JSON); the server ` +
+      `(${warnLines.length} warnings; ${levelled.length} of its ${logLines.length} lines are pino JSON with a level); the server ` +
       `exited with ${exitCode} on SIGTERM.` +
       (setupError ? ` The soak stopped early: ${String(setupError)}` : ''),
     '',
@@ -524,6 +528,10 @@ async function main(): Promise<void> {
   if (errorLines.length) {
     report.push(`## Error-level log lines (${errorLines.length}, the first 10)`, '', '```');
     report.push(...errorLines.slice(0, 10).map((l) => l.line.slice(0, 600)), '```', '');
+  }
+  if (warnLines.length) {
+    report.push(`## Warnings in the log (${warnLines.length}, the first 5)`, '', '```');
+    report.push(...warnLines.slice(0, 5).map((l) => l.line.slice(0, 600)), '```', '');
   }
   if (setupError)
     report.push('## Stopped early', '', '```', String((setupError as Error).stack ?? setupError), '```', '');
