@@ -43,6 +43,25 @@ export async function startKabinet(databaseUrl: string): Promise<Server> {
   return wrap(`${url}/graphql`, [running]);
 }
 
+/**
+ * `npm start`'s entry point on the embedded database (no DATABASE_URL: PGlite under `dataDir`), with `env` on top
+ * of quiet-enough defaults; the running process is returned as it is, for its output and exit code.
+ */
+export async function startEmbeddedKabinet(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningProcess & { url: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const running = await startProcess(
+    'main.ts',
+    [],
+    { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseUrl, LOG_LEVEL: 'info', ...env },
+    baseUrl,
+  );
+  return Object.assign(running, { url: `${baseUrl}/graphql` });
+}
+
 /** Distributed mode: each subgraph a service of its own, the gateway in front. */
 export async function startDistributed(
   databaseUrl: string,
