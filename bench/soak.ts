@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { print, type DocumentNode } from 'graphql';
+import { print } from 'graphql';
 import { solveCaptcha } from '../server/test/support/captcha.js';
 import { startSmtpSink, type SmtpSink } from '../server/test/support/smtp-sink.js';
 import {
@@ -58,15 +58,15 @@ const GAP_CLASSES = [
 /** Payload codes that are an expected business outcome of an operation (anything else `ok: false` is an error). */
 const EXPECTED_CODES: Record<string, string[]> = { resendConfirmation: ['RATE_LIMITED'] };
 
-const LOGIN = print(LoginPage_LoginDocument as DocumentNode);
-const DASHBOARD = print(AccountsPage_AccountsDocument as DocumentNode);
-const SUBMIT = print(MeterReadings_SubmitDocument as DocumentNode);
-const START_PAYMENT = print(PaymentPage_StartDocument as DocumentNode);
-const RESEND = print(ConfirmPendingPage_ResendDocument as DocumentNode);
-const REGISTER = print(RegisterPage_RegisterDocument as DocumentNode);
-const CONFIRM = print(ConfirmPage_ConfirmEmailDocument as DocumentNode);
-const LINK = print(LinkAccountDialog_LinkDocument as DocumentNode);
-const CAPTCHA = print(Captcha_ChallengeDocument as DocumentNode);
+const LOGIN = print(LoginPage_LoginDocument);
+const DASHBOARD = print(AccountsPage_AccountsDocument);
+const SUBMIT = print(MeterReadings_SubmitDocument);
+const START_PAYMENT = print(PaymentPage_StartDocument);
+const RESEND = print(ConfirmPendingPage_ResendDocument);
+const REGISTER = print(RegisterPage_RegisterDocument);
+const CONFIRM = print(ConfirmPage_ConfirmEmailDocument);
+const LINK = print(LinkAccountDialog_LinkDocument);
+const CAPTCHA = print(Captcha_ChallengeDocument);
 const SUPPLIERS = '{ suppliers { code } }';
 
 interface OperationStats {
@@ -503,7 +503,7 @@ async function main(): Promise<void> {
     `${totalRequests} requests, ${totalErrors} errors; ${errorLines.length} error-level lines in the server's log ` +
       `(${warnLines.length} warnings; ${levelled.length} of its ${logLines.length} lines are pino JSON with a level); the server ` +
       `exited with ${exitCode} on SIGTERM.` +
-      (setupError ? ` The soak stopped early: ${String(setupError)}` : ''),
+      (setupError ? ` The soak stopped early: ${describeError(setupError)}` : ''),
     '',
     '## Operations',
     '',
@@ -534,7 +534,14 @@ async function main(): Promise<void> {
     report.push(...warnLines.slice(0, 5).map((l) => l.line.slice(0, 600)), '```', '');
   }
   if (setupError)
-    report.push('## Stopped early', '', '```', String((setupError as Error).stack ?? setupError), '```', '');
+    report.push(
+      '## Stopped early',
+      '',
+      '```',
+      setupError instanceof Error ? (setupError.stack ?? setupError.message) : describeError(setupError),
+      '```',
+      '',
+    );
 
   const text = report.join('\n');
   console.log(text);
@@ -550,3 +557,8 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** What went wrong, readable whatever was thrown. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+}
