@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
 import { openDatabase } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
-import { createSubgraphServer } from './subgraph-server.js';
+import { createSubgraphServer, exposedWithoutSecret, listenAddressOf } from './subgraph-server.js';
 
 const name = process.argv[2];
 if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
@@ -11,6 +11,11 @@ if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
   process.exit(2);
 }
 const { config, log } = bootstrap(`subgraph-${name}`);
+const exposed = exposedWithoutSecret(config, name as SubgraphName);
+if (exposed) {
+  process.stderr.write(`${exposed}\n`);
+  process.exit(1);
+}
 if (!config.databaseUrl) {
   // Separate processes cannot share the embedded database: it is one session inside one process.
   process.stderr.write('Distributed mode needs DATABASE_URL: the embedded database serves only `npm start`.\n');
@@ -27,8 +32,7 @@ try {
     log,
   );
   const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
-  const url = new URL(config.subgraphUrls[name as SubgraphName]);
-  await server.http.listen({ host: url.hostname, port: Number(url.port || 80) });
+  await server.http.listen(listenAddressOf(config, name as SubgraphName));
   closeOnSignals(() => server.close(), log, config.shutdownTimeoutMs);
 } catch (error) {
   failStart(log, error);

@@ -284,6 +284,31 @@ describe('distributed mode', () => {
     expect(String(withReading.meters[0].lastReading.value).replace(',', '.')).toBe(reading);
     expect(withReading.meters[0].lastReading.source).toBe('PAYMENT');
 
+    // Straight at the metering and payments services with a validly signed envelope: the account's data for its
+    // abonent, nothing for another one (each service checks its copy, then asks the accounts service).
+    const me = (await gql('{ me { id } }')).body.data.me.id as string;
+    const entities = (service: 'metering' | 'payments', abonentId: string, selection: string) =>
+      postGraphQL(
+        subgraphUrls[service]!,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalAccount { ${selection} } } }`,
+        { r: [{ __typename: 'PersonalAccount', id: accountId }] },
+        {
+          'apollo-require-preflight': 'true',
+          [CALLER_HEADER]: signCaller(
+            { caller: { kind: 'abonent', abonentId, emailConfirmed: true }, requestId: 'e', clientIp: '127.0.0.1' },
+            SECRET,
+          ),
+        },
+      );
+    const other = '00000000-0000-4000-8000-000000000001';
+    for (const [service, selection] of [
+      ['metering', 'meters { id }'],
+      ['payments', 'amountDue { debt }'],
+    ] as const) {
+      expect((await entities(service, me, selection)).body.data._entities[0], service).not.toBeNull();
+      expect((await entities(service, other, selection)).body, service).toEqual({ data: { _entities: [null] } });
+    }
+
     const page = await fetch(started.confirmationUrl);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');

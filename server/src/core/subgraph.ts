@@ -25,8 +25,11 @@ export interface SubgraphDefinition<Loaders = unknown> {
   readonly referenceResolvers?: ReferenceResolvers<SubgraphContext<Loaders>>;
   /** graphql-shield rules; anything not listed is denied. */
   readonly permissions: IRules;
-  /** DataLoaders for one request; they may depend on who is calling (what the caller may see). */
-  createLoaders(em: EntityManager, request: RequestContext): Loaders;
+  /**
+   * DataLoaders for one request; they may depend on who is calling (what the caller may see) and ask another
+   * subgraph (`deps.subgraphs`) for the same caller.
+   */
+  createLoaders(em: EntityManager, request: RequestContext, deps: SubgraphDependencies): Loaders;
   /** Events of other subgraphs this one consumes; it works them from `eventQueueName(name, event)`. */
   readonly consumes?: readonly string[];
   /** Writes the demo data set (DEMO_DATA), idempotently, after migrations. */
@@ -136,7 +139,7 @@ export async function createSubgraphRuntime<Loaders>(
         subgraphs: deps.subgraphs,
         localHttp: deps.localHttp,
         em,
-        loaders: definition.createLoaders(em, request),
+        loaders: definition.createLoaders(em, request, deps),
       };
     },
     async startJobs() {

@@ -18,6 +18,7 @@ import { Migration20261125100000CreatePayments } from './migrations/Migration202
 import { PartnerPaymentsResolver } from './partner/partner-payments.js';
 import { AccountPaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
 import { AccountPayments } from './payment/payment.types.js';
+import { accountPaymentsReference } from './payment/payment.reference.js';
 import { reconcilePayments } from './payment/reconcile.js';
 import { createPaymentsLoaders, type PaymentsLoaders } from './payments.context.js';
 import { paymentsPermissions } from './permissions.js';
@@ -37,12 +38,7 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   resolvers: [AccountPaymentsResolver, PaymentResolver, PartnerPaymentsResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).
   orphanedTypes: [AccountPayments],
-  referenceResolvers: {
-    PersonalAccount: {
-      __resolveReference: (reference: Record<string, unknown>) =>
-        Object.assign(new AccountPayments(), { id: String(reference.id) }),
-    },
-  },
+  referenceResolvers: { PersonalAccount: accountPaymentsReference },
   permissions: paymentsPermissions,
   createLoaders: createPaymentsLoaders,
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, BALANCES_SET, SUPPLIER_SETTINGS_CHANGED],

@@ -1,7 +1,8 @@
 // The payments subgraph's per-request context and loaders.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { RequestContext, SubgraphContext } from '../../core/context.js';
+import { createAccountVisibilityLoader } from '../../core/account-visibility.js';
+import type { RequestContext, SubgraphContext, SubgraphDependencies } from '../../core/context.js';
 import { groupBy } from '../../core/group-by.js';
 import { readRows, runSql, statement } from '../../core/sql.js';
 import { uuidsOf } from '../../core/uuid.js';
@@ -21,11 +22,14 @@ const LAST_PAYMENTS = statement(
                           order by p."created_at" desc limit $2) p`,
 );
 
-export function createPaymentsLoaders(em: EntityManager, request: RequestContext) {
+export function createPaymentsLoaders(em: EntityManager, request: RequestContext, deps: SubgraphDependencies) {
   const viewer = request.caller.kind === 'abonent' ? request.caller.abonentId : null;
   const byLast = new Map<number, DataLoader<string, Payment[]>>();
   return {
-    /** The latest `last` payments of each account (the account itself was let through by accounts). */
+    /** Whether the caller may read an account (entity references from the gateway or anyone with an envelope). */
+    accountVisible: createAccountVisibilityLoader(em, 'payments', request, deps.subgraphs),
+
+    /** The latest `last` payments of each account (its reference was checked: `accountVisible`). */
     paymentsByAccount(last: number): DataLoader<string, Payment[]> {
       let loader = byLast.get(last);
       if (!loader) {

@@ -62,7 +62,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
 
     /**
      * A meter by id for another subgraph's reference, if the caller may see it: an abonent with access to its
-     * account (metering's copy of the links), a partner of its supplier.
+     * account (metering's copy of the links), a partner of its supplier with `readings:read`.
      */
     visibleMeterById: new DataLoader<string, Meter | null>(async (ids) => {
       const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
@@ -75,7 +75,7 @@ export function createMeterLoaders(em: EntityManager, caller: Caller, today = to
               where x."account_id" = m."account_id" and x."abonent_id" = ? and x."linked")`,
           [valid, caller.abonentId],
         );
-      } else if (valid.length && caller.kind === 'partner') {
+      } else if (valid.length && caller.kind === 'partner' && caller.scopes.includes('readings:read')) {
         rows = await runSql<MeterRow[]>(
           em,
           `select ${METER_COLUMNS} from "metering"."meter" m where m."id" in (?) and m."supplier_id" = ?`,

@@ -1,12 +1,15 @@
-// Resolves entity references: an account's meters come with the account the accounts subgraph already let the
-// caller see (the gateway only asks for references it got from there); a Meter by id is checked here.
+// Resolves entity references, each only for a caller who may see it (null otherwise, as if it did not exist): the
+// gateway asks only for references the accounts subgraph let the caller see, but anyone holding a signed envelope
+// can ask a subgraph directly, so each checks again.
 import type { MeteringContext } from '../metering.context.js';
 import { AccountMeters } from './meter.resolver.js';
 import type { Meter } from './meter.types.js';
 
 export const accountMetersReference = {
-  __resolveReference(reference: Record<string, unknown>): AccountMeters {
-    return Object.assign(new AccountMeters(), { id: String(reference.id) });
+  async __resolveReference(reference: Record<string, unknown>, ctx: MeteringContext): Promise<AccountMeters | null> {
+    const id = String(reference.id);
+    if (!(await ctx.loaders.accountVisible.load(id))) return null;
+    return Object.assign(new AccountMeters(), { id });
   },
 };
 
