@@ -26,7 +26,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** graphql-shield rules; anything not listed is denied. */
   readonly permissions: IRules;
   /** DataLoaders for one request; they may depend on who is calling (what the caller may see). */
-  createLoaders(em: EntityManager, request: RequestContext): Loaders;
+  createLoaders(em: EntityManager, request: RequestContext, deps: SubgraphDependencies): Loaders;
   /** Events of other subgraphs this one consumes; it works them from `eventQueueName(name, event)`. */
   readonly consumes?: readonly string[];
   /** Writes the demo data set (DEMO_DATA), idempotently, after migrations. */
@@ -132,12 +132,13 @@ export async function createSubgraphRuntime<Loaders>(
       return {
         ...request,
         config: deps.config,
+        clock: deps.clock,
         queue: deps.queue,
         redis: deps.redis,
         subgraphs: deps.subgraphs,
         localHttp: deps.localHttp,
         em,
-        loaders: definition.createLoaders(em, request),
+        loaders: definition.createLoaders(em, request, deps),
       };
     },
     async startJobs() {

@@ -1,5 +1,6 @@
 // Starts Kabinet in-process on a fresh database and sends it GraphQL the way a client does (HTTP, via inject).
 import { createKabinet, type Kabinet } from '../../src/app.js';
+import type { Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/database.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -37,12 +38,20 @@ export interface TestKabinet {
 
 let nextIp = 1;
 
-export async function startTestKabinet(env: Record<string, string> = {}): Promise<TestKabinet> {
+export interface TestKabinetOptions {
+  /** "Now" for the whole app (a SettableClock runs the real operations at a chosen date); default the system's. */
+  clock?: Clock;
+}
+
+export async function startTestKabinet(
+  env: Record<string, string> = {},
+  options: TestKabinetOptions = {},
+): Promise<TestKabinet> {
   // Tests see the demo data only when they ask for it (DEMO_DATA), on either database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase();
-  const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(
+  const kabinet = await createKabinet({ config, log, database, serveWebClient: false, clock: options.clock }).catch(
     async (error: unknown) => {
       await database.close();
       throw error;

@@ -1,19 +1,22 @@
 // The setup most API test files share: an SMTP sink and Kabinet sending its letters there, started before the
 // file's tests and closed after them.
 import { afterAll, beforeAll } from 'vitest';
-import { startTestKabinet, type TestKabinet } from './kabinet.js';
+import { startTestKabinet, type TestKabinet, type TestKabinetOptions } from './kabinet.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 /**
  * Registers beforeAll/afterAll that start an SMTP sink and Kabinet (with a low captcha cost, then `env`) and close
  * them. The returned `app` and `mail` forward to them, so a test uses them directly once beforeAll has run.
  */
-export function useTestKabinet(env: Record<string, string> = {}): { app: TestKabinet; mail: SmtpSink } {
+export function useTestKabinet(
+  env: Record<string, string> = {},
+  options: TestKabinetOptions = {},
+): { app: TestKabinet; mail: SmtpSink } {
   let started: TestKabinet | undefined;
   let sink: SmtpSink | undefined;
   beforeAll(async () => {
     sink = await startSmtpSink();
-    started = await startTestKabinet({ SMTP_URL: sink.url, CAPTCHA_COST: '10', ...env });
+    started = await startTestKabinet({ SMTP_URL: sink.url, CAPTCHA_COST: '10', ...env }, options);
   });
   afterAll(async () => {
     await started?.close();

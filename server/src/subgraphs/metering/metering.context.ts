@@ -1,10 +1,11 @@
 // The metering subgraph's per-request context and loaders.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext, SubgraphContext } from '../../core/context.js';
+import { todayInMoscow } from '../../core/calendar.js';
+import type { RequestContext, SubgraphContext, SubgraphDependencies } from '../../core/context.js';
 import { createMeterLoaders } from './meter/meter.loaders.js';
 
-export function createMeteringLoaders(em: EntityManager, request: RequestContext) {
-  return createMeterLoaders(em, request.caller);
+export function createMeteringLoaders(em: EntityManager, request: RequestContext, deps: SubgraphDependencies) {
+  return createMeterLoaders(em, request.caller, todayInMoscow(deps.clock.now()));
 }
 
 export type MeteringLoaders = ReturnType<typeof createMeteringLoaders>;

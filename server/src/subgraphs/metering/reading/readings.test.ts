@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
+import { moscow } from '../../../../test/support/dates.js';
 import { runSql } from '../../../core/sql.js';
 import { addDays, periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
@@ -331,13 +332,13 @@ describe('the reading period', () => {
     const { id, accountId, meterId } = await freshMeter(3);
     const { SubmitService } = await import('./submit.service.js');
     const month = todayInMoscow().slice(0, 7);
-    const onClosingDay = await new SubmitService(metering(), `${month}-25`).submit(id, {
+    const onClosingDay = await new SubmitService(metering(), moscow(`${month}-25`)).submit(id, {
       accountId,
       idempotencyKey: key(),
       readings: [{ meterId, value: '101' }],
     });
     expect(onClosingDay).toMatchObject({ ok: true, period: month, afterClosingDay: false });
-    const dayAfter = await new SubmitService(metering(), `${month}-26`).submit(id, {
+    const dayAfter = await new SubmitService(metering(), moscow(`${month}-26`)).submit(id, {
       accountId,
       idempotencyKey: key(),
       readings: [{ meterId, value: '102' }],
