@@ -64,7 +64,8 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       log,
       supergraphSdl,
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
-      resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
+      resolveCaller: (credentials) =>
+        resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now()),
     });
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
     sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
