@@ -130,7 +130,9 @@ export async function createSubgraphServer(
         ) {
           return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
         }
-        return { caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()) };
+        return {
+          caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
+        };
       });
       registerDevMailbox(http, config);
     }

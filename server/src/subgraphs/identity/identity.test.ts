@@ -527,7 +527,10 @@ describe.each(TEST_DAYS)('on $name ($date)', (day) => {
     await purgeUnconfirmed(em, app.kabinet.queue, clock.now());
     const left = await em
       .getConnection()
-      .execute('select "email" from "identity"."abonent" where "email" in (?, ?)', [early.input.email, late.input.email]);
+      .execute('select "email" from "identity"."abonent" where "email" in (?, ?)', [
+        early.input.email,
+        late.input.email,
+      ]);
     expect(left).toEqual([{ email: early.input.email }]);
   });
 

@@ -30,7 +30,7 @@ describe.each(TEST_DAYS)('the demo data written on $name ($date)', (day) => {
     const accountId = linked.body.data.linkPersonalAccount.account.id as string;
     // Metering hears of the link (an event) within seconds; until then the account shows no meters.
     const metering = app.kabinet.subgraphs.metering.orm.em.fork() as EntityManager;
-    for (const deadline = Date.now() + 30_000; ; ) {
+    for (const deadline = Date.now() + 30_000; ;) {
       const [access] = await runSql<unknown[]>(
         metering,
         `select 1 from "metering"."account_access" where "abonent_id" = ? and "account_id" = ? and "linked"`,

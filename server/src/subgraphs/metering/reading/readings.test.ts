@@ -519,7 +519,9 @@ const CLOSING_SUPPLIERS: Readonly<Record<number, string>> = {
 
 /** Reminders of later dated tests are noted for this abonent, but no letter queues up in front of other tests'. */
 async function noReminderLetters(abonent: { client: Browser }): Promise<void> {
-  const { body } = await abonent.client.graphql('mutation { setReadingReminders(enabled: false) { readingReminders } }');
+  const { body } = await abonent.client.graphql(
+    'mutation { setReadingReminders(enabled: false) { readingReminders } }',
+  );
   expect(body.data.setReadingReminders).toEqual({ readingReminders: false });
 }
 let closingDaysSet: Promise<void> | undefined;
@@ -534,7 +536,7 @@ async function supplierClosingOn(closingDay: number): Promise<string> {
         { day: Number(day) },
       );
       expect(body.data.updateSupplierSettings.ok).toBe(true);
-      for (const deadline = Date.now() + 30_000; ; ) {
+      for (const deadline = Date.now() + 30_000; ;) {
         const [row] = await runSql<Array<{ reading_closing_day: number }>>(
           metering(),
           'select "reading_closing_day" from "metering"."supplier_settings" where "supplier_id" = ?',
@@ -561,6 +563,22 @@ async function remindedPeriods(abonentIds: string[]): Promise<Array<{ abonentId:
 }
 
 const asShown = (date: string) => date.split('-').reverse().join('.');
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+/** `2027-01` → `январь 2027`, as letters name a period. */
+const monthInText = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 describe('reminders across month and year ends, for closing days early in the month', () => {
   afterAll(() => clock.set(new Date()));
@@ -600,7 +618,9 @@ describe('reminders across month and year ends, for closing days early in the mo
       await remindAbonents(metering(), queue, today());
       expect(await remindedPeriods(abonents)).toEqual([{ abonentId: waiting.id, period: closingDate.slice(0, 7) }]);
       const letter = await mail.waitFor(waiting.email, /Напоминание: передайте показания счётчика/);
-      expect(letter.text).toContain(`до ${asShown(closingDate)} включительно`);
+      expect(letter.text).toContain(
+        `до ${asShown(closingDate)} включительно, будут учтены в расчёте за ${monthInText(closingDate.slice(0, 7))}.`,
+      );
       // Once per period, however often the job runs that day.
       await remindAbonents(metering(), queue, today());
       expect(await remindedPeriods(abonents)).toHaveLength(1);
