@@ -1,6 +1,7 @@
 // Kabinet in one process: the four subgraphs in-process behind the gateway, the web client and the probes.
 import type { FastifyInstance } from 'fastify';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js';
+import { systemClock, type Clock } from './core/clock.js';
 import type { SubgraphDependencies } from './core/context.js';
 import { openDatabase, type Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
@@ -32,11 +33,13 @@ export interface KabinetOptions {
   database: Database;
   /** Serve the built web client (default true). */
   serveWebClient?: boolean;
+  /** Where "now" comes from (default: the system clock); tests run the API at a chosen date. */
+  clock?: Clock;
 }
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const running = await startDependencies(config, database, log, EVENT_QUEUES);
+  const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock);
   const http = createHttpServer(log);
   // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.
   let subgraphs = {} as Record<SubgraphName, SubgraphRuntime>;
@@ -61,7 +64,8 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       log,
       supergraphSdl,
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
-      resolveCaller: (credentials) => resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials),
+      resolveCaller: (credentials) =>
+        resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now()),
     });
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
     sandbox = await startSandboxAcquirer(http, {
@@ -126,7 +130,7 @@ export async function withSubgraphs<T>(
   try {
     const queue = await JobQueue.start(database.url, log, 1, {}, database.idleTimeoutMs);
     try {
-      const subgraphs = await openSubgraphs(database, log, { config, queue });
+      const subgraphs = await openSubgraphs(database, log, { config, clock: systemClock, queue });
       try {
         return await work(subgraphs);
       } finally {

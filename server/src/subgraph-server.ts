@@ -164,7 +164,9 @@ export async function createSubgraphServer(
         ) {
           return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
         }
-        return { caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }) };
+        return {
+          caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
+        };
       });
       registerDevMailbox(http, config);
     }

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import type { HttpTransport } from './http-transport.js';
 import type { SubgraphClient } from './subgraph-client.js';
+import type { Clock } from './clock.js';
 
 /** What a resolver may do to the HTTP response the client gets (a subgraph's own response never reaches it). */
 export interface ResponseEffects {
@@ -39,6 +40,8 @@ export interface RequestContext {
 /** What every subgraph process provides to its resolvers and jobs. */
 export interface SubgraphDependencies {
   readonly config: Config;
+  /** "Now" for every date rule (the system clock outside tests). */
+  readonly clock: Clock;
   readonly queue: JobQueue;
   /** Shared counters (rate limits) when REDIS_URL is set. */
   readonly redis?: Redis;

@@ -1,5 +1,6 @@
 // What every process that runs subgraphs starts once: the job queue and, with REDIS_URL, the Redis client.
 import { Redis } from 'ioredis';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { SubgraphDependencies } from './context.js';
 import type { Database } from './database.js';
@@ -15,6 +16,7 @@ export async function startDependencies(
   database: Database,
   log: Logger,
   eventQueues: EventQueues,
+  clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
   const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
   const redis = config.redisUrl
@@ -23,6 +25,7 @@ export async function startDependencies(
   redis?.on('error', (error: unknown) => log.warn({ err: error }, 'Redis error'));
   return {
     config,
+    clock,
     queue,
     redis,
     async close() {

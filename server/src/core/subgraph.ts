@@ -134,6 +134,7 @@ export async function createSubgraphRuntime<Loaders>(
       return {
         ...request,
         config: deps.config,
+        clock: deps.clock,
         queue: deps.queue,
         redis: deps.redis,
         subgraphs: deps.subgraphs,

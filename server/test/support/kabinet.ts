@@ -1,5 +1,6 @@
 // Starts Kabinet in-process on a fresh database and sends it GraphQL the way a client does (HTTP, via inject).
 import { createKabinet, type Kabinet } from '../../src/app.js';
+import type { Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/database.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -40,6 +41,8 @@ let nextIp = 1;
 export interface TestKabinetOptions {
   /** The database to run on (default: a fresh one, see createTestDatabase); closed with the Kabinet. */
   database?: () => Promise<Database>;
+  /** "Now" for the whole app (a SettableClock runs the real operations at a chosen date); default the system's. */
+  clock?: Clock;
 }
 
 export async function startTestKabinet(
@@ -50,7 +53,7 @@ export async function startTestKabinet(
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await (options.database ?? createTestDatabase)();
-  const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(
+  const kabinet = await createKabinet({ config, log, database, serveWebClient: false, clock: options.clock }).catch(
     async (error: unknown) => {
       await database.close();
       throw error;

@@ -1,14 +1,18 @@
 // Identity through the public API: registration rules, confirmation, sessions, passwords, deletion, support.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveCaptcha } from '../../../test/support/captcha.js';
 import type { Browser } from '../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../test/support/use-kabinet.js';
+import { instantOf, TEST_DAYS } from '../../../test/support/dates.js';
+import { SettableClock } from '../../core/clock.js';
 import { NO_RESPONSE_EFFECTS } from '../../core/context.js';
 import { purgeUnconfirmed } from './abonent/cabinet.service.js';
 import { PURGE_UNCONFIRMED_JOB } from './index.js';
 
 const PUBLIC_URL = 'http://kabinet.test';
-const { app, mail } = useTestKabinet({ PUBLIC_URL, SUPPORT_EMAIL: 'support@kabinet.test' });
+// Wall time unless a test sets it: the dated tests at the end run deadlines and expiry on chosen days.
+const clock = new SettableClock();
+const { app, mail } = useTestKabinet({ PUBLIC_URL, SUPPORT_EMAIL: 'support@kabinet.test' }, { clock });
 
 let counter = 0;
 const uniqueEmail = () => `abonent${Date.now()}${counter++}@example.ru`;
@@ -494,5 +498,51 @@ describe('support', () => {
       input: { topic: 'Тема', message: 'bell\u0007', contactEmail: 'a@example.ru' },
     });
     expect(codes(control.body.data.createSupportRequest)).toEqual(['message:INVALID_CHARACTERS']);
+  });
+});
+
+describe.each(TEST_DAYS)('on $name ($date)', (day) => {
+  beforeAll(() => clock.set(instantOf(day)));
+  afterAll(() => clock.set(new Date()));
+  const CONFIRM = 'mutation ($t: String!) { confirmEmail(token: $t) { ok errors { field code } } }';
+
+  it('keeps a confirmation link valid until the deadline three days on; after it, refused and the cabinet purged', async () => {
+    const registeredAt = clock.now().getTime();
+    const [early, late] = [await register(app.browser()), await register(app.browser())];
+    const deadlines = [early, late].map((r) => new Date(r.payload.confirmationDeadline).getTime());
+    for (const deadline of deadlines) expect(Math.abs(deadline - registeredAt - 3 * 86_400_000)).toBeLessThan(60_000);
+    const tokenOf = async (email: string) =>
+      new URL(mail.linkIn(await mail.waitFor(email, /Подтвердите регистрацию/), '/confirm')).searchParams.get('token');
+    const [earlyToken, lateToken] = [await tokenOf(early.input.email), await tokenOf(late.input.email)];
+
+    clock.set(new Date(deadlines[0]! - 60_000));
+    expect((await app.browser().graphql(CONFIRM, { t: earlyToken })).body.data.confirmEmail).toEqual({
+      ok: true,
+      errors: [],
+    });
+    clock.set(new Date(deadlines[1]! + 60_000));
+    const expired = await app.browser().graphql(CONFIRM, { t: lateToken });
+    expect(codes(expired.body.data.confirmEmail)).toEqual(['token:TOKEN_EXPIRED']);
+    const em = app.kabinet.subgraphs.identity.orm.em.fork();
+    await purgeUnconfirmed(em, app.kabinet.queue, clock.now());
+    const left = await em
+      .getConnection()
+      .execute('select "email" from "identity"."abonent" where "email" in (?, ?)', [
+        early.input.email,
+        late.input.email,
+      ]);
+    expect(left).toEqual([{ email: early.input.email }]);
+  });
+
+  it('keeps a session while it is used within the idle time, and ends it once it is not', async () => {
+    clock.set(instantOf(day));
+    const { client } = await confirmedAbonent();
+    // Used every 1 h 50 min (under the 2 h idle time) for a day: each use moves the idle expiry on.
+    for (let i = 0; i < 13; i++) {
+      clock.advance(110 * 60_000);
+      expect((await client.graphql(ME)).body.data?.me).toBeTruthy();
+    }
+    clock.advance(2 * 3_600_000 + 60_000);
+    expect((await client.graphql(ME)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -52,7 +52,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
         name: PURGE_UNCONFIRMED_JOB,
         retryLimit: 3,
         async handle() {
-          const deleted = await purgeUnconfirmed(orm.em.fork(), deps.queue);
+          const deleted = await purgeUnconfirmed(orm.em.fork(), deps.queue, deps.clock.now());
           if (deleted > 0) log.info({ deleted }, 'unconfirmed cabinets past their deadline deleted');
         },
       },

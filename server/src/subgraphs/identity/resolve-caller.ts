@@ -9,8 +9,13 @@ import { resolveSessionCaller } from './session/session.service.js';
  * An API key makes the caller a partner (or nobody, when the key is not valid); a session cookie makes them an
  * abonent. The two never mix: with an API key, a session cookie sent alongside is not looked at.
  */
-export async function resolveCaller(em: EntityManager, config: Config, credentials: Credentials): Promise<Caller> {
+export async function resolveCaller(
+  em: EntityManager,
+  config: Config,
+  credentials: Credentials,
+  now = new Date(),
+): Promise<Caller> {
   if (credentials.apiKey !== undefined) return (await resolveApiKeyCaller(em, credentials.apiKey)) ?? ANONYMOUS;
-  if (credentials.sessionToken !== undefined) return resolveSessionCaller(em, config, credentials.sessionToken);
+  if (credentials.sessionToken !== undefined) return resolveSessionCaller(em, config, credentials.sessionToken, now);
   return ANONYMOUS;
 }

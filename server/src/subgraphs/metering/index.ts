@@ -10,6 +10,7 @@ import {
   type TariffsSet,
 } from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
+import { todayInMoscow } from '../../core/calendar.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { Migration20261124000000CreateMeteringSchema } from './migrations/Migration20261124000000CreateMeteringSchema.js';
 import { Migration20261125000000CreateAccountReplica } from './migrations/Migration20261125000000CreateAccountReplica.js';
@@ -53,7 +54,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       jobs: [
         eventConsumer<AccountsRegistered>('metering', ACCOUNTS_REGISTERED, async (e) => {
           await recordAccounts(em(), 'metering', e);
-          if (deps.config.demoData) await seedDemoMeters(em(), e);
+          if (deps.config.demoData) await seedDemoMeters(em(), e, todayInMoscow(deps.clock.now()));
         }),
         eventConsumer<AccountAccessChanged>('metering', ACCOUNT_ACCESS_CHANGED, (e) =>
           recordAccess(em(), 'metering', e),
@@ -66,7 +67,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
           name: READING_REMINDERS_JOB,
           retryLimit: 3,
           async handle() {
-            const sent = await remindAbonents(em(), deps.queue);
+            const sent = await remindAbonents(em(), deps.queue, todayInMoscow(deps.clock.now()));
             if (sent > 0) log.info({ sent }, 'reading reminders due');
           },
         },

@@ -11,6 +11,7 @@ import {
   type BalancesSet,
 } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
+import type { Clock } from '../../../core/clock.js';
 import { runSql } from '../../../core/sql.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
@@ -133,7 +134,8 @@ export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
 /** How many past months of charges the demo holds. */
 const MONTHS = 12;
 
-export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue }, now = new Date()): Promise<void> {
+export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue; clock: Clock }): Promise<void> {
+  const now = deps.clock.now();
   const thisMonth = currentMonth(now);
   const [year] = thisMonth.split('-').map(Number) as [number];
   const julyThisYear = `${thisMonth >= `${year}-07` ? year : year - 1}-07-01`;
@@ -148,7 +150,7 @@ export async function seedDemoData(em: EntityManager, deps: { queue: JobQueue },
     await em.flush();
     await publishSupplierSettings(em, deps.queue, supplier);
 
-    const partner = new PartnerAccountsService(em, supplier.id, deps.queue);
+    const partner = new PartnerAccountsService(em, supplier.id, deps.queue, now);
     const existing = new Set(
       (
         await runSql<Array<{ number: string }>>(

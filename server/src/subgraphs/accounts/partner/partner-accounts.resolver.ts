@@ -13,7 +13,7 @@ import { PersonalAccountPage } from './partner-accounts.payloads.js';
 
 function serviceFor(ctx: AccountsContext): PartnerAccountsService {
   if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');
-  return new PartnerAccountsService(ctx.em, ctx.caller.supplierId, ctx.queue);
+  return new PartnerAccountsService(ctx.em, ctx.caller.supplierId, ctx.queue, ctx.clock.now());
 }
 
 @Resolver()

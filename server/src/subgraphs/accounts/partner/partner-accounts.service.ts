@@ -40,13 +40,15 @@ export class PartnerAccountsService {
     private readonly supplierId: string,
     /** Where the facts other subgraphs copy (new accounts, tariffs) are published, in the writing transaction. */
     private readonly queue: JobQueue,
+    /** When the writes happen (the request's clock): the balance date when none is given, the events' time. */
+    private readonly now = new Date(),
   ) {}
 
   async upsertAccounts(rows: PersonalAccountInput[]): Promise<PartnerWritePayload> {
     const supplier = await this.supplier();
     const errors: RowError[] = [];
     const seen = new Map<string, number>();
-    const today = todayInMoscow();
+    const today = todayInMoscow(this.now);
     const records = rows.map((row, index) => {
       const number = this.checkNumber(supplier, row.number, index, 'number', errors);
       if (number !== null) {

@@ -1,12 +1,14 @@
 // The payment notice (извещение) as a PDF through the public API: what a person sees on the page (rendered and read
 // back, the QR code decoded the way a bank app would), the month it is for and its amount, who may get it, and the
 // months that may be asked for.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser } from '../../../../test/support/kabinet.js';
 import { readPdf } from '../../../../test/support/pdf.js';
 import { decodeQr } from '../../../../test/support/qr.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
+import { instantOf, TEST_DAYS } from '../../../../test/support/dates.js';
+import { SettableClock } from '../../../core/clock.js';
 import { addMonths, currentMonth } from '../../../core/calendar.js';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
 import { formatRubles } from '../../../core/money.js';
@@ -20,7 +22,9 @@ import {
 } from './payment-notice.js';
 import { paymentQrPayload } from './payment-qr.js';
 
-const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
+// Wall time unless a test sets it: the dated tests at the end ask for notices on chosen days.
+const clock = new SettableClock();
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' }, { clock });
 let bank: BankDetails;
 
 beforeAll(async () => {
@@ -292,5 +296,28 @@ describe('the notice’s parts', () => {
     for (let i = 0; i < MAX_NOTICES_PER_REQUEST; i++) countNotice(request);
     expect(() => countNotice(request)).toThrow(`не более ${MAX_NOTICES_PER_REQUEST} извещений`);
     expect(() => countNotice({})).not.toThrow();
+  });
+});
+
+describe.each(TEST_DAYS)('on $name ($date)', (day) => {
+  beforeAll(() => clock.set(instantOf(day)));
+  afterAll(() => clock.set(new Date()));
+
+  it(`gives this month's notice and ${NOTICE_MONTHS_BACK} months back, dated today; refuses next month and earlier`, async () => {
+    const thisMonth = day.date.slice(0, 7);
+    const { client } = await confirmedAbonent(app, mail);
+    const id = await link(client, SPB);
+    const current = await notice(client, id, thisMonth);
+    expect(current.paymentNotice).toMatchObject({ period: thisMonth });
+    const [page] = readPdf(current.pdf!);
+    expect(page!.text()).toContain(
+      `сформировано в Личном кабинете абонента ${day.date.split('-').reverse().join('.')}.`,
+    );
+    const oldest = addMonths(thisMonth, -NOTICE_MONTHS_BACK);
+    expect((await notice(client, id, oldest)).paymentNotice).toMatchObject({ period: oldest });
+    for (const period of [addMonths(thisMonth, 1), addMonths(oldest, -1)]) {
+      const { body } = await client.graphql(NOTICE, { id, period });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    }
   });
 });

@@ -55,7 +55,7 @@ export class PersonalAccountResolver {
     @Arg('from', () => String, { nullable: true }) from?: string | null,
     @Arg('to', () => String, { nullable: true }) to?: string | null,
   ): Promise<Charge[]> {
-    const [first, last] = monthRange({ from, to });
+    const [first, last] = monthRange({ from, to }, ctx.clock.now());
     const charges = await ctx.loaders.chargesByAccount(first, last).load(account.id);
     return from == null && to == null ? charges.slice(0, DEFAULT_CHARGE_MONTHS) : charges;
   }
@@ -92,7 +92,7 @@ export class PersonalAccountResolver {
     })
     period?: string | null,
   ): Promise<PaymentNotice | null> {
-    const createdAt = new Date();
+    const createdAt = ctx.clock.now();
     const asked = period == null ? null : checkNoticePeriod(period, createdAt);
     const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
     if (!bank) return null;
@@ -125,10 +125,11 @@ async function amountDue(
   account: PersonalAccount,
   ctx: AccountsContext,
 ): Promise<{ period: string; amount: number | null }> {
-  const [first, last] = monthRange({});
+  const now = ctx.clock.now();
+  const [first, last] = monthRange({}, now);
   const [latest] = await ctx.loaders.chargesByAccount(first, last).load(account.id);
   return {
-    period: latest?.month ?? currentMonth(),
+    period: latest?.month ?? currentMonth(now),
     amount: account.balance.debt > 0 ? account.balance.debt : null,
   };
 }

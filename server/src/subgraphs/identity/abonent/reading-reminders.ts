@@ -19,6 +19,7 @@ export async function sendReadingReminder(
     const letter = readingReminderLetter(
       abonent.email,
       event.accountNumbers,
+      event.period,
       event.closingDate,
       `${config.publicUrl}/accounts`,
     );

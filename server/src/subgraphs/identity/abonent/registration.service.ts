@@ -53,7 +53,7 @@ export class RegistrationService {
 
     // Hash before looking the address up: a taken address costs the same time as a new one.
     const passwordHash = await hashPassword(input.password);
-    const now = new Date();
+    const now = this.ctx.clock.now();
     const deadline = new Date(now.getTime() + config.confirmationTtlMs);
     const captcha = CaptchaService.fromConfig(config);
     const outcome = await em.transactional(async (tx) => {
@@ -82,7 +82,7 @@ export class RegistrationService {
         updatedAt: now,
       });
       await tx.flush();
-      const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline);
+      const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline, now);
       await sendLetter(queue, tx, confirmationLetter(abonent.email, this.confirmUrl(token), deadline));
       return null;
     });
@@ -93,11 +93,12 @@ export class RegistrationService {
   }
 
   async confirm(token: string): Promise<ConfirmEmailPayload> {
+    const now = this.ctx.clock.now();
     const result = await this.ctx.em.transactional(async (tx) => {
-      const redeemed = await redeemEmailToken(tx, token.trim(), 'confirm_email');
+      const redeemed = await redeemEmailToken(tx, token.trim(), 'confirm_email', now);
       if (!redeemed.ok) return redeemed.reason;
       const abonent = await tx.findOneOrFail(Abonent, { id: redeemed.token.abonentId });
-      abonent.emailConfirmedAt ??= new Date();
+      abonent.emailConfirmedAt ??= now;
       abonent.confirmationDeadline = null;
       await tx.flush();
       return abonent;
@@ -156,7 +157,7 @@ export class RegistrationService {
       });
     }
     await em.transactional(async (tx) => {
-      const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline);
+      const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline, this.ctx.clock.now());
       await sendLetter(queue, tx, confirmationLetter(abonent.email, this.confirmUrl(token), deadline));
     });
     this.ctx.log.info({ deadline: formatDate(deadline) }, 'confirmation link sent again');

@@ -12,8 +12,8 @@ export async function issueEmailToken(
   abonentId: string,
   purpose: EmailTokenPurpose,
   expiresAt: Date,
+  now = new Date(),
 ): Promise<string> {
-  const now = new Date();
   await em.nativeUpdate(EmailToken, { abonentId, purpose, usedAt: null, revokedAt: null }, { revokedAt: now });
   const { token, hash } = newToken();
   em.create(EmailToken, { abonentId, purpose, tokenHash: hash, expiresAt, createdAt: now });
@@ -26,6 +26,8 @@ export async function redeemEmailToken(
   em: EntityManager,
   token: string,
   purpose: EmailTokenPurpose,
+  /** The request's clock: a link expires by the app's time. */
+  now = new Date(),
 ): Promise<Redeemed> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'unknown' };
   const found = await em.findOne(
@@ -36,8 +38,8 @@ export async function redeemEmailToken(
   if (!found) return { ok: false, reason: 'unknown' };
   if (found.usedAt) return { ok: false, reason: 'used' };
   if (found.revokedAt) return { ok: false, reason: 'revoked' };
-  if (found.expiresAt.getTime() < Date.now()) return { ok: false, reason: 'expired' };
-  found.usedAt = new Date();
+  if (found.expiresAt.getTime() < now.getTime()) return { ok: false, reason: 'expired' };
+  found.usedAt = now;
   await em.flush();
   return { ok: true, token: found };
 }

@@ -3,6 +3,14 @@ import { escapeHtml, type Letter } from '../../../core/mail.js';
 
 const SIGNATURE = 'С уважением,\nЛичный кабинет абонента';
 
+const MONTH_NAME = new Intl.DateTimeFormat('ru-RU', { month: 'long', timeZone: 'UTC' });
+
+/** `2027-01` → `январь 2027`. */
+function monthInText(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${MONTH_NAME.format(new Date(Date.UTC(year, m - 1, 1)))} ${year}`;
+}
+
 /** ДД.ММ.ГГГГ in Moscow time, as the seed document writes dates. */
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('ru-RU', {
@@ -87,7 +95,17 @@ export function supportRequestLetter(
   ]);
 }
 
-export function readingReminderLetter(to: string, accountNumbers: string[], closingDate: string, url: string): Letter {
+/**
+ * `period` (YYYY-MM) is the month the readings count for, named outright: with a closing day early in the month the
+ * reminder comes in the month before it.
+ */
+export function readingReminderLetter(
+  to: string,
+  accountNumbers: string[],
+  period: string,
+  closingDate: string,
+  url: string,
+): Letter {
   const [year, month, day] = closingDate.split('-');
   const accounts =
     accountNumbers.length === 1 ? `лицевому счёту ${accountNumbers[0]}` : `лицевым счетам ${accountNumbers.join(', ')}`;
@@ -96,8 +114,8 @@ export function readingReminderLetter(to: string, accountNumbers: string[], clos
     to,
     'Напоминание: передайте показания счётчика',
     [
-      `Вы ещё не передали показания счётчика по ${accounts} в этом месяце.`,
-      `Показания, переданные до ${day}.${month}.${year} включительно, будут учтены в расчёте за этот месяц.`,
+      `Вы ещё не передали показания счётчика по ${accounts} за ${monthInText(period)}.`,
+      `Показания, переданные до ${day}.${month}.${year} включительно, будут учтены в расчёте за ${monthInText(period)}.`,
       'Отказаться от напоминаний можно в разделе «Настройки» Личного кабинета.',
     ],
     { url, label: 'Передать показания' },

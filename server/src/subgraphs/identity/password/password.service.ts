@@ -28,7 +28,7 @@ export class PasswordService {
     if (errors.length > 0) return failed(PasswordPayload, errors);
     const passwordHash = await hashPassword(input.newPassword);
     await em.transactional(async (tx) => {
-      await tx.nativeUpdate(Abonent, { id: abonent.id }, { passwordHash, updatedAt: new Date() });
+      await tx.nativeUpdate(Abonent, { id: abonent.id }, { passwordHash, updatedAt: this.ctx.clock.now() });
       await endSessions(tx, abonent.id, this.ctx.sessionToken);
       await sendLetter(queue, tx, passwordChangedLetter(abonent.email, `${config.publicUrl}/forgot-password`));
     });
@@ -55,12 +55,14 @@ export class PasswordService {
     }
     const abonent = await em.findOne(Abonent, { emailNormalized: normalized });
     if (abonent) {
+      const now = this.ctx.clock.now();
       await em.transactional(async (tx) => {
         const token = await issueEmailToken(
           tx,
           abonent.id,
           'reset_password',
-          new Date(Date.now() + config.passwordResetTtlMs),
+          new Date(now.getTime() + config.passwordResetTtlMs),
+          now,
         );
         await sendLetter(
           queue,
@@ -78,12 +80,13 @@ export class PasswordService {
     const errors = this.checkNew(input.newPassword, input.newPasswordRepeat);
     if (errors.length > 0) return failed(PasswordPayload, errors);
     const passwordHash = await hashPassword(input.newPassword);
+    const now = this.ctx.clock.now();
     const outcome = await em.transactional(async (tx) => {
-      const redeemed = await redeemEmailToken(tx, input.token.trim(), 'reset_password');
+      const redeemed = await redeemEmailToken(tx, input.token.trim(), 'reset_password', now);
       if (!redeemed.ok) return redeemed.reason;
       const abonent = await tx.findOneOrFail(Abonent, { id: redeemed.token.abonentId });
       abonent.passwordHash = passwordHash;
-      abonent.emailConfirmedAt ??= new Date();
+      abonent.emailConfirmedAt ??= now;
       abonent.confirmationDeadline = null;
       await tx.flush();
       await endSessions(tx, abonent.id);

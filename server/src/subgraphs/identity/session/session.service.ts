@@ -69,7 +69,7 @@ export class SessionService {
     await limits.loginFailuresByAccount.reset(normalized);
     // A new session on every login; the one the browser had (if any) ends, so a planted cookie gains nothing.
     if (this.ctx.sessionToken) await em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
-    const token = await startSession(em, config, abonent.id);
+    const token = await startSession(em, config, abonent.id, this.ctx.clock.now());
     this.ctx.response.appendSetCookie(sessionSetCookie(token, config.sessionAbsoluteTtlMs / 1000, config.publicUrl));
     this.ctx.log.info('login succeeded');
     return succeeded(LoginPayload, { abonent, captchaRequired: false });
@@ -82,9 +82,14 @@ export class SessionService {
   }
 }
 
-export async function startSession(em: EntityManager, config: Config, abonentId: string): Promise<string> {
+export async function startSession(
+  em: EntityManager,
+  config: Config,
+  abonentId: string,
+  at = new Date(),
+): Promise<string> {
   const { token, hash } = newToken();
-  const now = Date.now();
+  const now = at.getTime();
   em.create(Session, {
     abonentId,
     tokenHash: hash,
@@ -110,22 +115,28 @@ export async function endSessions(em: EntityManager, abonentId: string, except?:
 const SESSION_BY_TOKEN = statement(
   `select s."id", s."abonent_id", s."last_used_at", a."email_confirmed_at" is not null as "confirmed"
      from "identity"."session" s join "identity"."abonent" a on a."id" = s."abonent_id"
-    where s."token_hash" = $1 and s."idle_expires_at" > now() and s."absolute_expires_at" > now()`,
+    where s."token_hash" = $1 and s."idle_expires_at" > $2 and s."absolute_expires_at" > $2`,
 );
 
-export async function resolveSessionCaller(em: EntityManager, config: Config, token: string): Promise<Caller> {
+/** `now` is the request's clock: expiry is judged, and the idle expiry moved on, by the app's time, not the database's. */
+export async function resolveSessionCaller(
+  em: EntityManager,
+  config: Config,
+  token: string,
+  now = new Date(),
+): Promise<Caller> {
   const rows = await readRows<{ id: string; abonent_id: string; last_used_at: Date; confirmed: boolean }>(
     em,
     SESSION_BY_TOKEN,
-    [hashToken(token)],
+    [hashToken(token), now],
   );
   const row = rows[0];
   if (!row) return ANONYMOUS;
-  if (Date.now() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
     await em.getConnection().execute(
-      `update "identity"."session" set "last_used_at" = now(),
-           "idle_expires_at" = least(now() + make_interval(secs => ?), "absolute_expires_at") where "id" = ?`,
-      [config.sessionIdleTtlMs / 1000, row.id],
+      `update "identity"."session" set "last_used_at" = ?,
+           "idle_expires_at" = least(?::timestamptz + make_interval(secs => ?), "absolute_expires_at") where "id" = ?`,
+      [now, now, config.sessionIdleTtlMs / 1000, row.id],
     );
   }
   return { kind: 'abonent', abonentId: row.abonent_id, emailConfirmed: row.confirmed };

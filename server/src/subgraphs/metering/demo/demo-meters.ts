@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccountsRegistered } from '../../../core/events.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, addMonths, todayInMoscow } from '../../../core/calendar.js';
+import { addDays, addMonths } from '../../../core/calendar.js';
 import { formatScaled, parseDecimal } from '../../../core/decimal.js';
 
 interface DemoMeter {
@@ -67,7 +67,8 @@ export const DEMO_METERS: Readonly<Record<string, readonly DemoMeter[]>> = {
 export async function seedDemoMeters(
   em: EntityManager,
   event: AccountsRegistered,
-  today = todayInMoscow(),
+  /** The seeding day (Moscow): the year of readings ends the month before it. */
+  today: string,
 ): Promise<void> {
   for (const account of event.accounts) {
     for (const demo of DEMO_METERS[account.number] ?? []) {

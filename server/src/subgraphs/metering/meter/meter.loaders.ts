@@ -2,7 +2,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Caller } from '../../../core/caller.js';
-import { todayInMoscow } from '../../../core/calendar.js';
 import { groupBy } from '../../../core/group-by.js';
 import { readRows, runSql, statement } from '../../../core/sql.js';
 import { uuidsOf } from '../../../core/uuid.js';
@@ -36,7 +35,7 @@ const METERS_BY_ACCOUNT = statement(
     where m."account_id" = any($1::uuid[]) and m."status" = 'ACTIVE' order by m."serial_number"`,
 );
 
-export function createMeterLoaders(em: EntityManager, caller: Caller, today = todayInMoscow()) {
+export function createMeterLoaders(em: EntityManager, caller: Caller, today: string) {
   const readingLoaders = new Map<number, DataLoader<string, Reading[]>>();
   const consumptionLoaders = new Map<string, DataLoader<string, MonthlyConsumption[]>>();
   /** The current (accepted) reading of each meter's zones in the latest period, one per zone. */

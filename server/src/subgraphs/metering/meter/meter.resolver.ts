@@ -47,7 +47,7 @@ export class AccountMetersResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'months — от 1 до 36.', { field: 'months' });
     }
     // Readings sent after this month's closing day count for next month: include it.
-    const next = addMonths(currentMonth(), 1);
+    const next = addMonths(currentMonth(ctx.clock.now()), 1);
     return ctx.loaders.consumptionByAccount(`${addMonths(next, -(months - 1))}-01`).load(account.id);
   }
 }
@@ -87,8 +87,8 @@ export class MeterResolver {
   }
 
   @FieldResolver(() => VerificationStatus)
-  verificationStatus(@Root() meter: Meter): VerificationStatus {
-    return verificationStatusOf(meter.nextVerificationOn);
+  verificationStatus(@Root() meter: Meter, @Ctx() ctx: MeteringContext): VerificationStatus {
+    return verificationStatusOf(meter.nextVerificationOn, todayInMoscow(ctx.clock.now()));
   }
 }
 

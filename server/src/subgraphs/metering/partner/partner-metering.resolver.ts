@@ -40,7 +40,7 @@ export class PartnerMeteringResolver {
     @Ctx() ctx: MeteringContext,
   ): Promise<PartnerWritePayload> {
     const partner = partnerOf(ctx);
-    return recordInspectorReadings(ctx.em, partner.partnerAppId, partner.supplierId, input);
+    return recordInspectorReadings(ctx.em, partner.partnerAppId, partner.supplierId, input, ctx.clock.now());
   }
 
   @Query(() => PartnerReadingPage, {

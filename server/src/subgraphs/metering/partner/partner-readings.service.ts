@@ -77,6 +77,7 @@ export async function recordInspectorReadings(
   partnerAppId: string,
   supplierId: string,
   input: { readings: InspectorReadingInput[]; idempotencyKey: string },
+  now = new Date(),
 ): Promise<PartnerWritePayload> {
   if ((input.idempotencyKey ?? '').length < 8 || input.idempotencyKey.length > 100) {
     return PartnerWritePayload.refused([
@@ -88,10 +89,9 @@ export async function recordInspectorReadings(
       RowError.of(-1, null, 'TOO_MANY_ROWS', `Не более ${MAX_ROWS} строк за один вызов.`),
     ]);
   }
-  const today = todayInMoscow();
   return em.transactional((tx) =>
     oncePerKey(tx, partnerAppId, input.idempotencyKey, {
-      run: (submissionId) => recordNow(tx, supplierId, input.readings, submissionId, today),
+      run: (submissionId) => recordNow(tx, supplierId, input.readings, submissionId, now),
       keep: () => true,
       revive: (stored) => Object.assign(new PartnerWritePayload(), stored),
     }),
@@ -103,8 +103,9 @@ async function recordNow(
   supplierId: string,
   readings: InspectorReadingInput[],
   submissionId: string | null,
-  today: string,
+  now: Date,
 ): Promise<PartnerWritePayload> {
+  const today = todayInMoscow(now);
   const meters = new Map(
     (
       await lockMeters(tx, `m."supplier_id" = ? and m."serial_number"`, [
@@ -113,7 +114,7 @@ async function recordNow(
       ])
     ).map((m) => [m.serial_number, m]),
   );
-  const service = new SubmitService(tx, today);
+  const service = new SubmitService(tx, now);
   const rules = {
     ...(await service.rules(tx, supplierId)),
     maxDaily: null,
@@ -176,8 +177,8 @@ async function recordNow(
       await runSql(
         tx,
         `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source",
-             "submission_id", "current", "consumption", "rollover")
-           values (?, ?, ?, ?, ?, 'INSPECTOR', ?, true, ?, ?)`,
+             "submission_id", "current", "consumption", "rollover", "submitted_at")
+           values (?, ?, ?, ?, ?, 'INSPECTOR', ?, true, ?, ?, ?)`,
         [
           reading.meter.id,
           supplierId,
@@ -187,6 +188,7 @@ async function recordNow(
           submissionId,
           formatScaled(reading.consumption),
           reading.rollover,
+          now,
         ],
       );
     }

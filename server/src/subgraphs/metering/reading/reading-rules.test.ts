@@ -5,9 +5,10 @@ import { verificationStatusOf } from '../meter/meter.resolver.js';
 import { MeterZones, ReadingZone, VerificationStatus, type MeterRow } from '../meter/meter.types.js';
 import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 import { SubmitService, type Rules } from './submit.service.js';
+import { moscow } from '../../../../test/support/dates.js';
 
 const TODAY = '2026-11-20';
-const service = new SubmitService(undefined as unknown as EntityManager, TODAY);
+const service = new SubmitService(undefined as unknown as EntityManager, moscow(TODAY));
 const meter: MeterRow = {
   id: 'm',
   account_id: 'a',

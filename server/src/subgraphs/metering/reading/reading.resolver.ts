@@ -20,6 +20,6 @@ export class ReadingResolver {
     if (ctx.caller.kind !== 'abonent') throw new Error('an abonent operation reached without an abonent caller');
     // Readings that come with a payment (the payments subgraph submits them for the abonent) say so.
     const source = ctx.origin === 'payments' ? ReadingSource.PAYMENT : ReadingSource.ABONENT;
-    return new SubmitService(ctx.em).submit(ctx.caller.abonentId, input, source);
+    return new SubmitService(ctx.em, ctx.clock.now()).submit(ctx.caller.abonentId, input, source);
   }
 }

@@ -1,14 +1,19 @@
 // Meters and readings through the public API: the demo meters on an account, submitting with each of the
 // supplier's rules at its boundary, replacement within a period, idempotency, concurrency, and the partner side.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
+import { CLOSING_DAYS, instantOf, moscow, TEST_DAYS } from '../../../../test/support/dates.js';
+import { SettableClock } from '../../../core/clock.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, periodFor, todayInMoscow } from '../../../core/calendar.js';
+import { addDays, addMonths, periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
 
-const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
+// Wall time unless a test sets it: the dated tests below run the same operations on chosen days.
+const clock = new SettableClock();
+const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' }, { clock });
+const today = () => todayInMoscow(clock.now());
 
 const metering = () => app.kabinet.subgraphs.metering.orm.em.fork();
 
@@ -48,21 +53,25 @@ async function withAccount(number: string, supplierCode: string, proof?: string)
   return { ...abonent, accountId, meters };
 }
 
-let kaluga: Awaited<ReturnType<typeof createPartner>> | undefined;
+const billing = new Map<string, Awaited<ReturnType<typeof createPartner>>>();
 let accountCounter = 0;
 
 /**
- * A new Kaluga account (no proof asked) with one meter of its own installed `installedDaysAgo` days ago at 100 m³
- * and no readings yet, linked by a new abonent: tests that submit do not share a meter.
+ * A new account of the supplier (Kaluga by default; none asks for a proof) with one meter of its own installed
+ * `installedDaysAgo` days before the clock's today at 100 m³ and no readings yet, linked by a new abonent: tests that
+ * submit do not share a meter.
  */
-async function freshMeter(installedDaysAgo = 10) {
-  kaluga ??= await createPartner(app, 'kaluga', ['accounts:write', 'readings:write']);
+async function freshMeter(installedDaysAgo = 10, supplierCode = 'kaluga') {
+  if (!billing.has(supplierCode)) {
+    billing.set(supplierCode, await createPartner(app, supplierCode, ['accounts:write', 'readings:write']));
+  }
+  const kaluga = billing.get(supplierCode)!;
   const number = String(4_100_000_000 + (Date.now() % 1_000_000) * 100 + accountCounter++);
   await kaluga.graphql(
     `mutation ($input: UpsertPersonalAccountsInput!) { upsertPersonalAccounts(input: $input) { ok } }`,
     { input: { accounts: [{ number, address: 'г. Калуга, д. 1', holderName: 'Тестов Т. Т.' }] } },
   );
-  const installedOn = addDays(todayInMoscow(), -installedDaysAgo);
+  const installedOn = addDays(today(), -installedDaysAgo);
   const UPSERT = `mutation ($input: UpsertMetersInput!) { upsertMeters(input: $input) { ok errors { code } } }`;
   const meter = { accountNumber: number, serialNumber: `T-${number}`, initialValue: '100', installedOn };
   // Metering learns of the new account from the accounts event within seconds.
@@ -71,7 +80,7 @@ async function freshMeter(installedDaysAgo = 10) {
     if (body.data.upsertMeters.ok || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const linked = await withAccount(number, 'kaluga');
+  const linked = await withAccount(number, supplierCode);
   return { ...linked, meterId: linked.meters[0].id as string };
 }
 
@@ -143,9 +152,7 @@ describe('submitting readings', () => {
       }),
     ]);
     expect(first.results[0].chargePreview).toBe(8621); // 10.5 m³ × 8,21 ₽ = 86,205 ₽ → 86,21 ₽
-    expect(first.period).toBe(
-      periodFor(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date()), 25).slice(0, 7),
-    );
+    expect(first.period).toBe(periodFor(today(), 25).slice(0, 7));
 
     const again = await submit(client, input);
     expect(again).toEqual(first);
@@ -181,7 +188,7 @@ describe('submitting readings', () => {
         zone: 'TOTAL',
         value: meter.lastReading.value,
         takenOn: expect.stringMatching(/^\d{4}-\d{2}-20$/),
-        period: periodFor(todayInMoscow(), 25).slice(0, 7),
+        period: periodFor(today(), 25).slice(0, 7),
       },
     ]);
     const { body } = await client.graphql(METERS, { id: accountId });
@@ -329,14 +336,14 @@ describe('the reading period', () => {
   it('answers which period a reading counts for: after the closing day, the next month', async () => {
     const { id, accountId, meterId } = await freshMeter(3);
     const { SubmitService } = await import('./submit.service.js');
-    const month = todayInMoscow().slice(0, 7);
-    const onClosingDay = await new SubmitService(metering(), `${month}-25`).submit(id, {
+    const month = today().slice(0, 7);
+    const onClosingDay = await new SubmitService(metering(), moscow(`${month}-25`)).submit(id, {
       accountId,
       idempotencyKey: key(),
       readings: [{ meterId, value: '101' }],
     });
     expect(onClosingDay).toMatchObject({ ok: true, period: month, afterClosingDay: false });
-    const dayAfter = await new SubmitService(metering(), `${month}-26`).submit(id, {
+    const dayAfter = await new SubmitService(metering(), moscow(`${month}-26`)).submit(id, {
       accountId,
       idempotencyKey: key(),
       readings: [{ meterId, value: '102' }],
@@ -496,9 +503,188 @@ describe('the partner side of readings', () => {
   });
 });
 
+/**
+ * Suppliers that close their period on each of CLOSING_DAYS, set once for the file; only the dated tests below have
+ * abonents there, so the reminders they trigger stay theirs.
+ */
+const CLOSING_SUPPLIERS: Readonly<Record<number, string>> = {
+  1: 'ivanovo',
+  2: 'izhevsk',
+  3: 'yoshkar-ola',
+  25: 'krasnodar',
+  // Not 25 for the reminders' own cases: on the default closing day every other test's abonent is due as well.
+  28: 'zhigulevsk',
+};
+
+/** Reminders of later dated tests are noted for this abonent, but no letter queues up in front of other tests'. */
+async function noReminderLetters(abonent: { client: Browser }): Promise<void> {
+  const { body } = await abonent.client.graphql(
+    'mutation { setReadingReminders(enabled: false) { readingReminders } }',
+  );
+  expect(body.data.setReadingReminders).toEqual({ readingReminders: false });
+}
+let closingDaysSet: Promise<void> | undefined;
+
+/** The supplier closing on `closingDay`, once metering has its closing day (the settings event, within seconds). */
+async function supplierClosingOn(closingDay: number): Promise<string> {
+  closingDaysSet ??= (async () => {
+    for (const [day, code] of Object.entries(CLOSING_SUPPLIERS)) {
+      const settings = await createPartner(app, code, ['supplier:write']);
+      const { body } = await settings.graphql(
+        'mutation ($day: Int!) { updateSupplierSettings(input: { readingClosingDay: $day }) { ok } }',
+        { day: Number(day) },
+      );
+      expect(body.data.updateSupplierSettings.ok).toBe(true);
+      for (const deadline = Date.now() + 30_000; ;) {
+        const [row] = await runSql<Array<{ reading_closing_day: number }>>(
+          metering(),
+          'select "reading_closing_day" from "metering"."supplier_settings" where "supplier_id" = ?',
+          [settings.supplierId],
+        );
+        if (row?.reading_closing_day === Number(day)) break;
+        if (Date.now() > deadline) throw new Error(`metering never heard of ${code}'s closing day`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  })();
+  await closingDaysSet;
+  return CLOSING_SUPPLIERS[closingDay]!;
+}
+
+/** The periods (YYYY-MM) metering noted a reminder for, per abonent asked about. */
+async function remindedPeriods(abonentIds: string[]): Promise<Array<{ abonentId: string; period: string }>> {
+  return runSql<Array<{ abonentId: string; period: string }>>(
+    metering(),
+    `select "abonent_id" as "abonentId", to_char("period", 'YYYY-MM') as "period" from "metering"."reminder_sent"
+      where "abonent_id" in (?) order by "period", "abonent_id"`,
+    [abonentIds],
+  );
+}
+
+const asShown = (date: string) => date.split('-').reverse().join('.');
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+/** `2027-01` → `январь 2027`, as letters name a period. */
+const monthInText = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+describe('reminders across month and year ends, for closing days early in the month', () => {
+  afterAll(() => clock.set(new Date()));
+
+  // Three days before the closing date on the calendar: for closing days 1–3 that is in the month before (and, for
+  // January's period, the year before); the period reminded of is the closing date's month.
+  it.each([
+    { closingDay: 1, remindOn: '2026-12-29', closingDate: '2027-01-01' },
+    { closingDay: 2, remindOn: '2026-12-30', closingDate: '2027-01-02' },
+    { closingDay: 3, remindOn: '2026-12-31', closingDate: '2027-01-03' },
+    // Within the month (28: the last closing day a supplier may set, the last day of February).
+    { closingDay: 28, remindOn: '2026-12-25', closingDate: '2026-12-28' },
+    { closingDay: 1, remindOn: '2028-02-27', closingDate: '2028-03-01' },
+    { closingDay: 3, remindOn: '2028-02-29', closingDate: '2028-03-03' },
+    { closingDay: 2, remindOn: '2027-02-27', closingDate: '2027-03-02' },
+    { closingDay: 28, remindOn: '2027-02-25', closingDate: '2027-02-28' },
+  ])(
+    'closing day $closingDay: reminded on $remindOn of the period closing $closingDate, once, unless a reading came',
+    async ({ closingDay, remindOn, closingDate }) => {
+      const supplier = await supplierClosingOn(closingDay);
+      clock.set(moscow(remindOn, '08:00'));
+      const [waiting, submitted] = await Promise.all([freshMeter(10, supplier), freshMeter(10, supplier)]);
+      const abonents = [waiting.id, submitted.id];
+      const { remindAbonents } = await import('./reminders.js');
+      const queue = app.kabinet.queue;
+
+      // The day before: not yet.
+      await remindAbonents(metering(), queue, addDays(remindOn, -1));
+      expect(await remindedPeriods(abonents)).toEqual([]);
+
+      // On the reminder day a reading counts for the period reminded of, so its sender is not reminded.
+      const sent = await submit(submitted.client, {
+        accountId: submitted.accountId,
+        readings: [{ meterId: submitted.meterId, value: '101' }],
+      });
+      expect(sent).toMatchObject({ ok: true, period: closingDate.slice(0, 7) });
+      await remindAbonents(metering(), queue, today());
+      expect(await remindedPeriods(abonents)).toEqual([{ abonentId: waiting.id, period: closingDate.slice(0, 7) }]);
+      const letter = await mail.waitFor(waiting.email, /Напоминание: передайте показания счётчика/);
+      expect(letter.text).toContain(
+        `до ${asShown(closingDate)} включительно, будут учтены в расчёте за ${monthInText(closingDate.slice(0, 7))}.`,
+      );
+      // Once per period, however often the job runs that day.
+      await remindAbonents(metering(), queue, today());
+      expect(await remindedPeriods(abonents)).toHaveLength(1);
+      await Promise.all([noReminderLetters(waiting), noReminderLetters(submitted)]);
+    },
+  );
+});
+
+describe.each(TEST_DAYS)('on $name ($date)', (day) => {
+  /** A fresh meter at a supplier closing on each of CLOSING_DAYS, linked by its own abonent. */
+  const meters = new Map<number, Awaited<ReturnType<typeof freshMeter>>>();
+  beforeAll(async () => {
+    clock.set(instantOf(day));
+    const suppliers = await Promise.all(CLOSING_DAYS.map(supplierClosingOn));
+    const fresh = await Promise.all(suppliers.map((supplier) => freshMeter(10, supplier)));
+    CLOSING_DAYS.forEach((closingDay, i) => meters.set(closingDay, fresh[i]!));
+    await Promise.all(fresh.map(noReminderLetters));
+  });
+  afterAll(() => clock.set(new Date()));
+
+  it('reminds exactly the abonents whose supplier closes the period three days from today', async () => {
+    const { remindAbonents } = await import('./reminders.js');
+    await remindAbonents(metering(), app.kabinet.queue, today());
+    const closingDate = addDays(day.date, 3);
+    const due = CLOSING_DAYS.filter((d) => d === Number(closingDate.slice(8, 10)));
+    expect(await remindedPeriods(CLOSING_DAYS.map((d) => meters.get(d)!.id))).toEqual(
+      due.map((d) => ({ abonentId: meters.get(d)!.id, period: closingDate.slice(0, 7) })),
+    );
+  });
+
+  it.each(CLOSING_DAYS)(
+    'with closing day %i, counts a reading for its period, from the baseline, in the monthly consumption',
+    async (closingDay) => {
+      const { client, accountId, meterId } = meters.get(closingDay)!;
+      const afterClosingDay = Number(day.date.slice(8, 10)) > closingDay;
+      const period = addMonths(day.date.slice(0, 7), afterClosingDay ? 1 : 0);
+      const before = await client.graphql(
+        `query ($id: ID!) { personalAccount(id: $id) { meters { comparisonReadings { zone value takenOn period } } } }`,
+        { id: accountId },
+      );
+      expect(before.body.data.personalAccount.meters[0].comparisonReadings).toEqual([
+        { zone: 'TOTAL', value: '100', takenOn: addDays(day.date, -10), period },
+      ]);
+      const sent = await submit(client, { accountId, readings: [{ meterId, value: '105,5' }] });
+      expect(sent).toMatchObject({ ok: true, period, afterClosingDay });
+      expect(sent.results[0]).toMatchObject({ status: 'ACCEPTED', consumption: '5.5', period });
+      const { body } = await client.graphql(
+        `query ($id: ID!) { personalAccount(id: $id) {
+           meters { lastReading { value period submittedAt } }
+           monthlyConsumption(months: 3) { month volume }
+         } }`,
+        { id: accountId },
+      );
+      const account = body.data.personalAccount;
+      expect(account.meters[0].lastReading).toMatchObject({ value: '105.5', period });
+      // Recorded at the app's time, on the day in Moscow.
+      expect(todayInMoscow(new Date(account.meters[0].lastReading.submittedAt))).toBe(day.date);
+      expect(account.monthlyConsumption).toEqual([{ month: period, volume: '5.5' }]);
+    },
+  );
+});
+
 describe('reminders', () => {
   it('e-mails abonents without a reading this period three days before the closing day, once, unless they opted out', async () => {
-    const period = periodFor(todayInMoscow(), 25).slice(0, 7);
+    const period = periodFor(today(), 25).slice(0, 7);
     const reminderDay = `${period}-22`;
     const waiting = await freshMeter();
     const submitted = await freshMeter();

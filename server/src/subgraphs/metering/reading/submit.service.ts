@@ -45,10 +45,16 @@ export type Check =
   { ok: true; scaled: bigint; consumption: bigint; rollover: boolean } | { ok: false; code: string; message: string };
 
 export class SubmitService {
+  /** The day (Moscow) readings are taken on: it decides their period, tariff and consumption per day. */
+  private readonly today: string;
+
   constructor(
     private readonly em: EntityManager,
-    private readonly today = todayInMoscow(),
-  ) {}
+    /** When the readings are submitted (the request's clock): their submitted_at and their day. */
+    private readonly now = new Date(),
+  ) {
+    this.today = todayInMoscow(now);
+  }
 
   async submit(
     abonentId: string,
@@ -145,8 +151,8 @@ export class SubmitService {
       const [inserted] = await runSql<Array<{ id: string }>>(
         tx,
         `insert into "metering"."reading" ("meter_id", "supplier_id", "zone", "value", "period", "source", "abonent_id",
-           "submission_id", "current", "consumption", "rollover")
-         values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?) returning "id"`,
+           "submission_id", "current", "consumption", "rollover", "submitted_at")
+         values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?) returning "id"`,
         [
           reading.meterId,
           account.supplier_id,
@@ -158,6 +164,7 @@ export class SubmitService {
           submissionId,
           formatScaled(check.consumption),
           check.rollover,
+          this.now,
         ],
       );
       results.push(
