@@ -2,7 +2,7 @@
 import { createKabinet, type Kabinet } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/database.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger, type Logger } from '../../src/core/logger.js';
 import { createTestDatabase } from './database.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -40,6 +40,8 @@ let nextIp = 1;
 export interface TestKabinetOptions {
   /** The database to run on (default: a fresh one, see createTestDatabase); closed with the Kabinet. */
   database?: () => Promise<Database>;
+  /** Where Kabinet logs (default: stdout at TEST_LOG_LEVEL, silent unless set). */
+  log?: Logger;
 }
 
 export async function startTestKabinet(
@@ -48,7 +50,7 @@ export async function startTestKabinet(
 ): Promise<TestKabinet> {
   // Tests see the demo data only when they ask for it (DEMO_DATA), on either database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const log = options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await (options.database ?? createTestDatabase)();
   const kabinet = await createKabinet({ config, log, database, serveWebClient: false }).catch(
     async (error: unknown) => {
