@@ -224,7 +224,7 @@ describe('a control character in a String or ID', () => {
       const what = `${position.field.name} ${position.fieldPath}`;
       expectRefused(result, 'BAD_USER_INPUT', what);
       expect(result.body.errors?.[0]?.extensions?.field, what).toBe(position.fieldPath);
-      expect(result.body.errors?.[0]?.message, what).toContain(position.fieldPath);
+      expect(result.body.errors?.[0]?.message, what).toContain(`«${position.fieldPath.slice(1)}»`);
     }
   });
 

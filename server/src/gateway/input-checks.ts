@@ -133,7 +133,7 @@ export function checkLiterals(schema: GraphQLSchema, document: DocumentNode): vo
 function controlCharacterError(field: string): AppError {
   return new AppError(
     ErrorCode.BAD_USER_INPUT,
-    `Поле «${field}» содержит недопустимый управляющий символ (например, NUL): уберите его.`,
+    `Поле «${field.replace(/^\$/, '')}» содержит недопустимый управляющий символ (например, NUL): уберите его.`,
     { ...BAD_INPUT, field },
   );
 }
