@@ -119,6 +119,26 @@ describe('in development mode', () => {
     expect(response.headers['content-security-policy']).toMatch(/script-src 'self'/);
   });
 
+  it('denies browser features the cabinet does not use and any <base> element, on pages and the API alike', async () => {
+    for (const url of ['/graphql', '/healthz', '/no-such-page']) {
+      const response = await app.kabinet.http.inject({
+        method: url === '/graphql' ? 'POST' : 'GET',
+        url,
+        headers: { 'content-type': 'application/json', accept: 'text/html' },
+        payload: url === '/graphql' ? JSON.stringify({ query: '{ suppliers { code } }' }) : undefined,
+      });
+      const policy = String(response.headers['permissions-policy']);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics'])
+        expect(policy, url).toMatch(new RegExp(`(^|, )${feature}=\\(\\)(,|$)`));
+      // Every entry denies: none grants a feature to self or another origin.
+      for (const entry of policy.split(', ')) expect(entry, url).toMatch(/^[a-z-]+=\(\)$/);
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp, url).toMatch(/(^|;)base-uri 'none'(;|$)/);
+      expect(csp, url).toMatch(/(^|;)object-src 'none'(;|$)/);
+      expect(csp, url).toMatch(/script-src 'self'(;|$)/);
+    }
+  });
+
   it('reports liveness and readiness', async () => {
     const health = await app.kabinet.http.inject({ method: 'GET', url: '/healthz' });
     expect(health.json()).toEqual({ status: 'ok' });

@@ -90,6 +90,8 @@ const SHOWN_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'INTERNAL_SERVER_ERROR',
+  // The gateway's refusals of malformed input (a control character in a field, …) say in Russian what to fix.
+  'BAD_USER_INPUT',
 ]);
 
 /** A request's error as urql reports it. */

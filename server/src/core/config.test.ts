@@ -46,6 +46,71 @@ describe('loadConfig', () => {
     expect(ok.payments).toMatchObject({ provider: 'yookassa', yookassa: { shopId: '123456' } });
   });
 
+  describe('in production, refuses what is unsafe, naming the variable and what to do', () => {
+    const production = {
+      NODE_ENV: 'production',
+      GATEWAY_SECRET: 's'.repeat(32),
+      CAPTCHA_SECRET: 'c'.repeat(32),
+      SMTP_URL: 'smtp://mail.example.ru:587',
+      PUBLIC_URL: 'https://lk.example.ru',
+      PAYMENT_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: '123456',
+      YOOKASSA_SECRET_KEY: 'live_secret_key_value',
+    };
+    const refusal = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+
+    it('accepts the safe baseline', () => {
+      expect(refusal(production)).toBe('accepted');
+    });
+
+    // The values config.ts falls back to in development, which anyone reading the repository knows.
+    it.each([
+      ['GATEWAY_SECRET', 'kabinet-development-gateway-secret-not-for-production'],
+      ['CAPTCHA_SECRET', 'kabinet-development-captcha-secret-not-for-production'],
+      ['SANDBOX_ACQUIRER_SECRET', 'kabinet-sandbox-acquirer-notification-secret'],
+    ])('the published development %s', (name, published) => {
+      const message = refusal({ ...production, [name]: published });
+      expect(message).toMatch(new RegExp(`${name}: is the published development value`));
+      expect(message).toMatch(/openssl rand -hex 32/);
+      // Outside production the same value is fine: it is the default there.
+      expect(() => loadConfig({ [name]: published })).not.toThrow();
+    });
+
+    it('an http:// PUBLIC_URL (the session cookie would lose Secure and __Host-)', () => {
+      const message = refusal({ ...production, PUBLIC_URL: 'http://lk.example.ru' });
+      expect(message).toMatch(/PUBLIC_URL: must be an https:\/\/ URL when NODE_ENV=production/);
+      expect(message).toMatch(/Secure/);
+      expect(loadConfig({ PUBLIC_URL: 'http://localhost:4000' }).publicUrl).toBe('http://localhost:4000');
+    });
+
+    it.each(['true', '1', 'yes'])('DEMO_DATA=%s', (value) => {
+      expect(refusal({ ...production, DEMO_DATA: value })).toMatch(
+        /DEMO_DATA: must not be true when NODE_ENV=production.*unset it or set false/,
+      );
+      expect(loadConfig({ ...production, DEMO_DATA: 'false' }).demoData).toBe(false);
+    });
+
+    it('lists every unsafe variable at once', () => {
+      const message = refusal({
+        ...production,
+        GATEWAY_SECRET: 'kabinet-development-gateway-secret-not-for-production',
+        CAPTCHA_SECRET: 'kabinet-development-captcha-secret-not-for-production',
+        PUBLIC_URL: 'http://lk.example.ru',
+        DEMO_DATA: 'true',
+      });
+      for (const name of ['GATEWAY_SECRET', 'CAPTCHA_SECRET', 'PUBLIC_URL', 'DEMO_DATA'])
+        expect(message).toMatch(new RegExp(`^  ${name}: `, 'm'));
+    });
+  });
+
   it('lists every invalid variable at once', () => {
     let message = '';
     try {

@@ -17,6 +17,13 @@ const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-productio
 const DEV_CAPTCHA_SECRET = 'kabinet-development-captcha-secret-not-for-production';
 const DEV_SANDBOX_SECRET = 'kabinet-sandbox-acquirer-notification-secret';
 
+/** Secrets whose development values are public: production refuses them. */
+const PUBLISHED_SECRETS = [
+  ['GATEWAY_SECRET', DEV_GATEWAY_SECRET],
+  ['CAPTCHA_SECRET', DEV_CAPTCHA_SECRET],
+  ['SANDBOX_ACQUIRER_SECRET', DEV_SANDBOX_SECRET],
+] as const;
+
 const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -119,8 +126,40 @@ const schema = variables.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
   }
+  if (env.NODE_ENV === 'production' && env.PUBLIC_URL?.startsWith('http://')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'must be an https:// URL when NODE_ENV=production (over http:// the session cookie loses Secure and ' +
+        'the __Host- prefix); serve the cabinet over TLS and set its https:// address',
+    });
+  }
   if (env.NODE_ENV === 'production' && !env.CAPTCHA_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['CAPTCHA_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  // The development secrets are published in this repository: anyone could sign with them.
+  if (env.NODE_ENV === 'production') {
+    for (const [name, published] of PUBLISHED_SECRETS) {
+      if (env[name]?.trim() === published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'is the published development value, which must not be used when NODE_ENV=production ' +
+            '(generate one with `openssl rand -hex 32`)',
+        });
+      }
+    }
+  }
+  if (env.NODE_ENV === 'production' && env.DEMO_DATA !== undefined && ['true', '1', 'yes'].includes(env.DEMO_DATA)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEMO_DATA'],
+      message:
+        'must not be true when NODE_ENV=production (it writes demo accounts with published proofs); ' +
+        'unset it or set false',
+    });
   }
   if (env.PAYMENT_PROVIDER === 'yookassa') {
     for (const name of ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'] as const) {

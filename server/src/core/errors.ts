@@ -1,4 +1,5 @@
 // Stable error codes, the one error class resolvers throw, and the masking that keeps internals from clients.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
 
@@ -50,11 +51,43 @@ export class AppError extends GraphQLError {
 /** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
 const SAFE_EXTENSIONS = new Set(['code', 'field', 'limit', 'actual', 'argument', 'retryAfterSeconds', 'scope']);
 
+/** Apollo Server's own refusals of a malformed request: an HTTP status but no code. Russian for people. */
+const PROTOCOL_MESSAGES: Readonly<Record<string, string>> = {
+  'provided sha does not match query': 'Хеш persistedQuery (sha256Hash) не совпадает с текстом запроса.',
+  'Unsupported persisted query version': 'Версия persistedQuery не поддерживается: допускается только 1.',
+};
+const PROTOCOL_MESSAGE = 'Запрос не соответствует протоколу GraphQL over HTTP.';
+
+/**
+ * A request error Apollo Server raised itself (persisted query checks): a GraphQLError caused by nothing else,
+ * with a 4xx status and no code. It is the client's mistake, not ours.
+ */
+function isProtocolError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** The stable code a client gets for this error when it is the client's mistake or a known outcome; else undefined. */
+export function clientErrorCode(error: unknown): ErrorCode | undefined {
+  if (isProtocolError(error)) return ErrorCode.BAD_REQUEST;
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR
+    ? (code as ErrorCode)
+    : undefined;
+}
+
 /**
  * Turns any error into what a client may see: known codes keep their message and safe extensions;
  * anything else is logged in full and replaced by a generic message.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  if (isProtocolError(error)) {
+    return {
+      message: PROTOCOL_MESSAGES[error.message] ?? PROTOCOL_MESSAGE,
+      extensions: { code: ErrorCode.BAD_REQUEST },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const extensions = Object.fromEntries(
@@ -77,4 +110,29 @@ function unwrap(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
   return current;
+}
+
+/**
+ * Logs each refused request once, at warn: the codes and where, never the message's values, the variables or the
+ * document (they are the client's data). Errors of resolvers (a path) are the resolvers' business.
+ */
+export function clientErrorLogPlugin<C extends { log?: Logger }>(log: Logger): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName, contextValue }) {
+          const refused = errors
+            .filter((error) => error.path === undefined)
+            .flatMap((error) => {
+              const code = clientErrorCode(error);
+              const field = error.extensions.field ?? error.extensions.argument;
+              return code ? [typeof field === 'string' ? { code, field } : { code }] : [];
+            });
+          if (refused.length > 0) {
+            (contextValue.log ?? log).warn({ refused, operationName: operationName ?? undefined }, 'request refused');
+          }
+        },
+      };
+    },
+  };
 }

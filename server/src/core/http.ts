@@ -54,15 +54,54 @@ export function registerProbes(
 }
 
 /**
+ * Browser features the cabinet never uses, denied to the page and anything it embeds. Online payment goes through
+ * the acquirer's own page (a redirect), not the Payment Request API, so `payment` is denied too.
+ */
+export const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+] as const;
+
+export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+
+/**
  * Security headers for the public edge, with a Content-Security-Policy that allows only our own scripts; the
- * CAPTCHA widget solves its proof-of-work in workers it creates from data: and blob: URLs.
+ * CAPTCHA widget solves its proof-of-work in workers it creates from data: and blob: URLs. No page needs a
+ * <base> element, so an injected one cannot redirect relative URLs (base-uri 'none').
  */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'worker-src': ["'self'", 'blob:', 'data:'], 'img-src': ["'self'", 'data:'] },
+      directives: {
+        'worker-src': ["'self'", 'blob:', 'data:'],
+        'img-src': ["'self'", 'data:'],
+        'base-uri': ["'none'"],
+      },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 }
 

@@ -20,8 +20,12 @@ const REDACT = [
   'variables',
 ];
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  base: Record<string, unknown> = {},
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'kabinet', ...base },
     redact: { paths: REDACT, censor: '[redacted]' },
@@ -33,5 +37,7 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
     },
-  });
+  };
+  // Tests pass a destination to read what was logged; otherwise pino's default (stdout).
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -9,7 +9,7 @@ import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
-import { AppError, ErrorCode, maskError } from '../core/errors.js';
+import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { queryLimitsPlugin } from './query-limits.js';
 
@@ -48,7 +48,12 @@ export async function registerGateway(
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => maskError(formatted, error, log),
     logger: log.child({ module: 'apollo' }),
-    plugins: [queryLimitsPlugin(config.limits), fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      queryLimitsPlugin(config.limits),
+      clientErrorLogPlugin(log),
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   await registerSecurityHeaders(app);

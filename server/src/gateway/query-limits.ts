@@ -1,4 +1,4 @@
-// Refuses operations too deep, too aliased, too costly (with their variables) or with oversized list arguments.
+// Refuses malformed requests (see input-checks.ts), then operations too deep, too aliased, too costly (with their variables) or with oversized list arguments.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -9,13 +9,12 @@ import {
   valueFromAST,
   visit,
   visitWithTypeInfo,
-  getVariableValues,
   type DocumentNode,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from '../core/errors.js';
+import { checkLiterals, checkOperation, checkVariables } from './input-checks.js';
 
 export interface QueryLimits {
   depth: number;
@@ -125,25 +124,21 @@ function checkListArguments(
   );
 }
 
-/** The longest list anywhere inside an argument value (input objects may nest lists). */
-function longestList(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestList));
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestList));
-  return 0;
-}
-
 /**
- * Variables that do not fit their declared types are the client's mistake (400, BAD_USER_INPUT). Behind
- * @apollo/gateway they would otherwise surface as codeless errors, masked as internal ones.
+ * The longest list anywhere inside an argument value (input objects may nest lists). A loop, not recursion or
+ * `Math.max(...list)`: a list of a few hundred thousand items would otherwise overflow the stack.
  */
-export function checkVariables(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-) {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 10 });
-  const first = coerced.errors?.[0];
-  if (first) throw new AppError(ErrorCode.BAD_USER_INPUT, first.message, { http: { status: 400 } });
+export function longestList(value: unknown): number {
+  let longest = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current !== 'object' || current instanceof Date) continue;
+    const items = Array.isArray(current) ? (current as unknown[]) : Object.values(current);
+    if (Array.isArray(current)) longest = Math.max(longest, current.length);
+    for (const item of items) pending.push(item);
+  }
+  return longest;
 }
 
 export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
@@ -154,11 +149,15 @@ export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): A
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, operation, contextValue }) {
-          if (operation) checkVariables(schema, operation, request.variables ?? {});
+          // The client's mistakes first, so the limits below only ever see well-formed input.
+          checkOperation(operation, request.operationName ?? undefined);
+          checkVariables(schema, operation, request.variables ?? {});
           const partner = (contextValue as { caller?: { kind: string } }).caller?.kind === 'partner';
           const applied = partner ? forPartners : limits;
-          const check = () =>
+          const check = () => {
+            checkLiterals(schema, document);
             checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined, applied);
+          };
           if (operation?.variableDefinitions?.length) return check();
           // Without variables the verdict depends on the document alone: the same dashboard is checked once.
           let byKey = verdicts.get(document);

@@ -3,7 +3,7 @@ import { createKabinet, type Kabinet } from '../../src/app.js';
 import type { Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/database.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger, type Logger } from '../../src/core/logger.js';
 import { createTestDatabase } from './database.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -43,6 +43,8 @@ export interface TestKabinetOptions {
   database?: () => Promise<Database>;
   /** "Now" for the whole app (a SettableClock runs the real operations at a chosen date); default the system's. */
   clock?: Clock;
+  /** Where Kabinet logs (default: stdout at TEST_LOG_LEVEL, silent unless set). */
+  log?: Logger;
 }
 
 export async function startTestKabinet(
@@ -51,7 +53,7 @@ export async function startTestKabinet(
 ): Promise<TestKabinet> {
   // Tests see the demo data only when they ask for it (DEMO_DATA), on either database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const log = options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await (options.database ?? createTestDatabase)();
   const kabinet = await createKabinet({ config, log, database, serveWebClient: false, clock: options.clock }).catch(
     async (error: unknown) => {
