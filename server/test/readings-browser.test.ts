@@ -7,6 +7,7 @@ import { todayInMoscow } from '../src/core/calendar.js';
 import { DEMO_METERS } from '../src/subgraphs/metering/demo/demo-meters.js';
 import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
 import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
+import { monthInText } from './support/dates.js';
 
 const app = useBrowserKabinet('readings-browser', { DEMO_DATA: 'true' });
 const { shot, shotOf } = screenshots('readings');
@@ -22,24 +23,6 @@ function shownDay(day: string, days = 0): string {
 function monthFrom(today: string, count: number): string {
   const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + count;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-function monthName(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** Logged in on a new page; `submissions` are the `input`s of the readings submissions the page sent. */
@@ -110,7 +93,7 @@ describe('meter readings in the web client', () => {
     const lastMonth = monthFrom(today, -1);
     await expect(meter.locator('.meter-last').textContent()).resolves.toMatch(
       spaced(
-        `Последнее показание: 1 188,518 м³ от 20.${lastMonth.slice(5, 7)}.${lastMonth.slice(0, 4)}, за ${monthName(lastMonth)}`,
+        `Последнее показание: 1 188,518 м³ от 20.${lastMonth.slice(5, 7)}.${lastMonth.slice(0, 4)}, за ${monthInText(lastMonth)}`,
       ),
     );
     await meter.getByText(/^Поверка действительна до \d{2}\.\d{2}\.\d{4}\.$/).waitFor();
@@ -137,7 +120,7 @@ describe('meter readings in the web client', () => {
     // Last month's figure is the demo meter's own for that calendar month (the demo year ends last month).
     const lastMonthUse = DEMO_METERS['702062012']![0]!.monthly[Number(lastMonth.slice(5, 7)) - 1]!;
     await expect(chartTable.locator('tbody tr').last().locator('th, td').allTextContents()).resolves.toEqual([
-      monthName(lastMonth).replace(/^./, (c) => c.toUpperCase()),
+      monthInText(lastMonth).replace(/^./, (c) => c.toUpperCase()),
       String(lastMonthUse).replace('.', ','),
     ]);
 
@@ -185,11 +168,11 @@ describe('meter readings in the web client', () => {
     // After the supplier's closing day (the 25th) it counts for next month, and the page says so.
     const afterClosingDay = Number(today.slice(8, 10)) > 25;
     const period = monthFrom(today, afterClosingDay ? 1 : 0);
-    const notice = `Показания переданы после дня закрытия периода и будут учтены в расчёте за ${monthName(period)}.`;
+    const notice = `Показания переданы после дня закрытия периода и будут учтены в расчёте за ${monthInText(period)}.`;
     await expect(account.getByText(notice).count()).resolves.toBe(afterClosingDay ? 1 : 0);
     await chartTable
       .locator('tbody tr')
-      .filter({ hasText: monthName(period).replace(/^./, (c) => c.toUpperCase()) })
+      .filter({ hasText: monthInText(period).replace(/^./, (c) => c.toUpperCase()) })
       .getByText('10,5')
       .waitFor();
     await shot(page, 'accepted');

@@ -285,20 +285,19 @@ export function ownNames(message: Uint8Array, handlerId: number, prepared: Map<n
   }
   if (!changed) return message;
   parts.push(bytes.subarray(at));
-  const body = Buffer.concat(parts);
+  return frontendMessage(type, Buffer.concat(parts));
+}
+
+function simpleQuery(sql: string): Uint8Array {
+  return frontendMessage(SIMPLE_QUERY, Buffer.from(sql + '\0', 'utf8'));
+}
+
+/** A protocol message: its type byte, its length (itself included), its body. */
+function frontendMessage(type: number, body: Buffer): Uint8Array {
   const out = Buffer.alloc(5 + body.length);
   out[0] = type;
   out.writeInt32BE(4 + body.length, 1);
   body.copy(out, 5);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
-function simpleQuery(sql: string): Uint8Array {
-  const text = Buffer.from(sql + '\0', 'utf8');
-  const out = Buffer.alloc(5 + text.length);
-  out[0] = SIMPLE_QUERY;
-  out.writeInt32BE(4 + text.length, 1);
-  text.copy(out, 5);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

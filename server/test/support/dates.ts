@@ -39,3 +39,24 @@ export function instantOf(day: TestDay): Date {
 export function clockAt(day: TestDay): SettableClock {
   return new SettableClock(instantOf(day));
 }
+
+/** Month names as the cabinet writes a period, written out here so that tests do not share the server's code. */
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
+/** `2027-01` → `январь 2027`, as letters and the page name a period. */
+export function monthInText(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser, TestKabinet } from '../../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
-import { CLOSING_DAYS, instantOf, moscow, TEST_DAYS } from '../../../../test/support/dates.js';
+import { CLOSING_DAYS, instantOf, monthInText, moscow, TEST_DAYS } from '../../../../test/support/dates.js';
 import { SettableClock } from '../../../core/clock.js';
 import { runSql } from '../../../core/sql.js';
 import { addDays, addMonths, periodFor, todayInMoscow } from '../../../core/calendar.js';
@@ -562,22 +562,6 @@ async function remindedPeriods(abonentIds: string[]): Promise<Array<{ abonentId:
 }
 
 const asShown = (date: string) => date.split('-').reverse().join('.');
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-/** `2027-01` → `январь 2027`, as letters name a period. */
-const monthInText = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 describe('reminders across month and year ends, for closing days early in the month', () => {
   afterAll(() => clock.set(new Date()));
