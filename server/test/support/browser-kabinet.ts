@@ -36,39 +36,42 @@ export async function startBrowserKabinet(name: string, env: Record<string, stri
   }
   const smtp = await startSmtpSink();
   const dataDir = await mkdtemp(path.join(tmpdir(), `kabinet-${name}-`));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   let database: Database | undefined;
-  const serverEnv: Record<string, string> = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    SMTP_URL: smtp.url,
-    // A proof-of-work the browser solves at once.
-    CAPTCHA_COST: '10',
-    ...env,
+  let server: RunningProcess | undefined;
+  let browser: Browser | undefined;
+  // Stops whatever has started, in reverse; also when a later part failed to start (no server left running).
+  const stopAll = async (): Promise<number | null> => {
+    await browser?.close();
+    const code = server ? await server.stop() : null;
+    await smtp.close();
+    await database?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    return code;
   };
-  if (SERVER_URL) {
-    database = await createTestDatabase();
-    serverEnv.DATABASE_URL = database.url;
+  try {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const serverEnv: Record<string, string> = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      SMTP_URL: smtp.url,
+      // A proof-of-work the browser solves at once.
+      CAPTCHA_COST: '10',
+      ...env,
+    };
+    if (SERVER_URL) {
+      database = await createTestDatabase();
+      serverEnv.DATABASE_URL = database.url;
+    }
+    server = await startProcess('main.ts', [], serverEnv, baseUrl);
+    browser = await launchChromium();
+    await mkdir(SHOTS, { recursive: true });
+    return { baseUrl, server, browser, smtp, close: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
   }
-  const server = await startProcess('main.ts', [], serverEnv, baseUrl);
-  const browser = await launchChromium();
-  await mkdir(SHOTS, { recursive: true });
-  return {
-    baseUrl,
-    server,
-    browser,
-    smtp,
-    async close() {
-      await browser.close();
-      const code = await server.stop();
-      await smtp.close();
-      await database?.close();
-      await rm(dataDir, { recursive: true, force: true });
-      return code;
-    },
-  };
 }
 
 /**
