@@ -11,6 +11,12 @@ import { uuidsOf } from './uuid.js';
 
 type ReplicaSchema = Extract<SubgraphName, 'metering' | 'payments'>;
 
+/**
+ * The most ids one request asks the accounts subgraph about. A real page needs a few (links made seconds ago); a
+ * forged envelope with thousands would become one request with as many aliases, so the rest are refused.
+ */
+export const MAX_OWNER_LOOKUPS = 50;
+
 const statements = (schema: ReplicaSchema) => ({
   linked: statement(
     `select x."account_id" as "id" from "${schema}"."account_access" x
@@ -49,7 +55,8 @@ export function createAccountVisibilityLoader(
       undecided = ids.filter((id) => !known.has(id));
     }
     if (undecided.length && subgraphs) {
-      for (const id of await visibleToOwner(schema, request, subgraphs, undecided)) visible.add(id);
+      const asked = undecided.slice(0, MAX_OWNER_LOOKUPS);
+      for (const id of await visibleToOwner(schema, request, subgraphs, asked)) visible.add(id);
     }
     return accountIds.map((id) => visible.has(id));
   });
