@@ -1,10 +1,13 @@
 // `npm run start:gateway`: the gateway alone, serving schema/supergraph.graphql and routing to <NAME>_URL.
 import 'reflect-metadata';
+import { gatewayExposedWithoutSecret } from './core/exposure.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 import { createGatewayServer } from './gateway/gateway-server.js';
 
 const { config, log } = bootstrap('gateway');
 try {
+  const exposed = gatewayExposedWithoutSecret(config);
+  if (exposed) throw new Error(exposed);
   const gateway = await createGatewayServer({ config, log });
   await gateway.http.listen({ host: config.host, port: config.port });
   log.info({ url: config.publicUrl }, 'gateway is ready');

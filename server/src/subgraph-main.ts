@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
 import { openDatabase } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
-import { createSubgraphServer, exposedWithoutSecret, listenAddressOf } from './subgraph-server.js';
+import { exposedWithoutSecret, listenAddressOf } from './core/exposure.js';
+import { createSubgraphServer } from './subgraph-server.js';
 
 const name = process.argv[2];
 if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {

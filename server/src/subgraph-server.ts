@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isIPv4, isIPv6 } from 'node:net';
 import { readiness } from './app.js';
 import { CALLER_HEADER, verifyCaller, type EnvelopeFields } from './core/caller.js';
 import type { Config, SubgraphName } from './core/config.js';
@@ -11,6 +10,7 @@ import { SET_COOKIE_EXTENSION, type SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { AppError, ErrorCode, maskError } from './core/errors.js';
+import { exposedWithoutSecret } from './core/exposure.js';
 import { createHttpServer, registerProbes } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
 import type { Logger } from './core/logger.js';
@@ -22,36 +22,6 @@ import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 /** Where a subgraph service listens: the host and port of its <NAME>_URL. */
-export function listenAddressOf(config: Config, name: SubgraphName): { host: string; port: number } {
-  const url = new URL(config.subgraphUrls[name]);
-  return { host: url.hostname, port: Number(url.port || 80) };
-}
-
-/** Whether only this machine can reach an address (`localhost`, 127.0.0.0/8, ::1). */
-export function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
-  if (isIPv4(bare)) return bare.startsWith('127.');
-  if (isIPv6(bare)) return bare === '::1' || /^::ffff:127\./.test(bare);
-  return false;
-}
-
-/**
- * Why this subgraph service must not start, or null: without GATEWAY_SECRET the envelope is signed with the
- * development secret, which is public (it is in the source), so a service others can reach would take anyone's
- * word for who is calling.
- */
-export function exposedWithoutSecret(config: Config, name: SubgraphName): string | null {
-  const { host } = listenAddressOf(config, name);
-  if (!config.gatewaySecretIsDefault || isLoopback(host)) return null;
-  const variable = `${name.toUpperCase()}_URL`;
-  return (
-    `GATEWAY_SECRET is not set, and the ${name} subgraph would listen on ${host} (${variable}), which is not a ` +
-    'loopback address: anyone reaching it could sign callers with the public development secret. Set ' +
-    'GATEWAY_SECRET (the same for the gateway and every subgraph; `openssl rand -hex 32`), or listen on 127.0.0.1.'
-  );
-}
-
 export interface SubgraphServer {
   readonly http: FastifyInstance;
   readonly runtime: SubgraphRuntime;

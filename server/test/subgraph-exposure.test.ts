@@ -2,7 +2,7 @@
 // the envelope's secret is the public development one.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config.js';
-import { exposedWithoutSecret, isLoopback } from '../src/subgraph-server.js';
+import { exposedWithoutSecret, gatewayExposedWithoutSecret, isLoopback } from '../src/core/exposure.js';
 import { freePort, runProcess, startupTime } from './support/processes.js';
 
 const SECRET = 'exposure-test-secret-0123456789abcdef';
@@ -59,6 +59,35 @@ describe('a subgraph service without GATEWAY_SECRET', () => {
         loadConfig({ IDENTITY_URL: 'http://10.0.0.5:4001/graphql', GATEWAY_SECRET: SECRET }),
         'identity',
       ),
+    ).toBeNull();
+  });
+});
+
+describe('the gateway in distributed mode without GATEWAY_SECRET', () => {
+  it(
+    'refuses to start when it would sign callers towards a subgraph others can reach, naming the variables',
+    async () => {
+      const port = await freePort();
+      const refused = await runProcess('gateway-main.ts', [], {
+        PORT: String(port),
+        METERING_URL: 'http://10.0.0.5:4003/graphql',
+        PAYMENTS_URL: 'http://payments.internal:4004/graphql',
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toMatch(
+        /GATEWAY_SECRET is not set, and the gateway would send callers to subgraphs on addresses that are not loopback \(METERING_URL, PAYMENTS_URL\)/,
+      );
+    },
+    startupTime(1),
+  );
+
+  it('lets subgraphs on loopback, or any address with GATEWAY_SECRET, pass the check', () => {
+    expect(gatewayExposedWithoutSecret(loadConfig({}))).toBeNull();
+    expect(gatewayExposedWithoutSecret(loadConfig({ IDENTITY_URL: 'http://10.0.0.5:4001/graphql' }))).toMatch(
+      /\(IDENTITY_URL\)/,
+    );
+    expect(
+      gatewayExposedWithoutSecret(loadConfig({ IDENTITY_URL: 'http://10.0.0.5:4001/graphql', GATEWAY_SECRET: SECRET })),
     ).toBeNull();
   });
 });
