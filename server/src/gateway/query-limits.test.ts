@@ -14,7 +14,7 @@ const schema = buildSchema(`
   type Item { id: ID! name: String! children(first: Int!): [Item!]! }
 `);
 
-const limits: QueryLimits = { depth: 5, aliases: 3, cost: 1000, partnerCost: 10_000, listArgument: 100 };
+const limits: QueryLimits = { depth: 5, aliases: 3, cost: 1000, partnerCost: 10_000, listArgument: 100, costly: 3000 };
 
 function check(query: string, variables: Record<string, unknown> = {}): string | null {
   try {
