@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cpuPoolCompleted } from '../src/core/cpu-pool.js';
 import { COSTLY_FIELDS } from '../src/gateway/query-limits.js';
 import { renderedNotice } from '../src/subgraphs/accounts/personal-account/payment-notice.js';
+import { PartnerService } from '../src/subgraphs/identity/partner/partner.service.js';
 import { confirmedAbonent, createPartner } from './support/abonents.js';
 import type { Browser } from './support/kabinet.js';
 import { useTestKabinet } from './support/use-kabinet.js';
@@ -96,10 +97,13 @@ describe('the per-caller rate of costly fields', () => {
       expect(body.data.personalAccount.paymentNotice.period).toMatch(/^\d{4}-\d{2}$/);
     }
 
-    // A partner app is counted as one caller too.
+    // A partner app is counted as one caller too, all its keys together (a rotated key starts no new count).
     for (let i = 1; i < RATE; i++) expect((await partner.graphql(ONE, { id: first.id })).body.errors).toBeUndefined();
     const partnerRefused = await partner.graphql(ONE, { id: first.id });
     expect(partnerRefused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: RATE });
+    const another = await new PartnerService(app.kabinet.subgraphs.identity.orm.em.fork()).issueKey(partner.appId);
+    const withAnotherKey = await app.graphql(ONE, { id: first.id }, { authorization: `Bearer ${another.apiKey}` });
+    expect(withAnotherKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: RATE });
   });
 });
 
