@@ -1,4 +1,4 @@
-// `npm run bench [-- --only dashboard,submit,export,login,gateway] [--seconds 10] [--label name]`: the cabinet's
+// `npm run bench [-- --only dashboard,submit,export,login,gateway,costly] [--seconds 10] [--label name]`: the cabinet's
 // hot paths measured side by side with the raw SQL query and PostGraphile on the data `npm run bench:seed` wrote.
 // Servers run in processes of their own; the load comes from this one. Prints each table and writes them to
 // bench/results/<date>[-label].md with the machine described.
@@ -23,7 +23,7 @@ import {
 import { DASHBOARD, LOGIN, PARTNER_READINGS, SUBMIT_READINGS } from './queries.js';
 import { startSqlCounter } from './sql-counter.js';
 
-const SCENARIOS = ['dashboard', 'submit', 'export', 'login', 'gateway'] as const;
+const SCENARIOS = ['dashboard', 'submit', 'export', 'login', 'gateway', 'costly'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -399,6 +399,76 @@ async function loginScenario(server: Server): Promise<void> {
   );
 }
 
+/** Payment notices (PDF with the QR code) asked for by one abonent, concurrently, while another reads the dashboard. */
+const NOTICES = `{ me { accounts { paymentQr { payload } paymentNotice { fileName contentBase64 } } } }`;
+const COSTLY_CONNECTIONS = 10;
+
+async function costlyScenario(): Promise<void> {
+  // The seeded suppliers have no payee details, and a notice without them is null (no PDF): give every one the
+  // demo payee, as a supplier's billing would with updateSupplierSettings.
+  await db.query(
+    `update "accounts"."supplier" set "payee_name" = 'Бенчмарк (получатель)', "payee_inn" = '7838016481',
+            "payee_kpp" = '783801001', "payee_account" = '40702810600000000001', "bank_name" = 'ДЕМО-БАНК (ПАО)',
+            "bank_bic" = '044525999', "bank_correspondent_account" = '30101810600000000999'
+      where "payee_inn" is null`,
+  );
+  const readers = await abonentsWith(3, 2000);
+  const [costly] = await abonentsWith(1, 1);
+  // The per-caller limit would refuse most of the load (that is its job); here the work itself is measured.
+  const server = await startKabinet(databaseUrl, { COSTLY_RATE_LIMIT: '1000000' });
+  try {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const dashboardBody = JSON.stringify({ query: DASHBOARD });
+    const noticeBody = JSON.stringify({ query: NOTICES });
+    const dashboard = async () => {
+      const response = await post(agent, server.url, dashboardBody, { cookie: cookie(pick(readers)) });
+      return response.status === 200 && !response.body.includes('"errors"');
+    };
+    const notice = async () => {
+      const response = await post(agent, server.url, noticeBody, { cookie: cookie(costly!) });
+      return response.status === 200 && response.body.includes('"contentBase64":"JVBER');
+    };
+    // Warm both paths (the first notice starts the worker and loads pdfkit and the fonts).
+    await drive(notice, { concurrency: 2, durationMs: WARMUP_SECONDS * 1000 });
+    await drive(dashboard, { concurrency: 1, durationMs: WARMUP_SECONDS * 1000 });
+    const alone = await drive(dashboard, { concurrency: 1, durationMs: SECONDS * 1000 });
+    const [loaded, notices] = await Promise.all([
+      drive(dashboard, { concurrency: 1, durationMs: SECONDS * 1000 }),
+      drive(notice, { concurrency: COSTLY_CONNECTIONS, durationMs: SECONDS * 1000 }),
+    ]);
+    agent.destroy();
+    section(
+      'Costly fields: another caller’s dashboard while one abonent asks for payment notices',
+      `One abonent reads the dashboard on 1 connection (a random one of ${readers.length} abonents with 3 accounts ` +
+        `per request), first alone, then while another abonent sends \`${NOTICES}\` (a PDF with its QR code per ` +
+        `request) on ${COSTLY_CONNECTIONS} connections at once, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up ` +
+        'of both; latency in ms. The per-caller limit of costly fields is raised out of the way.',
+      ['what', 'per second', 'p50', 'p99', 'count', 'failed'],
+      [
+        ['dashboard, alone', alone.rps.toFixed(1), ms(alone.p50), ms(alone.p99), alone.operations, alone.failures],
+        [
+          `dashboard, with ${COSTLY_CONNECTIONS} notices in flight`,
+          loaded.rps.toFixed(1),
+          ms(loaded.p50),
+          ms(loaded.p99),
+          loaded.operations,
+          loaded.failures,
+        ],
+        [
+          'notices (the costly caller)',
+          notices.rps.toFixed(1),
+          ms(notices.p50),
+          ms(notices.p99),
+          notices.operations,
+          notices.failures,
+        ],
+      ],
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
 /** The gateway's own cost: the dashboard through it vs the same subgraph fetches sent straight to the subgraphs. */
 async function gatewayScenario(): Promise<void> {
   const abonents = await abonentsWith(3, 2000);
@@ -527,6 +597,7 @@ async function main(): Promise<void> {
     }
   }
   if (only.has('gateway')) await gatewayScenario();
+  if (only.has('costly')) await costlyScenario();
   await db.end();
   const file = path.join(ROOT, 'bench/results', `${date}${label ? `-${label}` : ''}.md`);
   mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,7 @@
 // Reads and validates every environment variable once, failing fast with a message that says what to fix.
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCpuPoolThreads } from './cpu-pool.js';
 
 export const SUBGRAPH_NAMES = ['identity', 'accounts', 'metering', 'payments'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -95,6 +96,10 @@ const variables = z.object({
   MAX_PARTNER_QUERY_COST: int(200_000, 10, 10_000_000),
   MAX_QUERY_TOKENS: int(3000, 100, 100_000),
   MAX_LIST_ARGUMENT: int(1000, 1, 100_000),
+  MAX_COSTLY_QUERY_COST: int(3000, 1, 1_000_000),
+  COSTLY_RATE_LIMIT: int(30, 1, 1_000_000),
+  COSTLY_RATE_WINDOW: duration('10m'),
+  CPU_POOL_THREADS: int(defaultCpuPoolThreads(), 1, 64),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   PAYMENT_PROVIDER: z.enum(['sandbox', 'yookassa']).default('sandbox'),
@@ -221,7 +226,13 @@ export type Config = Readonly<{
     partnerCost: number;
     tokens: number;
     listArgument: number;
+    /** The cost of costly fields (payment notices) one operation may ask for, partners included. */
+    costly: number;
   }>;
+  /** Costly fields (payment notices) one caller may get per window: an abonent, a partner app, an address. */
+  costlyRate: Readonly<{ points: number; windowSeconds: number }>;
+  /** Worker threads for CPU-bound work (PDF and QR rendering) off the event loop. */
+  cpuPoolThreads: number;
   shutdownTimeoutMs: number;
   webDistDir: string;
   payments: Readonly<{
@@ -299,7 +310,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       partnerCost: e.MAX_PARTNER_QUERY_COST,
       tokens: e.MAX_QUERY_TOKENS,
       listArgument: e.MAX_LIST_ARGUMENT,
+      costly: e.MAX_COSTLY_QUERY_COST,
     }),
+    costlyRate: Object.freeze({
+      points: e.COSTLY_RATE_LIMIT,
+      windowSeconds: Math.max(1, Math.round(e.COSTLY_RATE_WINDOW / 1000)),
+    }),
+    cpuPoolThreads: e.CPU_POOL_THREADS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
     payments: Object.freeze({

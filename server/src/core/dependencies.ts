@@ -2,6 +2,7 @@
 import { Redis } from 'ioredis';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { configureCpuPool } from './cpu-pool.js';
 import type { SubgraphDependencies } from './context.js';
 import type { Database } from './database.js';
 import type { Logger } from './logger.js';
@@ -18,6 +19,7 @@ export async function startDependencies(
   eventQueues: EventQueues,
   clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
+  configureCpuPool(config.cpuPoolThreads);
   const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })

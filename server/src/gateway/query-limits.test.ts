@@ -2,7 +2,7 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
-import { checkQueryLimits, type QueryLimits } from './query-limits.js';
+import { checkQueryLimits, COSTLY_FIELDS, type QueryLimits } from './query-limits.js';
 
 const schema = buildSchema(`
   type Query {
@@ -14,7 +14,7 @@ const schema = buildSchema(`
   type Item { id: ID! name: String! children(first: Int!): [Item!]! }
 `);
 
-const limits: QueryLimits = { depth: 5, aliases: 3, cost: 1000, partnerCost: 10_000, listArgument: 100 };
+const limits: QueryLimits = { depth: 5, aliases: 3, cost: 1000, partnerCost: 10_000, listArgument: 100, costly: 3000 };
 
 function check(query: string, variables: Record<string, unknown> = {}): string | null {
   try {
@@ -64,5 +64,45 @@ describe('checkQueryLimits', () => {
         '{ a: items(first: 1) { id } b: items(first: 1) { id } c: items(first: 1) { id } d: items(first: 1) { x: id } }',
       ),
     ).toBe('ALIAS_LIMIT_EXCEEDED');
+  });
+});
+
+describe('costly fields', () => {
+  const accounts = buildSchema(`
+    type Query { account: PersonalAccount accounts(first: Int!): [PersonalAccount!]! }
+    type PersonalAccount { number: String! paymentNotice: Notice }
+    type Notice { period: String! }
+  `);
+  // A partner's cost limit: high enough for pages of rows, and it still does not raise the costly part.
+  const partner: QueryLimits = { ...limits, aliases: 30, cost: 200_000 };
+  const refusal = (query: string, applied: QueryLimits) => {
+    try {
+      checkQueryLimits(accounts, parse(query), {}, undefined, applied);
+      return null;
+    } catch (error) {
+      return (error as AppError).extensions;
+    }
+  };
+  const aliases = (n: number) =>
+    `{ account { ${Array.from({ length: n }, (_, i) => `n${i}: paymentNotice { period }`).join(' ')} } }`;
+
+  it(`weigh ${COSTLY_FIELDS['PersonalAccount.paymentNotice']} in the operation's cost`, () => {
+    // account 1 + paymentNotice 1000 + period 1.
+    expect(refusal(aliases(1), { ...partner, cost: 1002 })).toBeNull();
+    expect(refusal(aliases(1), { ...partner, cost: 1001 })).toMatchObject({
+      code: 'COST_LIMIT_EXCEEDED',
+      limit: 1001,
+      actual: 1002,
+    });
+  });
+
+  it('may cost at most `costly` an operation, multiplied by pages, whatever the caller’s cost limit', () => {
+    expect(refusal(aliases(3), partner)).toBeNull();
+    expect(refusal(aliases(4), partner)).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 3000, actual: 4000 });
+    expect(refusal('{ accounts(first: 3) { number paymentNotice { period } } }', partner)).toBeNull();
+    expect(refusal('{ accounts(first: 4) { number paymentNotice { period } } }', partner)).toMatchObject({
+      code: 'COST_LIMIT_EXCEEDED',
+      actual: 4000,
+    });
   });
 });

@@ -23,10 +23,36 @@ export interface QueryLimits {
   /** The cost limit for partner apps (API keys): an export page of 1000 rows costs more than any page a person sees. */
   partnerCost: number;
   listArgument: number;
+  /** The cost of the costly fields (COSTLY_FIELDS) one operation may ask for, whoever the caller. */
+  costly: number;
 }
+
+/**
+ * Fields whose resolver does CPU-bound work, with their cost in the units of the cost limit (a plain field is 1).
+ * A payment notice renders a PDF with a QR code: about 70 ms of a core when warm and up to 0.9 s on a loaded
+ * machine, against well under a millisecond for a field read from a loaded row; a whole dashboard costs about 60.
+ * They count in the operation's cost and, separately, against `costly`, which partners' higher limit does not raise.
+ */
+export const COSTLY_FIELDS: Readonly<Record<string, number>> = Object.freeze({
+  'PersonalAccount.paymentNotice': 1000,
+});
 
 /** Arguments that say how many items a list field returns: they multiply the cost of what is selected below. */
 const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+
+/** How many items a list field returns by its page-size argument, or 1. */
+function pageSize(args: Record<string, unknown>): number {
+  for (const name of PAGE_SIZE_ARGUMENTS) {
+    const n = args[name];
+    if (typeof n === 'number' && n > 0) return n;
+  }
+  return 1;
+}
+
+const costlyEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+  const weight = COSTLY_FIELDS[`${type.name}.${field.name}`];
+  return weight === undefined ? undefined : weight + childComplexity;
+};
 
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   for (const name of PAGE_SIZE_ARGUMENTS) {
@@ -35,6 +61,15 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   }
   return undefined;
 };
+
+/** Only the costly fields count (multiplied by the pages they are in): the part of the cost no caller may raise. */
+const onlyCostlyEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) =>
+  (COSTLY_FIELDS[`${type.name}.${field.name}`] ?? 0) + childComplexity * pageSize(args);
+
+/** Names of the costly fields, for messages: «PersonalAccount.paymentNotice (1000)». */
+const COSTLY_NAMES = Object.entries(COSTLY_FIELDS)
+  .map(([name, weight]) => `${name} (${weight})`)
+  .join(', ');
 
 export function checkQueryLimits(
   schema: GraphQLSchema,
@@ -76,12 +111,28 @@ export function checkQueryLimits(
 
   checkListArguments(schema, document, variables, limits.listArgument);
 
+  const costly = getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [onlyCostlyEstimator],
+  });
+  if (costly > limits.costly) {
+    throw new AppError(
+      ErrorCode.COST_LIMIT_EXCEEDED,
+      `Запрос слишком тяжёлый: поля, которые формируются долго (${COSTLY_NAMES}), стоят в нём ${costly}, ` +
+        `допускается ${limits.costly}. Запросите меньше извещений за раз.`,
+      { limit: limits.costly, actual: costly },
+    );
+  }
+
   const cost = getComplexity({
     schema,
     query: document,
     variables,
     operationName,
-    estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [costlyEstimator, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
   if (cost > limits.cost) {
     throw new AppError(

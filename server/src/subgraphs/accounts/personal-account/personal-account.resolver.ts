@@ -4,7 +4,13 @@ import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
 import { currentMonth } from '../../../core/calendar.js';
 import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
-import { checkNoticePeriod, countNotice, NOTICE_MONTHS_BACK, paymentNotice } from './payment-notice.js';
+import {
+  checkNoticePeriod,
+  countCostlyField,
+  countNotice,
+  NOTICE_MONTHS_BACK,
+  paymentNotice,
+} from './payment-notice.js';
 import { paymentQrPayload } from './payment-qr.js';
 import { Charge, PaymentNotice, PaymentQr, PersonalAccount, Tariff } from './personal-account.types.js';
 
@@ -97,6 +103,7 @@ export class PersonalAccountResolver {
     const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
     if (!bank) return null;
     countNotice(ctx.loaders);
+    await countCostlyField(ctx);
     const due = await amountDue(account, ctx);
     let amount = due.amount;
     if (asked !== null && asked !== due.period) {
