@@ -197,6 +197,9 @@ export const FieldShell: Component<FieldShellProps> = (props) => {
   );
 };
 
+/** The API's default limit of a String field (server/src/core/text-limits.ts, DEFAULT_MAX_LENGTH). */
+export const TEXT_MAX_LENGTH = 256;
+
 interface TextFieldProps {
   id: string;
   label: JSX.Element;
@@ -208,6 +211,7 @@ interface TextFieldProps {
   error?: string;
   tooltip?: string;
   required?: boolean;
+  /** Default: the API's limit for a String field. */
   maxLength?: number;
   /** The on-screen keyboard to offer: digits for numbers, digits and a comma for amounts. */
   inputMode?: 'numeric' | 'decimal';
@@ -225,7 +229,7 @@ export const TextField: Component<TextFieldProps> = (props) => (
         onInput={(event) => props.onInput(event.currentTarget.value)}
         autocomplete={props.autocomplete}
         required={props.required ?? true}
-        maxLength={props.maxLength}
+        maxLength={props.maxLength ?? TEXT_MAX_LENGTH}
         inputmode={props.inputMode}
         spellcheck={props.type === 'email' || props.type === 'password' ? false : undefined}
         autocapitalize={props.type === 'email' || props.type === 'password' ? 'off' : undefined}

@@ -3,7 +3,16 @@ import { createEffect, createSignal, For, Show, type Component } from 'solid-js'
 import { createMutation, createQuery } from '@urql/solid';
 import { graphql } from './graphql';
 import type { LinkAccountDialog_SuppliersQuery, LinkProof } from './graphql/graphql';
-import { createErrors, FieldShell, FormAlert, requestFailure, submitErrors, SubmitButton, TextField } from './forms';
+import {
+  createErrors,
+  FieldShell,
+  FormAlert,
+  requestFailure,
+  submitErrors,
+  SubmitButton,
+  TEXT_MAX_LENGTH,
+  TextField,
+} from './forms';
 import { RetryAlert } from './retry-alert';
 
 const SuppliersQuery = graphql(`
@@ -277,6 +286,7 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
               type="text"
               inputmode="numeric"
               autocomplete="off"
+              maxLength={TEXT_MAX_LENGTH}
               spellcheck={false}
               required
               value={number()}

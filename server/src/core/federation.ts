@@ -4,9 +4,15 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { TEXT_LIMIT_DIRECTIVE, TEXT_LIMIT_DIRECTIVE_SDL, TEXT_LIMIT_SPEC_URL } from './text-limits.js';
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])';
+
+/** Text limits declared on fields (`@textLimit`) travel into the supergraph, where the gateway reads them. */
+const TEXT_LIMIT_LINK =
+  `extend schema @link(url: "${TEXT_LIMIT_SPEC_URL}", import: ["@${TEXT_LIMIT_DIRECTIVE}"]) ` +
+  `@composeDirective(name: "@${TEXT_LIMIT_DIRECTIVE}")\n${TEXT_LIMIT_DIRECTIVE_SDL}`;
 
 export type ReferenceResolvers<Context> = Record<
   string,
@@ -24,7 +30,7 @@ export async function buildFederatedSchema<Context>(
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };
   }
   return buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: gql(`${FEDERATION_LINK}\n${TEXT_LIMIT_LINK}\n${printSchemaWithDirectives(schema)}`),
     // buildSubgraphSchema's resolver map type is not exported; the shape is the same.
     resolvers: resolverMap as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never,
   });

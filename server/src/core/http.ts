@@ -4,10 +4,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from './logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * The largest request body any Kabinet process reads (gateway and subgraph services alike): a partner's page of
+ * 1000 rows fits several times over; every string inside is bounded again by its field's text limit.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createHttpServer(log: Logger): FastifyInstance {
   const app = Fastify({
@@ -17,9 +23,16 @@ export function createHttpServer(log: Logger): FastifyInstance {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+  });
+  // A body over the limit is the client's mistake: answered like the API's other refusals, with a code and a
+  // message for people. Every other error keeps Fastify's own handling.
+  app.setErrorHandler<FastifyError>((error, _request, reply) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.send(error);
+    const message = `Запрос слишком большой: допускается не более ${MAX_BODY_BYTES / 1024 / 1024} МиБ.`;
+    return reply.code(413).send({ errors: [{ message, extensions: { code: 'BAD_REQUEST', limit: MAX_BODY_BYTES } }] });
   });
   // While closing, answers end their keep-alive connection: otherwise a request that was in flight at close
   // leaves an idle socket that holds the close for the whole keep-alive timeout.

@@ -14,6 +14,7 @@ import type { JobDefinition, Schedule } from './queue.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import type { Logger } from './logger.js';
 import { applyPermissions, type IRules } from './shield.js';
+import { enforceTextLimits } from './text-limits.js';
 
 export interface SubgraphDefinition<Loaders = unknown> {
   readonly name: SubgraphName;
@@ -122,7 +123,8 @@ export async function createSubgraphRuntime<Loaders>(
 ): Promise<SubgraphRuntime<Loaders>> {
   const orm = await openOrm(definition, database, log);
   const federated = await buildSubgraphSchemaOf(definition);
-  const schema = applyPermissions(federated, definition.permissions);
+  // Text limits are checked before permissions and resolvers: a value too long never reaches MikroORM or SQL.
+  const schema = enforceTextLimits(applyPermissions(federated, definition.permissions));
   const migrator = orm.getMigrator();
   return {
     name: definition.name,

@@ -11,6 +11,7 @@ import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
 import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
@@ -50,6 +51,7 @@ export async function registerGateway(
     logger: log.child({ module: 'apollo' }),
     plugins: [
       queryLimitsPlugin(config.limits),
+      textLimitsPlugin(options.supergraphSdl),
       clientErrorLogPlugin(log),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),

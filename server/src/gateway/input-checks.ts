@@ -1,6 +1,7 @@
 // Refuses what a client got wrong in a request (operation, variables, literal values) before any subgraph sees it.
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import {
+  buildSchema,
   getVariableValues,
   Kind,
   OperationTypeNode,
@@ -14,8 +15,10 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLISODateTime } from 'type-graphql';
 import { AppError, ErrorCode } from '../core/errors.js';
+import { checkTextInDocument } from '../core/text-limits.js';
 
 /**
  * The custom scalars of the public schema, as the subgraphs parse them. The supergraph knows only their names, so
@@ -188,4 +191,38 @@ export function nestingDepth(value: unknown): number {
     for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push([item, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * Every String/ID argument and input field within its length and line limits (`core/text-limits.ts`), literal or
+ * variable, before any subgraph runs. The limits are read from the supergraph: the API schema drops the
+ * `@textLimit` declarations the subgraphs compose into it. Runs after the checks of `queryLimitsPlugin`.
+ */
+export function textLimitsPlugin<C extends BaseContext>(supergraphSdl: string): ApolloServerPlugin<C> {
+  const declared = buildSchema(supergraphSdl, { assumeValidSDL: true });
+  // Without variables the verdict depends on the document alone.
+  const verdicts = new WeakMap<DocumentNode, AppError | null>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operation }) {
+          if (operation?.variableDefinitions?.length) {
+            return checkTextInDocument(declared, document, request.variables ?? {});
+          }
+          let verdict = verdicts.get(document);
+          if (verdict === undefined) {
+            try {
+              checkTextInDocument(declared, document, {});
+              verdict = null;
+            } catch (error) {
+              if (!(error instanceof AppError)) throw error;
+              verdict = error;
+            }
+            verdicts.set(document, verdict);
+          }
+          if (verdict) throw verdict;
+        },
+      };
+    },
+  };
 }

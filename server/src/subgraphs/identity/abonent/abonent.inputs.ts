@@ -1,5 +1,6 @@
 // Inputs of registration and e-mail confirmation.
 import { Field, InputType } from 'type-graphql';
+import { PAYLOAD_MAX_LENGTH, TextLimit } from '../../../core/text-limits.js';
 
 @InputType({ description: 'Registration form («Регистрация»).' })
 export class RegisterInput {
@@ -12,6 +13,7 @@ export class RegisterInput {
   @Field(() => String)
   passwordRepeat!: string;
 
+  @TextLimit(PAYLOAD_MAX_LENGTH)
   @Field(() => String, { nullable: true, description: 'The ALTCHA widget payload («Защита от роботов»).' })
   captcha?: string | null;
 

@@ -1,5 +1,6 @@
 // What an abonent sends to start a payment.
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { TextLimit, URL_MAX_LENGTH } from '../../../core/text-limits.js';
 import { ReadingInput } from '../../metering/reading/reading.inputs.js';
 import { PaymentPurpose } from './payment.types.js';
 
@@ -29,6 +30,7 @@ export class StartPaymentInput {
   })
   idempotencyKey!: string;
 
+  @TextLimit(URL_MAX_LENGTH)
   @Field(() => String, {
     description: 'Where the payment page sends the payer back: a page of this Kabinet; `payment=<id>` is added to it.',
   })
