@@ -12,6 +12,7 @@ import type { RequestContext } from '../core/context.js';
 import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { queryLimitsPlugin } from './query-limits.js';
+import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
 export type CallerResolver = (credentials: Credentials) => Promise<Caller>;
@@ -38,6 +39,10 @@ export async function registerGateway(
     buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
     logger: log.child({ module: 'gateway' }),
   });
+  const trusted = trustedDocuments(
+    await loadTrustedDocuments(config.trustedDocuments.manifest),
+    config.trustedDocuments.mode,
+  );
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     csrfPrevention: true,
@@ -49,6 +54,7 @@ export async function registerGateway(
     formatError: (formatted, error) => maskError(formatted, error, log),
     logger: log.child({ module: 'apollo' }),
     plugins: [
+      trusted.plugin,
       queryLimitsPlugin(config.limits),
       clientErrorLogPlugin(log),
       fastifyApolloDrainPlugin(app),
@@ -74,6 +80,7 @@ export async function registerGateway(
           http: { status: 401 },
         });
       }
+      trusted.check(request, caller);
       return {
         requestId: request.id,
         caller,
