@@ -11,6 +11,7 @@ const sources = [
   'web/index.html',
   'web/vite.config.ts',
   'codegen.yml',
+  'scripts/codegen-add-typename.mjs',
   'schema/api.graphql',
 ].map((p) => path.join(root, p));
 

@@ -22,7 +22,8 @@ beforeAll(async () => {
     throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
   }
   dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-browser-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir };
+  // As in production: the page may send only its own operations, by hash (an ad-hoc document would be refused).
+  const env: Record<string, string> = { DATA_DIR: dataDir, TRUSTED_DOCUMENTS: 'require' };
   if (SERVER_URL) {
     database = await createTestDatabase();
     env.DATABASE_URL = database.url;
@@ -49,8 +50,11 @@ describe('the web client', () => {
   it('shows the supplier catalog to a visitor who follows the navigation', async () => {
     const page = await newPage({ width: 1280, height: 900 });
     const graphqlMethods: string[] = [];
+    const graphqlBodies: Array<Record<string, unknown>> = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) graphqlMethods.push(request.method());
+      if (!request.url().endsWith('/graphql')) return;
+      graphqlMethods.push(request.method());
+      graphqlBodies.push(request.postDataJSON() as Record<string, unknown>);
     });
     await page.goto(server.baseUrl + '/');
     await expect(page.title()).resolves.toMatch(/Личный кабинет абонента/);
@@ -69,6 +73,14 @@ describe('the web client', () => {
     await expect(spb.textContent()).resolves.toMatch(/ИНН 7838016481/);
     await expect(spb.textContent()).resolves.toMatch(/Газпром межрегионгаз Санкт-Петербург/);
     expect(graphqlMethods).toEqual(['POST']);
+    // The built client sends the trusted document's hash, never the document.
+    expect(graphqlBodies).toEqual([
+      {
+        operationName: 'SuppliersPage_Suppliers',
+        variables: {},
+        extensions: { persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+      },
+    ]);
     await page.screenshot({ path: path.join(SHOTS, 'suppliers-desktop.png'), fullPage: true });
     await page.context().close();
   });

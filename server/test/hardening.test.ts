@@ -1,7 +1,9 @@
 // The gateway's defences, each shown by the rejection a client gets and its code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '../src/core/errors.js';
+import { createPartner, type Partner } from './support/abonents.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
+import { byHash } from './support/trusted-documents.js';
 
 /** `__schema { types { fields { type { ofType { ofType … } } } } }`: a valid query as deep as we like. */
 function deepIntrospection(depth: number): string {
@@ -185,22 +187,33 @@ describe('in production mode', () => {
   });
   afterAll(() => app?.close());
 
+  // Without an API key only trusted documents pass in production; these checks are of what a partner may still send.
+  let partner: Partner;
+  beforeAll(async () => {
+    partner = await createPartner(app, 'kaluga', ['accounts:read']);
+  });
+
   it('refuses introspection', async () => {
-    const { body } = await app.graphql('{ __schema { queryType { name } } }');
+    const { body } = await partner.graphql('{ __schema { queryType { name } } }');
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors?.[0]?.message).toMatch(/introspection/i);
   });
 
   it('gives no suggestion for a misspelled field', async () => {
-    const { body } = await app.graphql('{ supplers { code } }');
+    const { body } = await partner.graphql('{ supplers { code } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
     expect(JSON.stringify(body)).not.toMatch(/suppliers/);
   });
 
-  it('still serves the catalog', async () => {
-    const { body } = await app.graphql<{ suppliers: unknown[] }>('{ suppliers { code } }');
+  it('takes only trusted documents without an API key, and still serves the catalog', async () => {
+    expect(app.config.trustedDocuments.mode).toBe('require');
+    const adHoc = await app.graphql('{ suppliers { code } }');
+    expect(adHoc.status).toBe(400);
+    expect(adHoc.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    const { body } = await app.browser().send<{ suppliers: unknown[] }>(byHash('SuppliersPage_Suppliers'));
     expect(body.data?.suppliers).toHaveLength(11);
+    expect((await partner.graphql('{ suppliers { code } }')).body.data?.suppliers).toHaveLength(11);
   });
 });

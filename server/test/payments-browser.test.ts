@@ -41,20 +41,15 @@ async function loggedIn(viewport = DESKTOP) {
  */
 function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
   return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'payments', async (accountId) => {
-    const probe = await asPage(
-      app,
-      page,
-      `mutation ($input: StartPaymentInput!) { startPayment(input: $input) { ok errors { field code } payment { id } } }`,
-      {
-        input: {
-          ...readingOfNoMeter(accountId),
-          purpose: 'CUSTOM',
-          amount: 100,
-          receiptEmail: 'probe@example.ru',
-          returnUrl: `${app.baseUrl}/oplata/rezultat`,
-        },
+    const probe = await asPage(app, page, 'PaymentPage_Start', {
+      input: {
+        ...readingOfNoMeter(accountId),
+        purpose: 'CUSTOM',
+        amount: 100,
+        receiptEmail: 'probe@example.ru',
+        returnUrl: `${app.baseUrl}/oplata/rezultat`,
       },
-    );
+    });
     const payload = probe.data?.startPayment;
     expect(payload, JSON.stringify(probe)).toMatchObject({ ok: false, payment: null });
     if (payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND')) return true;

@@ -41,12 +41,7 @@ async function loggedIn(viewport = DESKTOP) {
  */
 function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
   return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'metering', async (accountId) => {
-    const probe = await asPage(
-      app,
-      page,
-      `mutation ($input: SubmitReadingsInput!) { submitReadings(input: $input) { ok errors { code } results { code } } }`,
-      { input: readingOfNoMeter(accountId) },
-    );
+    const probe = await asPage(app, page, 'MeterReadings_Submit', { input: readingOfNoMeter(accountId) });
     const payload = probe.data?.submitReadings;
     if (payload && payload.errors.length === 0) {
       expect(payload).toMatchObject({ ok: false, results: [{ code: 'METER_NOT_FOUND' }] });

@@ -92,6 +92,8 @@ const SHOWN_CODES = new Set([
   'INTERNAL_SERVER_ERROR',
   // The gateway's refusals of malformed input (a control character in a field, …) say in Russian what to fix.
   'BAD_USER_INPUT',
+  // A page built before the server's last update asked for an operation the server no longer knows: reload.
+  'PERSISTED_QUERY_UNKNOWN',
 ]);
 
 /** A request's error as urql reports it. */

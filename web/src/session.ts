@@ -20,7 +20,7 @@ const LogoutMutation = graphql(`
   }
 `);
 
-export type SessionAbonent = Session_MeQuery['me'];
+export type SessionAbonent = Omit<Session_MeQuery['me'], '__typename'>;
 
 export type SessionState =
   | { status: 'loading' }

@@ -98,6 +98,20 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...production, DEMO_DATA: 'false' }).demoData).toBe(false);
     });
 
+    it('TRUSTED_DOCUMENTS: require by default, allow refused (browsers could send any document)', () => {
+      expect(loadConfig(production).trustedDocuments.mode).toBe('require');
+      expect(loadConfig({ ...production, TRUSTED_DOCUMENTS: 'require' }).trustedDocuments.mode).toBe('require');
+      expect(refusal({ ...production, TRUSTED_DOCUMENTS: 'allow' })).toMatch(
+        /TRUSTED_DOCUMENTS: must not be allow when NODE_ENV=production.*partner API key/,
+      );
+      // Outside production ad-hoc documents stay allowed (development tools); tests may ask for require.
+      expect(loadConfig({}).trustedDocuments.mode).toBe('allow');
+      expect(loadConfig({ NODE_ENV: 'test' }).trustedDocuments.mode).toBe('allow');
+      expect(loadConfig({ TRUSTED_DOCUMENTS: 'require' }).trustedDocuments.mode).toBe('require');
+      expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'strict' })).toThrow(/TRUSTED_DOCUMENTS/);
+      expect(loadConfig({}).trustedDocuments.manifest).toMatch(/\/web\/src\/graphql\/persisted-documents\.json$/);
+    });
+
     it('lists every unsafe variable at once', () => {
       const message = refusal({
         ...production,

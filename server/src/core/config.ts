@@ -102,6 +102,8 @@ const variables = z.object({
   CPU_POOL_THREADS: int(defaultCpuPoolThreads(), 1, 64),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
+  TRUSTED_DOCUMENTS: z.enum(['require', 'allow']).optional(),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().trim().min(1).optional(),
   PAYMENT_PROVIDER: z.enum(['sandbox', 'yookassa']).default('sandbox'),
   PAYMENT_MAX_KOPECKS: int(10_000_000, 100, 1_000_000_000),
   PAYMENT_RECONCILE_AFTER: duration('5m'),
@@ -164,6 +166,15 @@ const schema = variables.superRefine((env, ctx) => {
       message:
         'must not be true when NODE_ENV=production (it writes demo accounts with published proofs); ' +
         'unset it or set false',
+    });
+  }
+  if (env.NODE_ENV === 'production' && env.TRUSTED_DOCUMENTS === 'allow') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TRUSTED_DOCUMENTS'],
+      message:
+        'must not be allow when NODE_ENV=production (browsers could then send any document); unset it or set ' +
+        'require, and give programs a partner API key',
     });
   }
   if (env.PAYMENT_PROVIDER === 'yookassa') {
@@ -235,6 +246,12 @@ export type Config = Readonly<{
   cpuPoolThreads: number;
   shutdownTimeoutMs: number;
   webDistDir: string;
+  trustedDocuments: Readonly<{
+    /** `require`: callers without an API key may send only the web client's documents, by hash. */
+    mode: 'require' | 'allow';
+    /** codegen's persisted-documents.json: the hash and text of each web client operation. */
+    manifest: string;
+  }>;
   payments: Readonly<{
     provider: 'sandbox' | 'yookassa';
     /** The largest single payment, in kopecks. */
@@ -319,6 +336,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cpuPoolThreads: e.CPU_POOL_THREADS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
+    trustedDocuments: Object.freeze({
+      mode: e.TRUSTED_DOCUMENTS ?? (e.NODE_ENV === 'production' ? 'require' : 'allow'),
+      manifest: path.resolve(
+        e.TRUSTED_DOCUMENTS_MANIFEST ??
+          path.join(import.meta.dirname, '../../../web/src/graphql/persisted-documents.json'),
+      ),
+    }),
     payments: Object.freeze({
       provider: e.PAYMENT_PROVIDER,
       maxKopecks: e.PAYMENT_MAX_KOPECKS,

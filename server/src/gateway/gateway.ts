@@ -13,6 +13,7 @@ import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/er
 import type { Logger } from '../core/logger.js';
 import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
+import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
 export type CallerResolver = (credentials: Credentials) => Promise<Caller>;
@@ -39,6 +40,10 @@ export async function registerGateway(
     buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
     logger: log.child({ module: 'gateway' }),
   });
+  const trusted = trustedDocuments(
+    await loadTrustedDocuments(config.trustedDocuments.manifest),
+    config.trustedDocuments.mode,
+  );
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     csrfPrevention: true,
@@ -50,6 +55,7 @@ export async function registerGateway(
     formatError: (formatted, error) => maskError(formatted, error, log),
     logger: log.child({ module: 'apollo' }),
     plugins: [
+      trusted.plugin,
       queryLimitsPlugin(config.limits),
       textLimitsPlugin(options.supergraphSdl),
       clientErrorLogPlugin(log),
@@ -76,6 +82,7 @@ export async function registerGateway(
           http: { status: 401 },
         });
       }
+      trusted.check(request, caller);
       return {
         requestId: request.id,
         caller,

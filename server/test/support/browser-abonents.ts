@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newPage, DESKTOP, type BrowserKabinet } from './browser-kabinet.js';
 import { solveCaptcha } from './captcha.js';
-import { postGraphQL } from './processes.js';
+import { byHash } from './trusted-documents.js';
 
 export const PASSWORD = 'Gaz2026a';
 
@@ -22,6 +22,19 @@ export function onServer(app: BrowserKabinet, link: string): string {
 }
 
 /**
+ * The web client's operation `name` through the API, by hash as the built client sends it (the browser tests' Kabinet
+ * refuses ad-hoc documents from browsers).
+ */
+async function asWebClient(app: BrowserKabinet, name: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(byHash(name, variables)),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+/**
  * A cabinet made through the API, with a solved CAPTCHA; confirmed by the letter's link unless asked otherwise.
  * Returns the confirmation link (on the test server), to follow when it was not used.
  */
@@ -30,30 +43,24 @@ export async function registerAbonent(
   email: string,
   { password = PASSWORD, confirm = true }: { password?: string; confirm?: boolean } = {},
 ): Promise<string> {
-  const challenge = await postGraphQL(app.baseUrl, 'query { captchaChallenge { challenge } }');
+  const challenge = await asWebClient(app, 'Captcha_Challenge');
   const captcha = await solveCaptcha(challenge.body.data.captchaChallenge.challenge);
-  const registered = await postGraphQL(
-    app.baseUrl,
-    `mutation ($input: RegisterInput!) { register(input: $input) { ok errors { field code message } } }`,
-    {
-      input: {
-        email,
-        password,
-        passwordRepeat: password,
-        captcha,
-        acceptAgreement: true,
-        consentToPersonalData: true,
-      },
+  const registered = await asWebClient(app, 'RegisterPage_Register', {
+    input: {
+      email,
+      password,
+      passwordRepeat: password,
+      captcha,
+      acceptAgreement: true,
+      consentToPersonalData: true,
     },
-  );
+  });
   expect(registered.body.data?.register, app.server.output()).toMatchObject({ ok: true, errors: [] });
   const letter = await app.smtp.waitFor(email, /Подтвердите регистрацию/);
   const link = app.smtp.linkIn(letter, '/confirm');
   if (confirm) {
     const token = new URL(link).searchParams.get('token');
-    const confirmed = await postGraphQL(app.baseUrl, 'mutation ($t: String!) { confirmEmail(token: $t) { ok } }', {
-      t: token,
-    });
+    const confirmed = await asWebClient(app, 'ConfirmPage_ConfirmEmail', { token });
     expect(confirmed.body.data?.confirmEmail.ok).toBe(true);
   }
   return onServer(app, link);
@@ -102,9 +109,12 @@ export async function loggedInAbonent(
   return session;
 }
 
-/** GraphQL as the page's session (its cookie), for the steps the test takes through the API. */
-export async function asPage(app: BrowserKabinet, page: Page, query: string, variables: Record<string, unknown>) {
-  const response = await page.request.post(app.baseUrl + '/graphql', { data: { query, variables } });
+/**
+ * The web client's operation `name` (by hash, as the built client sends it) as the page's session (its cookie), for
+ * the steps the test takes through the API.
+ */
+export async function asPage(app: BrowserKabinet, page: Page, name: string, variables: Record<string, unknown>) {
+  const response = await page.request.post(app.baseUrl + '/graphql', { data: byHash(name, variables) });
   expect(response.status()).toBe(200);
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }
@@ -129,13 +139,7 @@ export async function linkAccountUntilHeard(
   subgraph: string,
   heard: (accountId: string) => Promise<boolean>,
 ): Promise<string> {
-  const linked = await asPage(
-    app,
-    page,
-    `mutation ($input: LinkPersonalAccountInput!) {
-       linkPersonalAccount(input: $input) { ok errors { code message } account { id } } }`,
-    { input: { supplierCode, number, proof } },
-  );
+  const linked = await asPage(app, page, 'LinkAccountDialog_Link', { input: { supplierCode, number, proof } });
   expect(linked.data?.linkPersonalAccount, JSON.stringify(linked)).toMatchObject({ ok: true });
   const accountId: string = linked.data.linkPersonalAccount.account.id;
   const deadline = Date.now() + 20_000;

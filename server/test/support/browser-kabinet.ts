@@ -58,6 +58,8 @@ export async function startBrowserKabinet(name: string, env: Record<string, stri
       SMTP_URL: smtp.url,
       // A proof-of-work the browser solves at once.
       CAPTCHA_COST: '10',
+      // As in production: the web client may send only its trusted documents, by hash; every browser test proves it.
+      TRUSTED_DOCUMENTS: 'require',
       ...env,
     };
     if (SERVER_URL) {

@@ -17,6 +17,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 /** A client that keeps its cookies, like one browser. */
 export interface Browser {
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Posts any request body (e.g. a persisted query's hash without the document), with the cookies. */
+  send<T = any>(body: Record<string, unknown>): Promise<GraphQLResult<T>>;
   readonly cookies: Map<string, string>;
   /** The Set-Cookie headers of the last response. */
   lastSetCookies: string[];
@@ -79,14 +81,15 @@ export async function startTestKabinet(
       const client: Browser = {
         cookies,
         lastSetCookies: [],
-        async graphql(query, variables) {
+        graphql: (query, variables) => client.send({ query, variables }),
+        async send(body) {
           const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
           const response = await kabinet.http.inject({
             method: 'POST',
             url: '/graphql',
             remoteAddress: clientIp,
             headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-            payload: JSON.stringify({ query, variables }),
+            payload: JSON.stringify(body),
           });
           const setCookie = response.headers['set-cookie'];
           client.lastSetCookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
