@@ -12,6 +12,9 @@ export class CreateSupportRequestInput {
   @Field(() => String, { description: 'Where support answers.' })
   contactEmail!: string;
 
-  @Field(() => String, { nullable: true, description: 'ALTCHA payload; required when not logged in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ALTCHA payload; required unless logged in with a confirmed e-mail.',
+  })
   captcha?: string | null;
 }
