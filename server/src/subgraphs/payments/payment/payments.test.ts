@@ -21,7 +21,7 @@ import type { ProviderPayment } from '../provider/provider.js';
 import { SandboxProvider, signSandboxNotification } from '../provider/sandbox.js';
 import { PaymentStatus } from './payment.types.js';
 import { reconcilePayments } from './reconcile.js';
-import { nextStatus, REFUND_EXCEEDS_PAYMENT } from './status.js';
+import { applyProviderState, nextStatus, REFUND_EXCEEDS_PAYMENT } from './status.js';
 
 let app: TestKabinet;
 let mail: SmtpSink;
@@ -495,6 +495,22 @@ describe('refunds beyond the payment', () => {
       reportedRefundedKopecks: 30_001,
       source: 'notification',
     });
+
+    // Reconciliation (and checkPayment) go through the same status machine: refused and counted alike.
+    const reconciled = await applyProviderState(payments(), statusDeps(), {
+      paymentId,
+      provider: 'sandbox',
+      reported: { ...(await sandbox().fetch(row!.provider_payment_id)), refundedKopecks: 30_001 },
+      source: 'reconciliation',
+    });
+    expect(reconciled).toEqual({ kind: 'refused', event: REFUND_EXCEEDS_PAYMENT });
+    const [counted] = await runSql<Array<{ times_seen: number; source: string }>>(
+      payments(),
+      `select "times_seen", "source" from "payments"."alert" where "payment_id" = ? and "reported_refunded_kopecks" = 30001`,
+      [paymentId],
+    );
+    expect(counted).toEqual({ times_seen: 3, source: 'reconciliation' });
+    expect(await stored()).toEqual({ status: 'SUCCEEDED', refunded_kopecks: '10000' });
 
     // The refund that remains, exactly, is applied as before.
     await sandbox().refund(row!.provider_payment_id, 20_000, `${paymentId}:r2`);
