@@ -205,4 +205,25 @@ describe('identity in the web client', () => {
     await shot(page, 'register-server-error');
     await page.context().close();
   });
+
+  it('asks an abonent whose e-mail is not confirmed for the CAPTCHA on «Поддержка», and sends the request once solved', async () => {
+    const email = uniqueEmail('support');
+    await registerAbonent(app, email, { confirm: false });
+    const page = await newPage(app);
+    await page.goto(app.baseUrl + '/login');
+    await logIn(page, email);
+    await page.getByTestId('session-email').waitFor();
+    await page.goto(app.baseUrl + '/support');
+    await page.getByRole('heading', { name: 'Обращение в поддержку' }).waitFor();
+    await page.getByLabel('Тема обращения').selectOption('Регистрация и вход');
+    await page.getByLabel('Сообщение').fill('Не приходит письмо со ссылкой');
+    await passCaptcha(page);
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Обращение № \d+ принято/)
+      .waitFor();
+    await app.smtp.waitFor('support@kabinet.localhost', /Обращение в поддержку: Регистрация и вход/);
+    await page.context().close();
+  });
 });

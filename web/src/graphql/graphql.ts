@@ -11,7 +11,7 @@ export type ChangePasswordInput = {
 };
 
 export type CreateSupportRequestInput = {
-  /** ALTCHA payload; required when not logged in. */
+  /** ALTCHA payload; required unless logged in with a confirmed e-mail. */
   captcha?: string | null | undefined;
   /** Where support answers. */
   contactEmail: string;

@@ -1,4 +1,4 @@
-// «Поддержка»: a request to technical support (a CAPTCHA for visitors who are not logged in) and the abonent's own requests.
+// «Поддержка»: a request to technical support (a CAPTCHA unless logged in with a confirmed e-mail) and the abonent's own requests.
 import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type Component } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
 import { SessionKnown } from '../abonent-only';
@@ -102,7 +102,8 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
   let form: HTMLFormElement | undefined;
   let successBox: HTMLDivElement | undefined;
 
-  const loggedIn = () => Boolean(currentAbonent());
+  // Only a confirmed e-mail spares the CAPTCHA, as the server decides.
+  const vouched = () => currentAbonent()?.emailConfirmed === true;
   // The address for the answer starts as the login, while the person has not typed another.
   let emailTouched = false;
   createEffect(() => {
@@ -118,7 +119,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
       return text.length > MESSAGE_MAX ? `Сообщение не может быть длиннее ${MESSAGE_MAX} символов.` : undefined;
     },
     contactEmail: () => emailProblem(contactEmail()),
-    captcha: () => (loggedIn() || captcha.payload() ? undefined : CAPTCHA_NOT_DONE),
+    captcha: () => (vouched() || captcha.payload() ? undefined : CAPTCHA_NOT_DONE),
   });
 
   const submit = async (event: SubmitEvent) => {
@@ -126,7 +127,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
     if (busy() || !passesChecks(form)) return;
     setBusy(true);
     clearErrors();
-    const sentCaptcha = loggedIn() ? null : captcha.payload();
+    const sentCaptcha = vouched() ? null : captcha.payload();
     const result = await createRequest({
       input: { topic: topic(), message: message().trim(), contactEmail: contactEmail().trim(), captcha: sentCaptcha },
     });
@@ -216,7 +217,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
               error={errors().fields.contactEmail}
               maxLength={254}
             />
-            <Show when={!loggedIn()}>
+            <Show when={!vouched()}>
               <CaptchaField id="support-captcha" captcha={captcha} error={errors().fields.captcha} />
             </Show>
             <div class="form-actions">

@@ -494,6 +494,28 @@ describe('support', () => {
     expect(mine.body.data.mySupportRequests).toEqual([{ topic: 'Оплата', status: 'NEW' }]);
   });
 
+  it('asks an abonent whose e-mail is not confirmed for the CAPTCHA, like a stranger, and links the request to them', async () => {
+    const client = app.browser();
+    const { input } = await register(client);
+    const login = await client.graphql(LOGIN, { input: { email: input.email, password: input.password } });
+    expect(login.body.data.login).toMatchObject({ ok: true, abonent: { emailConfirmed: false } });
+    const request = { topic: 'Регистрация и вход', message: 'Не приходит письмо', contactEmail: input.email };
+    const without = await client.graphql(CREATE, { input: request });
+    expect(codes(without.body.data.createSupportRequest)).toEqual(['captcha:CAPTCHA_REQUIRED']);
+    const stored = () =>
+      app.kabinet.subgraphs.identity.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          'select r."abonent_id" from "identity"."support_request" r join "identity"."abonent" a on a."id" = r."abonent_id" where a."email" = ?',
+          [input.email],
+        );
+    expect(await stored()).toHaveLength(0);
+    const solved = await client.graphql(CREATE, { input: { ...request, captcha: await captcha(client) } });
+    expect(solved.body.data.createSupportRequest.ok).toBe(true);
+    expect(await stored()).toHaveLength(1);
+  });
+
   it('refuses empty, oversized and control-character input field by field', async () => {
     const { client } = await confirmedAbonent();
     const bad = await client.graphql(CREATE, {

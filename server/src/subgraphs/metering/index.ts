@@ -16,6 +16,7 @@ import { Migration20261124000000CreateMeteringSchema } from './migrations/Migrat
 import { Migration20261125000000CreateAccountReplica } from './migrations/Migration20261125000000CreateAccountReplica.js';
 import { Migration20261125010000CreateMetersAndReadings } from './migrations/Migration20261125010000CreateMetersAndReadings.js';
 import { Migration20261125020000CreateReminderSent } from './migrations/Migration20261125020000CreateReminderSent.js';
+import { Migration20261202000000AddSubmissionRequestHash } from './migrations/Migration20261202000000AddSubmissionRequestHash.js';
 import { remindAbonents } from './reading/reminders.js';
 import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
 import { accountMetersReference, meterReference } from './meter/meter.reference.js';
@@ -40,6 +41,10 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       class: Migration20261125010000CreateMetersAndReadings,
     },
     { name: 'Migration20261125020000CreateReminderSent', class: Migration20261125020000CreateReminderSent },
+    {
+      name: 'Migration20261202000000AddSubmissionRequestHash',
+      class: Migration20261202000000AddSubmissionRequestHash,
+    },
   ],
   resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMeteringResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).

@@ -15,6 +15,7 @@ import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { Migration20261124000000CreatePaymentsSchema } from './migrations/Migration20261124000000CreatePaymentsSchema.js';
 import { Migration20261125100000CreatePayments } from './migrations/Migration20261125100000CreatePayments.js';
+import { Migration20261202000000CreatePaymentAlerts } from './migrations/Migration20261202000000CreatePaymentAlerts.js';
 import { PartnerPaymentsResolver } from './partner/partner-payments.js';
 import { AccountPaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
 import { AccountPayments } from './payment/payment.types.js';
@@ -34,6 +35,7 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   migrations: [
     { name: 'Migration20261124000000CreatePaymentsSchema', class: Migration20261124000000CreatePaymentsSchema },
     { name: 'Migration20261125100000CreatePayments', class: Migration20261125100000CreatePayments },
+    { name: 'Migration20261202000000CreatePaymentAlerts', class: Migration20261202000000CreatePaymentAlerts },
   ],
   resolvers: [AccountPaymentsResolver, PaymentResolver, PartnerPaymentsResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).

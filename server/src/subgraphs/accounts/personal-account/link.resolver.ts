@@ -15,7 +15,8 @@ export class LinkResolver {
   @Mutation(() => LinkPersonalAccountPayload, {
     description:
       'Links a personal account to the cabinet: the number and the proof the supplier asks for must match its ' +
-      'registry. Linking an account already linked is harmless. Failed attempts are limited per abonent.',
+      'registry. Linking an account already linked is harmless. Failed attempts are limited per abonent; guesses ' +
+      '(failures, and new links where the supplier asks for no proof) per account number and per client address.',
   })
   linkPersonalAccount(
     @Arg('input', () => LinkPersonalAccountInput) input: LinkPersonalAccountInput,

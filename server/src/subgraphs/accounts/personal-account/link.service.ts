@@ -17,11 +17,20 @@ import { hashReceiptPin, parseRubles, PIN } from './proof.js';
 
 /** Failed attempts (unknown number or wrong proof) per abonent and hour: enough for typos, too few to probe. */
 export const LINK_FAILURES_PER_HOUR = 5;
+/**
+ * Guesses at one account number (a supplier's) per hour, whoever makes them: a family links its account a few
+ * times, many cabinets trying one number are someone probing it.
+ */
+export const LINK_GUESSES_PER_NUMBER_PER_HOUR = 10;
+/** Guesses from one client address per hour, across the cabinets behind it (the login limit's order). */
+export const LINK_GUESSES_PER_ADDRESS_PER_HOUR = 30;
 /** Accounts one cabinet may hold: a family's, a landlord's few flats; not a registry's worth. */
 export const MAX_LINKED_ACCOUNTS = 50;
 
 const limits = cachedPerStore((stores: RateLimitStores) => ({
   linkFailures: createLimit(stores, 'link-failures', LINK_FAILURES_PER_HOUR, 60 * 60),
+  guessesByNumber: createLimit(stores, 'link-number', LINK_GUESSES_PER_NUMBER_PER_HOUR, 60 * 60),
+  guessesByAddress: createLimit(stores, 'link-address', LINK_GUESSES_PER_ADDRESS_PER_HOUR, 60 * 60),
 }));
 
 const PROOF_PROMPTS: Record<Exclude<LinkProof, LinkProof.NONE>, { required: string; invalid: string; name: string }> = {
@@ -58,14 +67,33 @@ export class LinkService {
     const proof = readProof(supplier.linkProof, input.proof);
     if ('error' in proof) return fail(proof.error);
 
-    const limit = limits({
+    const {
+      linkFailures: limit,
+      guessesByNumber,
+      guessesByAddress,
+    } = limits({
       em: this.ctx.em,
       redis: this.ctx.redis,
       schemaName: 'accounts',
       tableName: 'attempt_limit',
-    }).linkFailures;
+    });
+    // Keyed by the number as typed, found or not: the limit answers alike for numbers that exist and that do not.
+    const numberKey = `${supplier.id}:${number}`;
+    const address = this.ctx.clientIp;
     const wait = await limit.exhausted(abonentId);
     if (wait !== null) return fail(tooManyAttempts(wait));
+    const addressWait = await guessesByAddress.exhausted(address);
+    if (addressWait !== null) return fail(tooManyFromAddress(addressWait));
+    const numberWait = await guessesByNumber.exhausted(numberKey);
+    if (numberWait !== null) return fail(tooManyForNumber(numberWait));
+    /** Counts a guess at this number from this address; the wait when that used a limit up, else null. */
+    const countGuess = async (): Promise<UserError | null> => {
+      const byAddress = await guessesByAddress.hit(address);
+      const byNumber = await guessesByNumber.hit(numberKey);
+      if (byAddress !== null) return tooManyFromAddress(byAddress);
+      if (byNumber !== null) return tooManyForNumber(byNumber);
+      return null;
+    };
 
     const rows: Array<
       AccountRow & { receipt_pin_hash: string | null; receipt_reading: string | null; last_charge: string | null }
@@ -93,6 +121,8 @@ export class LinkService {
       // Not found and wrong proof are one answer: a stranger learns nothing about which numbers exist.
       const waitNow = await limit.hit(abonentId);
       if (waitNow !== null) return fail(tooManyAttempts(waitNow));
+      const guessLimited = await countGuess();
+      if (guessLimited) return fail(guessLimited);
       const what = proof.kind === LinkProof.NONE ? '' : ` и ${PROOF_PROMPTS[proof.kind].name}`;
       return fail(
         UserError.of(
@@ -101,6 +131,19 @@ export class LinkService {
           `Лицевой счёт не найден или данные указаны неверно. Проверьте номер лицевого счёта${what} по квитанции.`,
         ),
       );
+    }
+
+    if (proof.kind === LinkProof.NONE) {
+      // Without a proof a found number is a guess that worked: it counts, unless the caller holds the link already.
+      const [held] = await runSql<unknown[]>(
+        this.ctx.em,
+        `select 1 from "accounts"."account_link" where "abonent_id" = ? and "account_id" = ?`,
+        [abonentId, row.id],
+      );
+      if (!held) {
+        const guessLimited = await countGuess();
+        if (guessLimited) return fail(guessLimited);
+      }
     }
 
     const linked = await this.ctx.em.transactional(async (tx) => {
@@ -216,6 +259,28 @@ function readProof(kind: LinkProof, raw: string | null | undefined): Proof | { e
       return reading === null ? invalid : { kind, value: reading };
     }
   }
+}
+
+function tooManyForNumber(waitSeconds: number): UserError {
+  return UserError.of(
+    'number',
+    'RATE_LIMITED',
+    `Слишком много попыток подключить лицевой счёт с этим номером. Попробуйте через ${minutesOf(waitSeconds)} мин. ` +
+      'или напишите в поддержку.',
+  );
+}
+
+function tooManyFromAddress(waitSeconds: number): UserError {
+  return UserError.of(
+    null,
+    'RATE_LIMITED',
+    `Слишком много попыток подключения лицевых счетов с Вашего адреса. Попробуйте через ${minutesOf(waitSeconds)} мин. ` +
+      'или напишите в поддержку.',
+  );
+}
+
+function minutesOf(waitSeconds: number): number {
+  return Math.max(1, Math.ceil(waitSeconds / 60));
 }
 
 function tooManyAttempts(waitSeconds: number): UserError {

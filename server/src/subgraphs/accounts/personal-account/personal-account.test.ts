@@ -6,7 +6,11 @@ import { confirmedAbonent, createPartner, registeredAbonent } from '../../../../
 import type { Browser } from '../../../../test/support/kabinet.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
-import { LINK_FAILURES_PER_HOUR } from './link.service.js';
+import {
+  LINK_FAILURES_PER_HOUR,
+  LINK_GUESSES_PER_ADDRESS_PER_HOUR,
+  LINK_GUESSES_PER_NUMBER_PER_HOUR,
+} from './link.service.js';
 import { maskHolderName } from './holder-name.js';
 
 const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
@@ -138,6 +142,74 @@ describe('linking a personal account', () => {
     // The limit is per abonent: someone else links the same account meanwhile.
     const other = await confirmedAbonent(app, mail);
     expect((await link(other.client, SPB)).ok).toBe(true);
+  });
+
+  it(`stops guesses at one number after ${LINK_GUESSES_PER_NUMBER_PER_HOUR} an hour from any cabinets, and only at that number`, async () => {
+    const guessers = [
+      await confirmedAbonent(app, mail),
+      await confirmedAbonent(app, mail),
+      await confirmedAbonent(app, mail),
+    ];
+    // A number Kaluga (no proof asked) does not have; each cabinet stays below its own limit.
+    const guessed = { supplierCode: 'kaluga', number: '4000999001' };
+    const answers: string[][] = [];
+    for (const { client } of guessers) {
+      for (let i = 0; i < LINK_FAILURES_PER_HOUR - 1; i++) answers.push(codes(await link(client, guessed)));
+    }
+    expect(answers.slice(0, LINK_GUESSES_PER_NUMBER_PER_HOUR)).toEqual(
+      Array(LINK_GUESSES_PER_NUMBER_PER_HOUR).fill(['number:ACCOUNT_NOT_FOUND']),
+    );
+    expect(answers.slice(LINK_GUESSES_PER_NUMBER_PER_HOUR)).toEqual(
+      Array(answers.length - LINK_GUESSES_PER_NUMBER_PER_HOUR).fill(['number:RATE_LIMITED']),
+    );
+    const blocked = await link(guessers[0]!.client, guessed);
+    expect(blocked.errors[0]!.message).toMatch(
+      /^Слишком много попыток подключить лицевой счёт с этим номером\. Попробуйте через (60|59) мин\./,
+    );
+    // The same cabinets link another number, and a cabinet with the right data elsewhere is not held up.
+    expect((await link(guessers[0]!.client, { supplierCode: 'kaluga', number: '4000111222' })).ok).toBe(true);
+    const legitimate = await confirmedAbonent(app, mail);
+    expect((await link(legitimate.client, SPB)).ok).toBe(true);
+  });
+
+  it(`stops guesses from one client address after ${LINK_GUESSES_PER_ADDRESS_PER_HOUR} an hour across its cabinets; new links without a proof count`, async () => {
+    const shared = '203.0.113.50';
+    const fromShared = async () => {
+      const abonent = await confirmedAbonent(app, mail);
+      const there = app.browser(shared);
+      for (const [name, value] of abonent.client.cookies) there.cookies.set(name, value);
+      return { ...abonent, there };
+    };
+    let guess = 0;
+    const unknown = () => ({ supplierCode: 'kaluga', number: String(4_000_998_000 + guess++) });
+    const first = await fromShared();
+    // A new link where no proof is asked is a guess that worked; linking it again is not a guess.
+    const kaluga = { supplierCode: 'kaluga', number: '4000111222' };
+    expect((await link(first.there, kaluga)).ok).toBe(true);
+    expect((await link(first.there, kaluga)).ok).toBe(true);
+    expect((await link(first.there, kaluga)).ok).toBe(true);
+    let counted = 1;
+    const perCabinet = LINK_FAILURES_PER_HOUR - 1;
+    for (let i = 0; i < perCabinet; i++, counted++) {
+      expect(codes(await link(first.there, unknown()))).toEqual(['number:ACCOUNT_NOT_FOUND']);
+    }
+    let last = first;
+    while (counted < LINK_GUESSES_PER_ADDRESS_PER_HOUR) {
+      last = await fromShared();
+      for (let i = 0; i < perCabinet && counted < LINK_GUESSES_PER_ADDRESS_PER_HOUR; i++, counted++) {
+        expect(codes(await link(last.there, unknown()))).toEqual(['number:ACCOUNT_NOT_FOUND']);
+      }
+    }
+    const blocked = await link(last.there, unknown());
+    expect(codes(blocked)).toEqual(['null:RATE_LIMITED']);
+    expect(blocked.errors[0]!.message).toMatch(
+      /^Слишком много попыток подключения лицевых счетов с Вашего адреса\. Попробуйте через (60|59) мин\./,
+    );
+    // Even the right data waits at that address; the same cabinet from its own address, and others, do not.
+    expect(codes(await link(last.there, SPB))).toEqual(['null:RATE_LIMITED']);
+    expect((await link(last.client, SPB)).ok).toBe(true);
+    const elsewhere = await confirmedAbonent(app, mail);
+    expect((await link(elsewhere.client, kaluga)).ok).toBe(true);
   });
 
   it('links twice harmlessly, lets a family share an account, and unlinks only the caller’s link', async () => {

@@ -21,6 +21,9 @@ export class CreateSupportRequestInput {
   contactEmail!: string;
 
   @TextLimit(PAYLOAD_MAX_LENGTH)
-  @Field(() => String, { nullable: true, description: 'ALTCHA payload; required when not logged in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ALTCHA payload; required unless logged in with a confirmed e-mail.',
+  })
   captcha?: string | null;
 }

@@ -15,7 +15,7 @@ export class SupportResolver {
   }
 
   @Mutation(() => CreateSupportRequestPayload, {
-    description: 'Writes to support; a CAPTCHA is needed when not logged in.',
+    description: 'Writes to support; a CAPTCHA is needed unless logged in with a confirmed e-mail.',
   })
   createSupportRequest(
     @Arg('input', () => CreateSupportRequestInput) input: CreateSupportRequestInput,

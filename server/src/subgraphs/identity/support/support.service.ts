@@ -47,10 +47,13 @@ export class SupportService {
       );
     }
     const abonentId = caller.kind === 'abonent' ? caller.abonentId : null;
+    // Only a confirmed e-mail vouches for a person: a registration nobody confirmed costs one CAPTCHA and
+    // would otherwise open unlimited requests without one.
+    const vouched = caller.kind === 'abonent' && caller.emailConfirmed;
     const captcha = CaptchaService.fromConfig(config);
     const result = await em.transactional(async (tx) => {
-      // A logged-in abonent has passed the CAPTCHA at registration; strangers solve one per request.
-      if (!abonentId) {
+      // A confirmed abonent has proved the address; strangers and unconfirmed abonents solve one per request.
+      if (!vouched) {
         const problem = captchaError(await captcha.verify(tx, input.captcha));
         if (problem) return problem;
       }

@@ -6,7 +6,7 @@ import { runSql } from '../../../core/sql.js';
 import { periodFor, todayInMoscow } from '../../../core/calendar.js';
 import { ReadingZone, trimDecimal, type MeterRow, type ReadingSource } from '../meter/meter.types.js';
 import { formatScaled } from '../../../core/decimal.js';
-import { oncePerKey } from '../reading/idempotency.js';
+import { oncePerKey, requestHash } from '../reading/idempotency.js';
 import { lockMeters, SubmitService } from '../reading/submit.service.js';
 import type { InspectorReadingInput } from './partner-readings.inputs.js';
 import { PartnerReading, type PartnerReadingPage } from './partner-readings.payloads.js';
@@ -90,11 +90,32 @@ export async function recordInspectorReadings(
     ]);
   }
   return em.transactional((tx) =>
-    oncePerKey(tx, partnerAppId, input.idempotencyKey, {
-      run: (submissionId) => recordNow(tx, supplierId, input.readings, submissionId, now),
-      keep: () => true,
-      revive: (stored) => Object.assign(new PartnerWritePayload(), stored),
-    }),
+    oncePerKey(
+      tx,
+      partnerAppId,
+      input.idempotencyKey,
+      requestHash(
+        input.readings.map((r) => [r.serialNumber, r.zone ?? ReadingZone.TOTAL, r.value, r.rollover ?? false]),
+      ),
+      {
+        run: (submissionId) => recordNow(tx, supplierId, input.readings, submissionId, now),
+        // A refused call writes nothing and keeps nothing: the corrected rows may be sent with the same key.
+        keep: (payload) => payload.ok,
+        revive: (stored) =>
+          Object.assign(new PartnerWritePayload(), stored, {
+            errors: stored.errors.map((e) => RowError.of(e.index, e.field, e.code, e.message)),
+          }),
+        reused: () =>
+          PartnerWritePayload.refused([
+            RowError.of(
+              -1,
+              'idempotencyKey',
+              'IDEMPOTENCY_KEY_REUSED',
+              'С этим ключом уже записаны другие показания: для нового вызова нужен новый ключ.',
+            ),
+          ]),
+      },
+    ),
   );
 }
 

@@ -164,6 +164,53 @@ describe('submitting readings', () => {
     expect(recorded[0]!.n).toBe(1);
   });
 
+  it('keeps no key for a refused submission: the corrected retry with it is recorded; other readings under an accepted key are refused', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const idempotencyKey = key();
+    const abonentReadings = () =>
+      runSql<Array<{ value: string }>>(
+        metering(),
+        `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'ABONENT'`,
+        [meterId],
+      );
+    const refused = await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '99' }] });
+    expect(refused.ok).toBe(false);
+    expect(refused.results.map((r: { code: string }) => r.code)).toEqual(['READING_BELOW_PREVIOUS']);
+
+    const corrected = await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '104' }] });
+    expect(corrected).toMatchObject({ ok: true, errors: [], results: [{ status: 'ACCEPTED', consumption: '4' }] });
+    const repeated = await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '104' }] });
+    expect(repeated).toEqual(corrected);
+
+    const other = await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '105' }] });
+    expect(other).toMatchObject({
+      ok: false,
+      results: [],
+      errors: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
+    expect(other.errors[0].message).toMatch(/нужен новый ключ/);
+    expect(await abonentReadings()).toEqual([{ value: '104.00000' }]);
+  });
+
+  it('records a corrected retry once when many arrive at once with one key', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const idempotencyKey = key();
+    await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '1' }] });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '103' }] }),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(new Set(answers.map((a) => a.results[0].readingId)).size).toBe(1);
+    const rows = await runSql<Array<{ n: number }>>(
+      metering(),
+      `select count(*)::int as "n" from "metering"."reading" where "meter_id" = ? and "source" = 'ABONENT'`,
+      [meterId],
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('replaces an earlier reading of the same period, keeping both in history', async () => {
     const { client, accountId, meters } = await withAccount('4000111222', 'kaluga');
     const meter = meters[0];
@@ -479,6 +526,40 @@ describe('the partner side of readings', () => {
     expect(
       bad.body.data.recordReadings.errors.map((e: { index: number; code: string }) => `${e.index}:${e.code}`),
     ).toEqual(['0:METER_NOT_FOUND', '1:READING_BELOW_PREVIOUS']);
+  });
+
+  it('keeps no key for a refused recordReadings call: the corrected rows go with the same key; other rows under a used key are refused', async () => {
+    const { meterId } = await freshMeter();
+    const [meter] = await runSql<Array<{ serial_number: string }>>(
+      metering(),
+      'select "serial_number" from "metering"."meter" where "id" = ?',
+      [meterId],
+    );
+    const serialNumber = meter!.serial_number;
+    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
+    const idempotencyKey = key();
+    const record = async (value: string) =>
+      (await inspector.graphql(RECORD, { input: { idempotencyKey, readings: [{ serialNumber, value }] } })).body.data
+        .recordReadings;
+    const refused = await record('50');
+    expect(refused.ok).toBe(false);
+    expect(refused.errors.map((e: { code: string }) => e.code)).toEqual(['READING_BELOW_PREVIOUS']);
+    // The corrected rows, sent five times at once with that key: one records, the others get its answer.
+    const corrected = await Promise.all(Array.from({ length: 5 }, () => record('102')));
+    expect(corrected).toEqual(Array(5).fill({ ok: true, created: 1, updated: 0, unchanged: 0, errors: [] }));
+    expect(await record('102')).toEqual(corrected[0]);
+    const other = await record('103');
+    expect(other).toMatchObject({
+      ok: false,
+      created: 0,
+      errors: [{ index: -1, field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
+    const inspectors = await runSql<Array<{ value: string }>>(
+      metering(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'INSPECTOR'`,
+      [meterId],
+    );
+    expect(inspectors).toEqual([{ value: '102.00000' }]);
   });
 
   it('lets a supplier set its reading rules, checked', async () => {

@@ -1,7 +1,7 @@
 // Submitting readings: each checked against the supplier's rules, all recorded or none, once per idempotency key.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
-import { oncePerKey } from './idempotency.js';
+import { oncePerKey, requestHash } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
 import {
@@ -65,11 +65,19 @@ export class SubmitService {
     if (shape) return refusedAsAWhole([shape]);
 
     return this.em.transactional((tx) =>
-      oncePerKey(tx, abonentId, input.idempotencyKey, {
+      oncePerKey(tx, abonentId, input.idempotencyKey, submissionHash(input), {
         run: (submissionId) => this.evaluate(tx, abonentId, input, submissionId, source),
-        // Refused as a whole (the account is not linked yet): the key stays free for the retry.
-        keep: (payload) => payload.errors.length === 0,
+        // Only a recorded submission keeps its key: after any refusal the corrected readings may be sent with it.
+        keep: (payload) => payload.ok,
         revive,
+        reused: () =>
+          refusedAsAWhole([
+            UserError.of(
+              'idempotencyKey',
+              'IDEMPOTENCY_KEY_REUSED',
+              'С этим ключом уже приняты другие показания: для новой отправки нужен новый ключ.',
+            ),
+          ]),
       }),
     );
   }
@@ -321,6 +329,14 @@ function checkShape(input: SubmitReadingsInput): UserError | null {
     return UserError.of('accountId', 'ACCOUNT_NOT_LINKED', 'Лицевой счёт не подключён к Вашему Личному кабинету.');
   }
   return null;
+}
+
+/** What makes two submissions the same request (defaults spelled out, so omitting one is the same as giving it). */
+function submissionHash(input: SubmitReadingsInput): string {
+  return requestHash([
+    input.accountId,
+    input.readings.map((r) => [r.meterId, r.zone ?? ReadingZone.TOTAL, r.value, r.confirmRollover ?? false]),
+  ]);
 }
 
 function refusedAsAWhole(errors: UserError[]): SubmitReadingsPayload {

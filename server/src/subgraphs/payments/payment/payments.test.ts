@@ -1,6 +1,7 @@
 // Online payment through the public API and the sandbox acquirer Kabinet serves itself: starting (DEBT, custom,
 // with readings), idempotency, the payment page's cards, notifications (signed, deduplicated, out of order,
 // forged), reconciliation, refunds, the receipt letter, what is due, and the partner export.
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { TestKabinet } from '../../../../test/support/kabinet.js';
@@ -14,25 +15,38 @@ import {
 } from '../../../../test/support/payments.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
 import { injectTransport } from '../../../core/http-transport.js';
+import { createLogger } from '../../../core/logger.js';
 import { runSql } from '../../../core/sql.js';
 import type { ProviderPayment } from '../provider/provider.js';
 import { SandboxProvider, signSandboxNotification } from '../provider/sandbox.js';
 import { PaymentStatus } from './payment.types.js';
 import { reconcilePayments } from './reconcile.js';
-import { nextStatus } from './status.js';
+import { applyProviderState, nextStatus, REFUND_EXCEEDS_PAYMENT } from './status.js';
 
 let app: TestKabinet;
 let mail: SmtpSink;
 
+/** Kabinet's error-level log lines during the file, parsed. */
+const errorLines: Array<Record<string, unknown>> = [];
+const errorSink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) errorLines.push(JSON.parse(line));
+    done();
+  },
+});
+
 beforeAll(async () => {
   mail = await startSmtpSink();
-  app = await startTestKabinet({
-    SMTP_URL: mail.url,
-    CAPTCHA_COST: '10',
-    DEMO_DATA: 'true',
-    PAYMENT_RECONCILE_AFTER: '1s',
-    PAYMENT_MAX_KOPECKS: '5000000',
-  });
+  app = await startTestKabinet(
+    {
+      SMTP_URL: mail.url,
+      CAPTCHA_COST: '10',
+      DEMO_DATA: 'true',
+      PAYMENT_RECONCILE_AFTER: '1s',
+      PAYMENT_MAX_KOPECKS: '5000000',
+    },
+    { log: createLogger('error', {}, errorSink) },
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -381,6 +395,131 @@ describe('refunds', () => {
       'the full refund',
     );
     expect(await unpostedNow()).toBe(before);
+  });
+});
+
+describe('refunds beyond the payment', () => {
+  it('are acknowledged, not applied, and raise an alert: an error log line and a payments.alert row', async () => {
+    const abonent = await payer('3600123456', 'voronezh', '2468');
+    const started = (await abonent.start({ purpose: 'CUSTOM', amount: 30_000 })).body.data.startPayment;
+    await payOnPage(started.confirmationUrl, '4111111111111111');
+    const paymentId = started.payment.id as string;
+    await eventually(
+      () => statusOf(paymentId),
+      (s) => s === 'SUCCEEDED',
+      'the payment',
+    );
+    const [row] = await runSql<Array<{ provider_payment_id: string }>>(
+      payments(),
+      `select "provider_payment_id" from "payments"."payment" where "id" = ?`,
+      [paymentId],
+    );
+    // A genuine partial refund through the sandbox first: 100,00 ₽ of 300,00 ₽.
+    await sandbox().refund(row!.provider_payment_id, 10_000, `${paymentId}:r1`);
+    await eventually(
+      async () => (await abonent.client.graphql(CHECK, { id: paymentId })).body.data.checkPayment.refunded,
+      (refunded) => refunded === 10_000,
+      'the partial refund',
+    );
+    const paid = await sandbox().fetch(row!.provider_payment_id);
+    const asNotified = (refunded: number) => ({
+      id: row!.provider_payment_id,
+      status: 'succeeded',
+      amount_kopecks: paid.amountKopecks,
+      description: 'x',
+      metadata: { paymentId },
+      confirmation_url: null,
+      refunded_kopecks: refunded,
+      cancellation_reason: null,
+      captured_at: paid.paidAt,
+      created_at: new Date().toISOString(),
+      card_last4: '1111',
+      test: true,
+    });
+    const stored = async () =>
+      (
+        await runSql<Array<{ status: string; refunded_kopecks: string }>>(
+          payments(),
+          `select "status", "refunded_kopecks"::text from "payments"."payment" where "id" = ?`,
+          [paymentId],
+        )
+      )[0];
+    const historyBefore = await historyOf(paymentId);
+
+    // Signed with the sandbox's key: refunds totalling 300,01 ₽ of a 300,00 ₽ payment.
+    const over = { id: `evt-over-${paymentId}`, event: 'refund.succeeded', object: asNotified(30_001) };
+    const answer = await postNotification(over);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ ok: false, outcome: 'refused' });
+    expect(await stored()).toEqual({ status: 'SUCCEEDED', refunded_kopecks: '10000' });
+    expect(await historyOf(paymentId)).toEqual(historyBefore);
+    // The acquirer delivering it again changes nothing either; the alert counts it.
+    expect((await postNotification(over)).json()).toEqual({ ok: false, outcome: 'refused' });
+    // Even far beyond: a refund of 1 000 000,00 ₽.
+    const huge = { id: `evt-huge-${paymentId}`, event: 'refund.succeeded', object: asNotified(100_000_000) };
+    expect((await postNotification(huge)).json()).toEqual({ ok: false, outcome: 'refused' });
+    expect(await stored()).toEqual({ status: 'SUCCEEDED', refunded_kopecks: '10000' });
+    const notified = await runSql<unknown[]>(
+      payments(),
+      `select 1 from "payments"."notification" where "event_id" in (?, ?)`,
+      [over.id, huge.id],
+    );
+    expect(notified).toHaveLength(0);
+
+    const alerts = await runSql<Array<Record<string, unknown>>>(
+      payments(),
+      `select "event", "provider", "amount_kopecks"::int as "amount", "reported_refunded_kopecks"::int as "refunded",
+              "source", "event_id", "times_seen", "resolved_at"
+         from "payments"."alert" where "payment_id" = ? order by "reported_refunded_kopecks"`,
+      [paymentId],
+    );
+    expect(alerts).toEqual([
+      {
+        event: REFUND_EXCEEDS_PAYMENT,
+        provider: 'sandbox',
+        amount: 30_000,
+        refunded: 30_001,
+        source: 'notification',
+        event_id: over.id,
+        times_seen: 2,
+        resolved_at: null,
+      },
+      expect.objectContaining({ refunded: 100_000_000, times_seen: 1, event_id: huge.id }),
+    ]);
+    const logged = errorLines.filter((line) => line.event === REFUND_EXCEEDS_PAYMENT && line.paymentId === paymentId);
+    expect(logged).toHaveLength(3);
+    expect(logged[0]).toMatchObject({
+      level: 'error',
+      provider: 'sandbox',
+      amountKopecks: 30_000,
+      reportedRefundedKopecks: 30_001,
+      source: 'notification',
+    });
+
+    // Reconciliation (and checkPayment) go through the same status machine: refused and counted alike.
+    const reconciled = await applyProviderState(payments(), statusDeps(), {
+      paymentId,
+      provider: 'sandbox',
+      reported: { ...(await sandbox().fetch(row!.provider_payment_id)), refundedKopecks: 30_001 },
+      source: 'reconciliation',
+    });
+    expect(reconciled).toEqual({ kind: 'refused', event: REFUND_EXCEEDS_PAYMENT });
+    const [counted] = await runSql<Array<{ times_seen: number; source: string }>>(
+      payments(),
+      `select "times_seen", "source" from "payments"."alert" where "payment_id" = ? and "reported_refunded_kopecks" = 30001`,
+      [paymentId],
+    );
+    expect(counted).toEqual({ times_seen: 3, source: 'reconciliation' });
+    expect(await stored()).toEqual({ status: 'SUCCEEDED', refunded_kopecks: '10000' });
+
+    // The refund that remains, exactly, is applied as before.
+    await sandbox().refund(row!.provider_payment_id, 20_000, `${paymentId}:r2`);
+    await eventually(
+      () => statusOf(paymentId),
+      (s) => s === 'REFUNDED',
+      'the full refund',
+    );
+    expect(await stored()).toEqual({ status: 'REFUNDED', refunded_kopecks: '30000' });
   });
 });
 

@@ -25,7 +25,12 @@ export type ApplyOutcome =
   | { kind: 'unchanged' }
   | { kind: 'duplicate' }
   | { kind: 'unknown-payment' }
-  | { kind: 'mismatch'; reason: string };
+  | { kind: 'mismatch'; reason: string }
+  /** An authentic report that cannot be true of the payment: nothing applied, an alert raised (see `raiseAlert`). */
+  | { kind: 'refused'; event: string };
+
+/** The alert (log line `event` and `payments.alert` row) when the refunds reported exceed the payment. */
+export const REFUND_EXCEEDS_PAYMENT = 'payment.refund_exceeds_payment';
 
 /** Where a payment goes given what the acquirer says now, or null when that says nothing new. */
 export function nextStatus(
@@ -97,6 +102,20 @@ export async function applyProviderState(
         'acquirer reported another amount',
       );
       return { kind: 'mismatch', reason: 'amount' } as const;
+    }
+    if (reported.refundedKopecks > amount) {
+      // More refunded than was paid: an acquirer's error or a forged report. Applying it would mark the payment
+      // REFUNDED with a refund larger than itself; it waits for an operator instead.
+      await raiseAlert(tx, deps, {
+        event: REFUND_EXCEEDS_PAYMENT,
+        paymentId: row.id,
+        provider: input.provider,
+        amount,
+        reportedRefunded: reported.refundedKopecks,
+        source,
+        eventId: input.eventId ?? null,
+      });
+      return { kind: 'refused', event: REFUND_EXCEEDS_PAYMENT } as const;
     }
     const current = { status: row.status, refunded: Number(row.refunded_kopecks), amount };
     const next = nextStatus(current, reported);
@@ -176,4 +195,44 @@ export async function applyProviderState(
     deps.log.info({ paymentId: row.id, from: row.status, to: next.status, source }, 'payment status changed');
     return { kind: 'changed', from: row.status, to: next.status } as const;
   });
+}
+
+/**
+ * An operator alert: an error-level log line with a stable `event`, and a row in `payments.alert` (one per payment
+ * and reported sum; a repeat counts up `times_seen`), written in the caller's transaction.
+ */
+async function raiseAlert(
+  tx: EntityManager,
+  deps: StatusDependencies,
+  alert: {
+    event: string;
+    paymentId: string;
+    provider: string;
+    amount: number;
+    reportedRefunded: number;
+    source: StatusSource;
+    eventId: string | null;
+  },
+): Promise<void> {
+  await runSql(
+    tx,
+    `insert into "payments"."alert" ("event", "payment_id", "provider", "amount_kopecks", "reported_refunded_kopecks",
+       "source", "event_id")
+     values (?, ?, ?, ?, ?, ?, ?)
+     on conflict ("event", "payment_id", "reported_refunded_kopecks") do update
+       set "times_seen" = "alert"."times_seen" + 1, "last_seen_at" = clock_timestamp(), "source" = excluded."source",
+           "event_id" = coalesce(excluded."event_id", "alert"."event_id")`,
+    [alert.event, alert.paymentId, alert.provider, alert.amount, alert.reportedRefunded, alert.source, alert.eventId],
+  );
+  deps.log.error(
+    {
+      event: alert.event,
+      paymentId: alert.paymentId,
+      provider: alert.provider,
+      amountKopecks: alert.amount,
+      reportedRefundedKopecks: alert.reportedRefunded,
+      source: alert.source,
+    },
+    'the acquirer reported refunds larger than the payment; refused, see payments.alert',
+  );
 }

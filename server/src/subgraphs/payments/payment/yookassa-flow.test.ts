@@ -13,6 +13,7 @@ import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink
 import { runSql } from '../../../core/sql.js';
 import { createPaymentProvider } from '../provider/index.js';
 import { reconcilePayments } from './reconcile.js';
+import { REFUND_EXCEEDS_PAYMENT } from './status.js';
 
 const SHOP_ID = '506751';
 const SECRET_KEY = 'test_Fh8hUAVVBGUGbjmlzba6TB0iyUbos_lueTHE-axOwM0';
@@ -241,6 +242,50 @@ describe('YooKassa refusing or failing the create', () => {
     expect(creates).toHaveLength(2); // the failed one and the retry, both keyed by our payment id
     expect(creates[1]!.body).toEqual(creates[0]!.body);
     expect((await rowOf(paymentId)).provider_payment_id).toBe(atFake!.id);
+  });
+});
+
+describe('YooKassa reporting refunds beyond the payment', () => {
+  it('a refund notification the API confirms at more than the payment is acknowledged, not applied, and alerted', async () => {
+    const abonent = await payer(app, mail, '3600123456', 'voronezh', '2468');
+    const started = (await abonent.start({ purpose: 'CUSTOM', amount: 20_000 })).body.data.startPayment;
+    const paymentId = started.payment.id as string;
+    const [atFake] = atYooKassa(paymentId);
+    fake.succeed(atFake!.id);
+    expect((await notify('payment.succeeded', fake.payments.get(atFake!.id)!)).json()).toMatchObject({
+      outcome: 'changed',
+    });
+    // YooKassa's API itself says 200,01 ₽ of the 200,00 ₽ were refunded.
+    fake.update(atFake!.id, { refunded_amount: { value: '200.01', currency: 'RUB' } });
+    const refundId = randomUUID();
+    const answer = await notify('refund.succeeded', {
+      id: refundId,
+      payment_id: atFake!.id,
+      status: 'succeeded',
+      amount: { value: '200.01', currency: 'RUB' },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ ok: false, outcome: 'refused' });
+    expect((await rowOf(paymentId)).status).toBe('SUCCEEDED');
+    expect(await historyOf(paymentId)).toEqual([
+      'null>CREATED:start',
+      'CREATED>PENDING:start',
+      'PENDING>SUCCEEDED:notification',
+    ]);
+    const alerts = await runSql<Array<Record<string, unknown>>>(
+      paymentsEm(app),
+      `select "event", "provider", "reported_refunded_kopecks"::int as "refunded", "event_id" from "payments"."alert"
+        where "payment_id" = ?`,
+      [paymentId],
+    );
+    expect(alerts).toEqual([
+      {
+        event: REFUND_EXCEEDS_PAYMENT,
+        provider: 'yookassa',
+        refunded: 20_001,
+        event_id: `refund.succeeded:${refundId}`,
+      },
+    ]);
   });
 });
 

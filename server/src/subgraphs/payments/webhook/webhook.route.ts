@@ -1,6 +1,7 @@
 // POST /payments/webhooks/<provider>: the acquirer's notifications. Each is verified by the provider (a signature,
 // or fetching the payment back), deduplicated by its event id and applied through the status machine. Answers
-// 2xx only once the change is committed, so the acquirer keeps retrying until Kabinet has it.
+// 2xx only once the change is committed, so the acquirer keeps retrying until Kabinet has it; an authentic report
+// that cannot be true (refunds beyond the payment) is acknowledged with 2xx and refused with an operator alert.
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
@@ -64,6 +65,9 @@ export async function registerWebhookRoute(
           },
         );
         if (outcome.kind === 'mismatch') return reply.code(422).send({ error: `${outcome.reason} does not match` });
+        // Authentic but impossible (refunds beyond the payment): acknowledged, so the acquirer stops delivering
+        // what no retry can change, and left to an operator by the alert.
+        if (outcome.kind === 'refused') return reply.code(200).send({ ok: false, outcome: 'refused' });
         return reply.code(200).send({ ok: true, outcome: outcome.kind });
       } catch (error) {
         const retryable = !(error instanceof ProviderError) || error.retryable;
