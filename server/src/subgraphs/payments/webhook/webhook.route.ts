@@ -3,7 +3,8 @@
 // 2xx only once the change is committed, so the acquirer keeps retrying until Kabinet has it.
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CALLER_HEADER, verifyCaller } from '../../../core/caller.js';
 import type { SubgraphDependencies } from '../../../core/context.js';
 import type { Logger } from '../../../core/logger.js';
 import { runSql } from '../../../core/sql.js';
@@ -32,7 +33,7 @@ export async function registerWebhookRoute(
         const verified = await provider.verifyNotification({
           headers: request.headers,
           rawBody: typeof request.body === 'string' ? request.body : '',
-          remoteAddress: request.ip,
+          remoteAddress: senderAddress(request, runtime.deps.config.gatewaySecret),
         });
         if (!verified) {
           log.warn({ provider: provider.name }, 'refused a notification that did not verify');
@@ -72,4 +73,15 @@ export async function registerWebhookRoute(
       }
     });
   });
+}
+
+/**
+ * The sender as the public edge saw it: in distributed mode the gateway forwards notifications with a signed
+ * envelope naming the client it resolved (TRUSTED_PROXIES); in one process `request.ip` is already that.
+ * X-Forwarded-For is never read here.
+ */
+export function senderAddress(request: FastifyRequest, gatewaySecret: string): string {
+  const header = request.headers[CALLER_HEADER];
+  const envelope = verifyCaller(typeof header === 'string' ? header : undefined, gatewaySecret);
+  return envelope.ok ? envelope.clientIp : request.ip;
 }
