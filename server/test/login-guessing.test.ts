@@ -95,6 +95,11 @@ describe('behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1/8)', () => {
     await flood(app, { remoteAddress: '127.0.0.1' }, 31, (i) => `10.9.${i}.1, 203.0.113.30`);
     const real: Sender = { remoteAddress: '127.0.0.1', forwardedFor: '10.9.99.1, 203.0.113.30' };
     expect(await login(app, real, owner)).toMatchObject({ ok: false, captchaRequired: true });
+    // The forged addresses were not counted: a client that really is 10.9.5.1 logs in without a CAPTCHA.
+    expect(await login(app, { remoteAddress: '127.0.0.1', forwardedFor: '10.9.5.1' }, owner)).toMatchObject({
+      ok: true,
+      captchaRequired: false,
+    });
   });
 
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
