@@ -133,6 +133,15 @@ describe('without trusted proxies', () => {
     expect(await login(app, { remoteAddress: '198.51.100.51' }, owner)).toMatchObject({ ok: true });
   });
 
+  it('counts a failed login for the longest e-mail an address may have (254 characters) like any other', async () => {
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.ru`;
+    expect(email).toHaveLength(254);
+    const body = await post(app, { remoteAddress: '198.51.100.90' }, LOGIN, { input: { email, password: 'guess1' } });
+    expect(body.errors).toBeUndefined();
+    const answer = body.data.login;
+    expect(answer).toMatchObject({ ok: false, errors: [{ code: 'INVALID_CREDENTIALS' }] });
+  });
+
   it('ignores a client’s X-Forwarded-For: a new forged address each time is still the same client', async () => {
     const direct = '198.51.100.60';
     await flood(app, { remoteAddress: direct }, 30, (i) => `192.0.2.${i + 1}`);

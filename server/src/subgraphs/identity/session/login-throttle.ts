@@ -40,7 +40,8 @@ export function captchaLevel(accountFailures: number, addressFailures: number): 
   return accountSteps + addressSteps;
 }
 
-/** The counters' keys: the account by its normalized e-mail, the pair by the e-mail's hash (keys are ≤ 255). */
+/** The counters' keys hold the e-mail's hash: a key is at most 255 characters, an e-mail up to 254 plus a prefix. */
+const accountKey = (account: string) => hashToken(account);
 const pairKey = (address: string, account: string) => `${address} ${hashToken(account)}`;
 
 export class LoginThrottle {
@@ -51,7 +52,7 @@ export class LoginThrottle {
 
   async cost(address: string, account: string): Promise<LoginCost> {
     const [accountFailures, addressFailures, retryAfterSeconds] = await Promise.all([
-      this.limits.loginFailuresByAccount.count(account),
+      this.limits.loginFailuresByAccount.count(accountKey(account)),
       this.limits.loginFailuresByIp.count(address),
       this.limits.loginFailuresByIpAndAccount.exhausted(pairKey(address, account)),
     ]);
@@ -65,13 +66,13 @@ export class LoginThrottle {
 
   async failed(address: string, account: string): Promise<void> {
     await this.limits.loginFailuresByIp.hit(address);
-    await this.limits.loginFailuresByAccount.hit(account);
+    await this.limits.loginFailuresByAccount.hit(accountKey(account));
     await this.limits.loginFailuresByIpAndAccount.hit(pairKey(address, account));
   }
 
   /** The owner is in: the account's count starts over (the address's stays, it may be guessing elsewhere). */
   async succeeded(address: string, account: string): Promise<void> {
-    await this.limits.loginFailuresByAccount.reset(account);
+    await this.limits.loginFailuresByAccount.reset(accountKey(account));
     await this.limits.loginFailuresByIpAndAccount.reset(pairKey(address, account));
   }
 }
