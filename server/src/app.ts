@@ -1,6 +1,6 @@
 // Kabinet in one process: the four subgraphs in-process behind the gateway, the web client and the probes.
 import type { FastifyInstance } from 'fastify';
-import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './core/config.js';
+import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from './core/config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { SubgraphDependencies } from './core/context.js';
 import { openDatabase, type Database } from './core/database.js';
@@ -40,7 +40,9 @@ export interface KabinetOptions {
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
   const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock);
-  const http = createHttpServer(log);
+  const http = createHttpServer(log, { trustedProxies: config.trustedProxies });
+  const proxyWarning = trustedProxiesWarning(config);
+  if (proxyWarning) log.warn(proxyWarning);
   // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.
   let subgraphs = {} as Record<SubgraphName, SubgraphRuntime>;
   let sandbox: SandboxAcquirer | undefined;

@@ -104,6 +104,45 @@ describe('identity in the web client', () => {
     await page.context().close();
   });
 
+  it('after failed logins asks for «Защита от роботов» for that login, at its raised cost, and lets the owner in', async () => {
+    const email = uniqueEmail('abonent');
+    await registerAbonent(app, email, { password: 'Vhod2026' });
+    const page = await newPage(app);
+    const challenges: Array<{ login?: string | null; cost?: number }> = [];
+    page.on('response', async (response) => {
+      const body = response.request().postData() ?? '';
+      if (!body.includes('Captcha_Challenge')) return;
+      const answer = JSON.parse((await response.text().catch(() => '{}')) || '{}');
+      const challenge = JSON.parse(answer.data?.captchaChallenge?.challenge ?? '{}');
+      challenges.push({ login: JSON.parse(body).variables?.login, cost: challenge.parameters?.data?.cost });
+    });
+
+    const answered = () => page.waitForResponse((r) => (r.request().postData() ?? '').includes('LoginPage_Login'));
+    await page.goto(app.baseUrl + '/login');
+    for (let i = 0; i < 3; i++) {
+      const answer = answered();
+      await logIn(page, email, `Oshibka${i}`);
+      await answer;
+      await page.getByText('Неверный адрес электронной почты или пароль.').waitFor();
+    }
+    await page.getByText('Было несколько неудачных попыток входа: подтвердите, что Вы не робот.').waitFor();
+    // One more failure with the CAPTCHA solved: the next challenge for this login costs twice as much.
+    await passCaptcha(page);
+    await page.getByLabel('Пароль', { exact: true }).fill('Oshibka3');
+    const fourth = answered();
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await fourth;
+    await page.getByText('Неверный адрес электронной почты или пароль.').waitFor();
+    await page.locator('altcha-widget').getByLabel('Я не робот').waitFor();
+    await passCaptcha(page);
+    await page.getByLabel('Пароль', { exact: true }).fill('Vhod2026');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL('**/accounts');
+    expect(challenges.map((c) => c.login)).toEqual([email, email]);
+    expect(challenges.map((c) => c.cost)).toEqual([10, 20]);
+    await page.context().close();
+  });
+
   it('restores a forgotten password by the link from the letter', async () => {
     const email = uniqueEmail('abonent');
     await registerAbonent(app, email, { password: 'Start123' });

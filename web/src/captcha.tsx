@@ -15,8 +15,8 @@ import type { AltchaWidgetElement } from 'altcha';
 import { graphql } from './graphql';
 
 const CaptchaChallengeQuery = graphql(`
-  query Captcha_Challenge {
-    captchaChallenge {
+  query Captcha_Challenge($login: String) {
+    captchaChallenge(login: $login) {
       challenge
     }
   }
@@ -53,10 +53,17 @@ interface CaptchaFieldProps {
   id: string;
   captcha: Captcha;
   error?: string;
+  /** The login form's e-mail: its challenge costs what that login needs now (more after failed attempts). */
+  login?: string;
 }
 
 export const CaptchaField: Component<CaptchaFieldProps> = (props) => {
-  const [result, reexecute] = createQuery({ query: CaptchaChallengeQuery, requestPolicy: 'network-only' });
+  // The e-mail as it was when the challenge was asked for: a new challenge comes with renew(), not on each keystroke.
+  const [result, reexecute] = createQuery({
+    query: CaptchaChallengeQuery,
+    variables: () => ({ login: untrack(() => props.login) ?? null }),
+    requestPolicy: 'network-only',
+  });
   const [widget, setWidget] = createSignal<AltchaWidgetElement>();
   const [loadFailed, setLoadFailed] = createSignal(false);
   let container: HTMLDivElement | undefined;

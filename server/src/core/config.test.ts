@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, trustedProxiesWarning } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -147,6 +147,51 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
+  });
+});
+
+describe('TRUSTED_PROXIES', () => {
+  it('is empty by default, and a comma-separated list of addresses, ranges and keywords', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 127.0.0.1/8, 10.0.0.0/8 ,::1,loopback' }).trustedProxies).toEqual([
+      '127.0.0.1/8',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it('refuses what is not an address or a range', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.example.ru' })).toThrow(
+      /TRUSTED_PROXIES: must be a comma-separated list of IP addresses or CIDR ranges/,
+    );
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('warns (never refuses) when production is served over https with no proxy trusted', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://lk.example.ru',
+      GATEWAY_SECRET: 'g'.repeat(32),
+      CAPTCHA_SECRET: 'c'.repeat(32),
+      SANDBOX_ACQUIRER_SECRET: 's'.repeat(32),
+      SMTP_URL: 'smtp://mail.example.ru',
+      PAYMENT_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: '123',
+      YOOKASSA_SECRET_KEY: 'live_secret_key',
+    };
+    expect(trustedProxiesWarning(loadConfig(production))).toMatch(/TRUSTED_PROXIES is empty/);
+    expect(trustedProxiesWarning(loadConfig({ ...production, TRUSTED_PROXIES: '127.0.0.1' }))).toBeNull();
+    expect(trustedProxiesWarning(loadConfig({}))).toBeNull();
+  });
+});
+
+describe('CAPTCHA_MAX_COST', () => {
+  it('defaults to four times the default cost and may not be below CAPTCHA_COST', () => {
+    expect(loadConfig({})).toMatchObject({ captchaCost: 50_000, captchaMaxCost: 200_000 });
+    expect(() => loadConfig({ CAPTCHA_COST: '1000', CAPTCHA_MAX_COST: '999' })).toThrow(
+      /CAPTCHA_MAX_COST: must not be below CAPTCHA_COST/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 // Reads and validates every environment variable once, failing fast with a message that says what to fix.
 import path from 'node:path';
+import proxyaddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 import { defaultCpuPoolThreads } from './cpu-pool.js';
 
@@ -75,6 +76,32 @@ const variables = z.object({
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_COST: int(50_000, 1, 10_000_000),
+  CAPTCHA_MAX_COST: int(200_000, 1, 10_000_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => {
+        try {
+          proxyaddr.compile(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      {
+        message:
+          'must be a comma-separated list of IP addresses or CIDR ranges (e.g. `127.0.0.1/8, 10.0.0.0/8`), ' +
+          'or loopback, linklocal, uniquelocal',
+      },
+    ),
   CONFIRMATION_TTL: duration('3d'),
   PASSWORD_RESET_TTL: duration('1h'),
   SESSION_IDLE_TTL: duration('2h'),
@@ -123,6 +150,13 @@ const variables = z.object({
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(variables.shape);
 
 const schema = variables.superRefine((env, ctx) => {
+  if (env.CAPTCHA_MAX_COST < env.CAPTCHA_COST) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CAPTCHA_MAX_COST'],
+      message: `must not be below CAPTCHA_COST (${env.CAPTCHA_COST})`,
+    });
+  }
   if (env.NODE_ENV === 'production' && !env.GATEWAY_SECRET) {
     ctx.addIssue({
       code: 'custom',
@@ -220,6 +254,13 @@ export type Config = Readonly<{
   captchaSecret: string;
   /** Proof-of-work difficulty: the upper bound of the counter a client searches (SHA-256). */
   captchaCost: number;
+  /** The most the difficulty grows to after failed logins: what a phone must still solve in a few seconds. */
+  captchaMaxCost: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or proxy-addr's keywords); empty: the client is
+   * the socket's peer and X-Forwarded-For is ignored. Only the public edge (gateway) reads it.
+   */
+  trustedProxies: readonly string[];
   confirmationTtlMs: number;
   passwordResetTtlMs: number;
   sessionIdleTtlMs: number;
@@ -306,6 +347,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     gatewaySecret: e.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
     captchaSecret: e.CAPTCHA_SECRET ?? DEV_CAPTCHA_SECRET,
     captchaCost: e.CAPTCHA_COST,
+    captchaMaxCost: e.CAPTCHA_MAX_COST,
+    trustedProxies: Object.freeze([...e.TRUSTED_PROXIES]),
     confirmationTtlMs: e.CONFIRMATION_TTL,
     passwordResetTtlMs: e.PASSWORD_RESET_TTL,
     sessionIdleTtlMs: e.SESSION_IDLE_TTL,
@@ -358,4 +401,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       }),
     }),
   });
+}
+
+/**
+ * Why the start should be noticed, though not refused: in production the cabinet is served over https, almost always
+ * through a TLS proxy, and without TRUSTED_PROXIES every client would seem to come from that proxy. (A proxy that
+ * passes TLS through at the TCP level adds no header: then the empty list is right, hence a warning only.)
+ */
+export function trustedProxiesWarning(config: Config): string | null {
+  if (!config.isProduction || !config.publicUrl.startsWith('https://') || config.trustedProxies.length > 0) return null;
+  return (
+    'PUBLIC_URL is https but TRUSTED_PROXIES is empty: if a TLS proxy forwards the requests, every client seems ' +
+    "to come from the proxy's address (set TRUSTED_PROXIES to the proxy's address, e.g. 127.0.0.1/8)"
+  );
 }

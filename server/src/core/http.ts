@@ -15,9 +15,21 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createHttpServer(log: Logger): FastifyInstance {
+export interface HttpServerOptions {
+  /**
+   * The public edge only: proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES, resolved by proxy-addr,
+   * right to left, up to the first untrusted hop). A subgraph service passes none: it learns the client from the
+   * gateway's signed envelope, never from a header a client could write.
+   */
+  trustedProxies?: readonly string[];
+}
+
+export function createHttpServer(log: Logger, options: HttpServerOptions = {}): FastifyInstance {
+  const trusted = options.trustedProxies ?? [];
   const app = Fastify({
     loggerInstance: log,
+    // `request.ip` is then the client; with no trusted proxy it is the socket's peer, whatever the headers say.
+    trustProxy: trusted.length > 0 ? [...trusted] : false,
     // Reuse a caller's x-request-id when it looks like one, so a partner can correlate; otherwise make one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -7,6 +7,8 @@ export interface Limit {
   hit(key: string): Promise<number | null>;
   /** Seconds until the limit frees up when it is used up in the current window, else null. */
   exhausted(key: string): Promise<number | null>;
+  /** Events counted in the current window (0 when none): can exceed the limit, every hit is counted. */
+  count(key: string): Promise<number>;
   reset(key: string): Promise<void>;
 }
 
@@ -58,6 +60,9 @@ export function createLimit(
       const state = await limiter.get(key);
       if (!state || state.consumedPoints < points) return null;
       return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+    },
+    async count(key) {
+      return (await limiter.get(key))?.consumedPoints ?? 0;
     },
     async reset(key) {
       await limiter.delete(key);

@@ -5,7 +5,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/caller.js';
-import { SUBGRAPH_NAMES, type Config, type SubgraphName } from '../core/config.js';
+import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from '../core/config.js';
 import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
@@ -81,7 +81,9 @@ export async function createGatewayServer(options: {
 }): Promise<{ http: FastifyInstance; close(): Promise<void> }> {
   const { config, log } = options;
   const supergraphSdl = await readFile(options.supergraphPath ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
-  const http = createHttpServer(log);
+  const http = createHttpServer(log, { trustedProxies: config.trustedProxies });
+  const proxyWarning = trustedProxiesWarning(config);
+  if (proxyWarning) log.warn(proxyWarning);
   await registerGateway(http, {
     config,
     log,
@@ -95,6 +97,7 @@ export async function createGatewayServer(options: {
   const { payments } = config;
   await registerPaymentsProxy(http, {
     target: config.subgraphUrls.payments,
+    secret: config.gatewaySecret,
     sandboxPrefix:
       payments.provider === 'sandbox' && payments.sandboxSelfHosted ? new URL(payments.sandboxUrl).pathname : undefined,
   });

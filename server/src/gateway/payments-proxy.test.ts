@@ -2,16 +2,34 @@
 import { request } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCaller } from '../core/caller.js';
+import { createHttpServer } from '../core/http.js';
+import { createLogger } from '../core/logger.js';
 import { registerPaymentsProxy } from './payments-proxy.js';
+
+const SECRET = 'g'.repeat(32);
 
 let upstream: FastifyInstance;
 let target = '';
 const seen: Array<{ method: string; url: string; headers: Record<string, unknown>; body: string }> = [];
 
-const gateway = async (options: { target?: string; sandboxPrefix?: string; timeoutMs?: number } = {}) => {
-  const app = Fastify();
-  await registerPaymentsProxy(app, { target: `${target}/graphql`, sandboxPrefix: '/sandbox-acquirer', ...options });
+const gateway = async (
+  options: { target?: string; sandboxPrefix?: string; timeoutMs?: number; trustedProxies?: string[] } = {},
+) => {
+  const app = createHttpServer(createLogger('silent'), { trustedProxies: options.trustedProxies });
+  await registerPaymentsProxy(app, {
+    target: `${target}/graphql`,
+    secret: SECRET,
+    sandboxPrefix: '/sandbox-acquirer',
+    ...options,
+  });
   return app;
+};
+
+/** The client address the payments service learns from the signed envelope. */
+const forwardedClient = (headers: Record<string, unknown>) => {
+  const envelope = verifyCaller(headers['x-kabinet-caller'] as string | undefined, SECRET);
+  return envelope.ok ? envelope.clientIp : `unsigned (${envelope.reason})`;
 };
 
 beforeAll(async () => {
@@ -64,9 +82,24 @@ describe('registerPaymentsProxy', () => {
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: 'POST', url: '/sandbox-acquirer/pay/sbx_1?x=1', body: form });
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(request.headers['x-forwarded-for']).toBe('203.0.113.7, 127.0.0.1');
+    // No trusted proxy: the client's own X-Forwarded-For is neither believed nor passed on.
+    expect(request.headers['x-forwarded-for']).toBeUndefined();
+    expect(forwardedClient(request.headers)).toBe('127.0.0.1');
     expect(request.headers.cookie).toBeUndefined();
-    expect(request.headers['x-kabinet-caller']).toBeUndefined();
+    await app.close();
+  });
+
+  it('behind a trusted proxy, names the client the proxy forwarded for, in the signed envelope', async () => {
+    const app = await gateway({ trustedProxies: ['127.0.0.1/8'] });
+    await app.inject({
+      method: 'POST',
+      url: '/payments/webhooks/yookassa',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1, 185.71.76.10' },
+      payload: '{}',
+    });
+    const request = seen.at(-1)!;
+    expect(forwardedClient(request.headers)).toBe('185.71.76.10');
+    expect(request.headers['x-forwarded-for']).toBeUndefined();
     await app.close();
   });
 

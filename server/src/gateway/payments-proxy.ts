@@ -1,8 +1,10 @@
 // Distributed mode: the payments service's own HTTP routes, reached through the gateway (the only public edge): the
 // acquirers' notifications (POST /payments/webhooks/<provider>) and the sandbox acquirer's pages (and API), which
 // the payments service serves. Bodies pass through as raw bytes (signatures are over them); only the headers that
-// matter go either way, so no hop-by-hop header, cookie or internal header crosses.
+// matter go either way, so no hop-by-hop header, cookie or internal header crosses. The client's address (as the
+// gateway resolved it through TRUSTED_PROXIES) goes in the signed caller envelope, never as X-Forwarded-For.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS, CALLER_HEADER, signCaller } from '../core/caller.js';
 
 export const WEBHOOKS_PREFIX = '/payments/webhooks';
 
@@ -19,6 +21,8 @@ const RESPONSE_HEADERS = ['content-type', 'location', 'cache-control'] as const;
 export interface PaymentsProxyOptions {
   /** The payments service (its origin is used: PAYMENTS_URL points at its /graphql). */
   readonly target: string;
+  /** GATEWAY_SECRET: signs the envelope that tells the payments service who sent the request. */
+  readonly secret: string;
   /** The sandbox acquirer's path prefix (e.g. '/sandbox-acquirer') when the payments service serves it. */
   readonly sandboxPrefix?: string;
   /** How long the payments service has to answer (default 15 s); then 502. */
@@ -36,9 +40,8 @@ export async function registerPaymentsProxy(app: FastifyInstance, options: Payme
     if (url.origin !== target || !url.pathname.startsWith(`${prefix}/`)) {
       return reply.code(404).send({ error: 'not found' });
     }
-    const forwardedFor = request.headers['x-forwarded-for'];
     const headers: Record<string, string> = {
-      'x-forwarded-for': typeof forwardedFor === 'string' ? `${forwardedFor}, ${request.ip}` : request.ip,
+      [CALLER_HEADER]: signCaller({ caller: ANONYMOUS, requestId: request.id, clientIp: request.ip }, options.secret),
       'x-request-id': request.id,
     };
     for (const name of REQUEST_HEADERS) {

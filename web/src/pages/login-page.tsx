@@ -110,7 +110,7 @@ export const LoginPage: Component = () => {
         <ShowPasswordToggle id="login-show-password" checked={showPassword()} onChange={setShowPassword} />
         <Show when={captchaRequired()}>
           <p class="hint">Было несколько неудачных попыток входа: подтвердите, что Вы не робот.</p>
-          <CaptchaField id="login-captcha" captcha={captcha} error={errors().fields.captcha} />
+          <CaptchaField id="login-captcha" captcha={captcha} error={errors().fields.captcha} login={email().trim()} />
         </Show>
         <div class="form-actions">
           <SubmitButton busy={busy()} label="Войти" busyLabel="Входим…" />

@@ -2,6 +2,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveCaptcha } from '../../../test/support/captcha.js';
+import { hashToken } from '../../core/tokens.js';
 import { startTestKabinet, type TestKabinet } from '../../../test/support/kabinet.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -35,11 +36,11 @@ describe('with REDIS_URL', () => {
       },
     });
     for (let i = 0; i < 3; i++) await app.browser().graphql(LOGIN, { input: { email, password: `wrong${i}` } });
-    expect(Number(await redis.get(`kabinet:login-account:${email}`))).toBe(3);
+    expect(Number(await redis.get(`kabinet:login-account:${hashToken(email)}`))).toBe(3);
     const postgresCounters = await app.kabinet.subgraphs.identity.orm.em
       .fork()
       .getConnection()
-      .execute(`select count(*)::int as n from "identity"."rate_limit" where "key" like ?`, [`%${email}`]);
+      .execute(`select count(*)::int as n from "identity"."rate_limit" where "key" like ?`, [`%${hashToken(email)}`]);
     expect(postgresCounters[0]!.n).toBe(0);
     const owner = await app.browser().graphql(LOGIN, { input: { email, password: 'abc12' } });
     expect(owner.body.data.login).toMatchObject({

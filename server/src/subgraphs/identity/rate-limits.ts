@@ -4,11 +4,25 @@ import { cachedPerStore, createLimit, type RateLimitStores } from '../../core/ra
 
 export type { Limit } from '../../core/rate-limit.js';
 
+/** Failed logins are counted over this window. */
+export const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** A count of failures, not a limit: the login counters are read, never refused on (see session/login-throttle.ts). */
+const LOGIN_WINDOW_POINTS = 1_000_000;
+/** Failed attempts one address may make on one account in a window; then it waits (as data, with the seconds). */
+export const LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT = 10;
+
 const build = cachedPerStore((stores: RateLimitStores) => ({
-  /** Failed logins from one address: past this, the address waits. */
-  loginFailuresByIp: createLimit(stores, 'login-ip', 30, 15 * 60),
-  /** Failed logins for one account: past this a CAPTCHA is required (the owner is never locked out). */
-  loginFailuresByAccount: createLimit(stores, 'login-account', 3, 15 * 60),
+  /** Failed logins from one address (any account): counted for the CAPTCHA and its cost, never a refusal. */
+  loginFailuresByIp: createLimit(stores, 'login-ip', LOGIN_WINDOW_POINTS, LOGIN_WINDOW_SECONDS),
+  /** Failed logins for one account (any address): counted for the CAPTCHA and its cost, never a refusal. */
+  loginFailuresByAccount: createLimit(stores, 'login-account', LOGIN_WINDOW_POINTS, LOGIN_WINDOW_SECONDS),
+  /** Failed logins for one account from one address: past this, that address waits before trying that account. */
+  loginFailuresByIpAndAccount: createLimit(
+    stores,
+    'login-ip-account',
+    LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT,
+    LOGIN_WINDOW_SECONDS,
+  ),
   resendPerMinute: createLimit(stores, 'resend-minute', 1, 60),
   resendPerDay: createLimit(stores, 'resend-day', 10, 24 * 60 * 60),
   resetByEmail: createLimit(stores, 'reset-email', 3, 60 * 60),

@@ -9,23 +9,32 @@ import { UserError } from '../../../core/user-error.js';
 
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
-export type CaptchaCheck = 'ok' | 'missing' | 'invalid' | 'expired' | 'reused';
+/** 'weak': solved, but issued at a lower cost than the attempt now needs (failures came since). */
+export type CaptchaCheck = 'ok' | 'missing' | 'invalid' | 'expired' | 'reused' | 'weak';
 
 export class CaptchaService {
   constructor(
     private readonly secret: string,
     private readonly cost: number,
+    private readonly maxCost = cost,
   ) {}
 
-  static fromConfig(config: Pick<Config, 'captchaSecret' | 'captchaCost'>): CaptchaService {
-    return new CaptchaService(config.captchaSecret, config.captchaCost);
+  static fromConfig(config: Pick<Config, 'captchaSecret' | 'captchaCost' | 'captchaMaxCost'>): CaptchaService {
+    return new CaptchaService(config.captchaSecret, config.captchaCost, config.captchaMaxCost);
   }
 
-  async createChallenge(now = new Date()): Promise<Challenge> {
+  /** The difficulty at a level: CAPTCHA_COST doubled per level, never above CAPTCHA_MAX_COST. */
+  costAt(level: number): number {
+    return Math.min(this.maxCost, this.cost * 2 ** Math.max(0, Math.min(level, 40)));
+  }
+
+  /** A challenge whose counter is at most `cost` (a client tries counters from 0): the cost is signed into it. */
+  async createChallenge(now = new Date(), cost = this.cost): Promise<Challenge> {
     return createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
-      counter: randomInt(0, this.cost + 1),
+      counter: randomInt(0, cost + 1),
+      data: { cost },
       deriveKey,
       hmacSignatureSecret: this.secret,
       expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
@@ -34,9 +43,10 @@ export class CaptchaService {
 
   /**
    * Checks the widget's payload (base64 JSON of { challenge, solution }) and records it as used in the caller's
-   * transaction, so the same solution never passes twice.
+   * transaction, so the same solution never passes twice. `minCost`: the difficulty the challenge must have been
+   * issued at (a login after failures needs more than the base).
    */
-  async verify(em: EntityManager, payload: string | null | undefined): Promise<CaptchaCheck> {
+  async verify(em: EntityManager, payload: string | null | undefined, minCost = 0): Promise<CaptchaCheck> {
     if (!payload) return 'missing';
     let decoded: { challenge: Challenge; solution: Solution };
     try {
@@ -54,6 +64,9 @@ export class CaptchaService {
     if (!result) return 'invalid';
     if (result.expired) return 'expired';
     if (!result.verified) return 'invalid';
+    // Signed with the challenge; challenges issued before costs were signed count as the base cost.
+    const issuedCost = decoded.challenge.parameters.data?.cost;
+    if ((typeof issuedCost === 'number' ? issuedCost : this.cost) < minCost) return 'weak';
     const expiresAt = new Date((decoded.challenge.parameters.expiresAt ?? 0) * 1000 || Date.now() + CHALLENGE_TTL_MS);
     const inserted = await em.getConnection().execute(
       `insert into "identity"."captcha_solution" ("signature_hash", "expires_at") values (?, ?)
@@ -83,6 +96,12 @@ export function captchaError(check: CaptchaCheck, field = 'captcha'): UserError 
       return UserError.of(field, 'CAPTCHA_REQUIRED', 'Подтвердите, что Вы не робот («Защита от роботов»).');
     case 'expired':
       return UserError.of(field, 'CAPTCHA_EXPIRED', 'Проверка «Защита от роботов» устарела: пройдите её ещё раз.');
+    case 'weak':
+      return UserError.of(
+        field,
+        'CAPTCHA_COST_RAISED',
+        'После новых неудачных попыток входа проверка «Защита от роботов» стала сложнее: пройдите её ещё раз.',
+      );
     case 'reused':
       return UserError.of(
         field,

@@ -1,5 +1,5 @@
 // Result of a login attempt.
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../core/user-error.js';
 import { Abonent } from '../abonent/abonent.entity.js';
 
@@ -16,4 +16,11 @@ export class LoginPayload {
 
   @Field(() => Boolean, { description: 'The next attempt must carry a CAPTCHA solution.' })
   captchaRequired!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Seconds until this address may try this account again (after repeated failures from it); null: try now.',
+  })
+  retryAfterSeconds!: number | null;
 }

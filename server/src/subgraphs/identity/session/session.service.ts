@@ -12,6 +12,7 @@ import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
 import type { IdentityContext } from '../identity.context.js';
 import { dummyHash, verifyPassword } from '../password/password-hasher.js';
 import { createRateLimits } from '../rate-limits.js';
+import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import type { LoginInput } from './session.inputs.js';
 import { LoginPayload } from './session.payloads.js';
@@ -26,53 +27,62 @@ export class SessionService {
 
   async login(input: LoginInput): Promise<LoginPayload> {
     const { em, config } = this.ctx;
-    const limits = createRateLimits(this.ctx);
     const email = checkEmail(input.email, 'email');
-    if ('error' in email) return failed(LoginPayload, [email.error], { abonent: null, captchaRequired: false });
+    if ('error' in email)
+      return failed(LoginPayload, [email.error], { abonent: null, captchaRequired: false, retryAfterSeconds: null });
     if (!input.password) {
       return failed(LoginPayload, [UserError.of('password', 'PASSWORD_REQUIRED', 'Укажите пароль.')], {
         abonent: null,
         captchaRequired: false,
+        retryAfterSeconds: null,
       });
     }
-    const ipBlocked = await limits.loginFailuresByIp.exhausted(this.ctx.clientIp);
-    if (ipBlocked) {
+    const normalized = normalizeEmail(email.email);
+    const address = this.ctx.clientIp;
+    const captcha = CaptchaService.fromConfig(config);
+    const throttle = new LoginThrottle(createRateLimits(this.ctx), captcha);
+    const cost = await throttle.cost(address, normalized);
+    if (cost.retryAfterSeconds !== null) {
+      // This address has guessed on this account enough for now; the owner elsewhere is not held up by it.
       return failed(
         LoginPayload,
         [
           UserError.of(
             null,
             'RATE_LIMITED',
-            'Слишком много неудачных попыток входа с Вашего адреса. Попробуйте через 15 минут.',
+            'Слишком много неудачных попыток входа в этот Личный кабинет с Вашего адреса. ' +
+              `Попробуйте через ${Math.ceil(cost.retryAfterSeconds / 60)} мин.`,
           ),
         ],
-        { abonent: null, captchaRequired: false },
+        { abonent: null, captchaRequired: cost.captchaRequired, retryAfterSeconds: cost.retryAfterSeconds },
       );
     }
-    const normalized = normalizeEmail(email.email);
-    const captchaRequired = (await limits.loginFailuresByAccount.exhausted(normalized)) !== null;
-    if (captchaRequired) {
-      const captcha = CaptchaService.fromConfig(config);
-      const problem = captchaError(await em.transactional((tx) => captcha.verify(tx, input.captcha)));
-      if (problem) return failed(LoginPayload, [problem], { abonent: null, captchaRequired: true });
+    if (cost.captchaRequired) {
+      const check = await em.transactional((tx) => captcha.verify(tx, input.captcha, cost.captchaCost));
+      const problem = captchaError(check);
+      if (problem)
+        return failed(LoginPayload, [problem], { abonent: null, captchaRequired: true, retryAfterSeconds: null });
     }
 
     const abonent = await em.findOne(Abonent, { emailNormalized: normalized });
     // Verify against a dummy hash for an unknown login: the answer and its timing are the same.
     const valid = await verifyPassword(abonent?.passwordHash ?? (await dummyHash()), input.password);
     if (!abonent || !valid) {
-      await limits.loginFailuresByIp.hit(this.ctx.clientIp);
-      await limits.loginFailuresByAccount.hit(normalized);
-      const nowRequired = (await limits.loginFailuresByAccount.exhausted(normalized)) !== null;
-      return failed(LoginPayload, [INVALID_CREDENTIALS], { abonent: null, captchaRequired: nowRequired });
+      await throttle.failed(address, normalized);
+      const next = await throttle.cost(address, normalized);
+      return failed(LoginPayload, [INVALID_CREDENTIALS], {
+        abonent: null,
+        captchaRequired: next.captchaRequired,
+        retryAfterSeconds: next.retryAfterSeconds,
+      });
     }
-    await limits.loginFailuresByAccount.reset(normalized);
+    await throttle.succeeded(address, normalized);
     // A new session on every login; the one the browser had (if any) ends, so a planted cookie gains nothing.
     if (this.ctx.sessionToken) await em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
     const token = await startSession(em, config, abonent.id, this.ctx.clock.now());
     this.ctx.response.appendSetCookie(sessionSetCookie(token, config.sessionAbsoluteTtlMs / 1000, config.publicUrl));
     this.ctx.log.info('login succeeded');
-    return succeeded(LoginPayload, { abonent, captchaRequired: false });
+    return succeeded(LoginPayload, { abonent, captchaRequired: false, retryAfterSeconds: null });
   }
 
   async logout(): Promise<boolean> {

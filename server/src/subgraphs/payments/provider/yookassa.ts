@@ -25,8 +25,9 @@ export interface YooKassaOptions {
   readonly transport?: HttpTransport;
   readonly log?: { warn(obj: object, msg: string): void };
   /**
-   * Accept notifications only from the addresses YooKassa publishes. Off by default: behind a reverse proxy
-   * `remoteAddress` is the proxy's, and the fetch-back check alone already defeats a forged notification.
+   * Accept notifications only from the addresses YooKassa publishes. Off by default: the fetch-back check alone
+   * already defeats a forged notification. `remoteAddress` is the client the public edge resolved through
+   * TRUSTED_PROXIES (without them, behind a proxy, it is the proxy's).
    */
   readonly checkSourceIp?: boolean;
 }

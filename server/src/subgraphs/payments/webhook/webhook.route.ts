@@ -4,7 +4,8 @@
 // that cannot be true (refunds beyond the payment) is acknowledged with 2xx and refused with an operator alert.
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CALLER_HEADER, verifyCaller } from '../../../core/caller.js';
 import type { SubgraphDependencies } from '../../../core/context.js';
 import type { Logger } from '../../../core/logger.js';
 import { runSql } from '../../../core/sql.js';
@@ -33,7 +34,7 @@ export async function registerWebhookRoute(
         const verified = await provider.verifyNotification({
           headers: request.headers,
           rawBody: typeof request.body === 'string' ? request.body : '',
-          remoteAddress: request.ip,
+          remoteAddress: senderAddress(request, runtime.deps.config.gatewaySecret),
         });
         if (!verified) {
           log.warn({ provider: provider.name }, 'refused a notification that did not verify');
@@ -76,4 +77,15 @@ export async function registerWebhookRoute(
       }
     });
   });
+}
+
+/**
+ * The sender as the public edge saw it: in distributed mode the gateway forwards notifications with a signed
+ * envelope naming the client it resolved (TRUSTED_PROXIES); in one process `request.ip` is already that.
+ * X-Forwarded-For is never read here.
+ */
+export function senderAddress(request: FastifyRequest, gatewaySecret: string): string {
+  const header = request.headers[CALLER_HEADER];
+  const envelope = verifyCaller(typeof header === 'string' ? header : undefined, gatewaySecret);
+  return envelope.ok ? envelope.clientIp : request.ip;
 }
