@@ -40,7 +40,7 @@ export interface KabinetOptions {
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
   const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock);
-  const http = createHttpServer(log);
+  const http = createHttpServer(log, config.http);
   // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.
   let subgraphs = {} as Record<SubgraphName, SubgraphRuntime>;
   let sandbox: SandboxAcquirer | undefined;

@@ -80,6 +80,7 @@ export async function openOrm(
   definition: SubgraphDefinition<unknown>,
   database: { url: string; poolMax: number; idleTimeoutMs?: number; embedded?: boolean },
   log: Logger,
+  statementTimeoutMs = 0,
 ): Promise<MikroORM> {
   const ormLog = log.child({ subgraph: definition.name, module: 'orm' });
   return MikroORM.init({
@@ -104,7 +105,12 @@ export async function openOrm(
         // The prepared statements of hot reads (core/sql.ts readRows) look rows up by key: planned once per
         // connection, not again at every execution (bind was 0.3–0.4 ms of each). Statements the ORM sends as
         // text are not prepared and not affected.
-        ...(database.embedded ? {} : { options: '-c plan_cache_mode=force_generic_plan' }),
+        // statement_timeout: a runaway statement stops (and its transaction rolls back) rather than outliving the
+        // request that asked for it (DB_STATEMENT_TIMEOUT). Both are session settings, which the embedded database
+        // shares between every connection: not set there.
+        ...(database.embedded
+          ? {}
+          : { options: `-c plan_cache_mode=force_generic_plan -c statement_timeout=${statementTimeoutMs}` }),
       },
     },
     allowGlobalContext: false,
@@ -120,7 +126,7 @@ export async function createSubgraphRuntime<Loaders>(
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
-  const orm = await openOrm(definition, database, log);
+  const orm = await openOrm(definition, database, log, deps.config.dbStatementTimeoutMs);
   const federated = await buildSubgraphSchemaOf(definition);
   const schema = applyPermissions(federated, definition.permissions);
   const migrator = orm.getMigrator();

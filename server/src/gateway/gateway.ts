@@ -12,6 +12,7 @@ import type { RequestContext } from '../core/context.js';
 import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { queryLimitsPlugin } from './query-limits.js';
+import { requestTimeoutPlugin, startRequestClock, withRequestTimeout } from './request-timeout.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
 export type CallerResolver = (credentials: Credentials) => Promise<Caller>;
@@ -32,12 +33,14 @@ export async function registerGateway(
   // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (169.254.169.254):
   // Kabinet never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
-    buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
-    logger: log.child({ module: 'gateway' }),
-  });
+  const gateway = withRequestTimeout(
+    new ApolloGateway({
+      supergraphSdl: options.supergraphSdl,
+      // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
+      buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
+      logger: log.child({ module: 'gateway' }),
+    }),
+  );
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     csrfPrevention: true,
@@ -50,6 +53,7 @@ export async function registerGateway(
     logger: log.child({ module: 'apollo' }),
     plugins: [
       queryLimitsPlugin(config.limits),
+      requestTimeoutPlugin(),
       clientErrorLogPlugin(log),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
@@ -61,6 +65,8 @@ export async function registerGateway(
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request, reply): Promise<RequestContext> => {
+      // The clock runs from here: finding out who is calling counts towards REQUEST_TIMEOUT too.
+      const clock = startRequestClock(config.requestTimeoutMs);
       const apiKey = readApiKey(request.headers.authorization);
       // A partner's request is the partner's alone: a session cookie sent with an API key is not looked at.
       const sessionToken =
@@ -81,6 +87,8 @@ export async function registerGateway(
         sessionToken,
         log: request.log,
         response: { appendSetCookie: (header) => void reply.header('set-cookie', header) },
+        signal: clock.signal,
+        clearDeadline: () => clock.clear(),
       };
     },
   });
