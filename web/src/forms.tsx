@@ -92,6 +92,9 @@ const SHOWN_CODES = new Set([
   'INTERNAL_SERVER_ERROR',
   // The gateway's refusals of malformed input (a control character in a field, …) say in Russian what to fix.
   'BAD_USER_INPUT',
+  // Try again: the server ran out of time (saying whether anything was written) or is busy checking passwords.
+  'TIMEOUT',
+  'SERVER_BUSY',
 ]);
 
 /** A request's error as urql reports it. */
