@@ -85,6 +85,13 @@ describe.skipIf(!SERVER_URL)('DB_STATEMENT_TIMEOUT on the pools', () => {
     });
   };
 
+  it('sets statement_timeout on every subgraph pool', async () => {
+    for (const runtime of Object.values(app.kabinet.subgraphs)) {
+      const rows = await runtime.orm.em.fork().getConnection().execute('show statement_timeout');
+      expect(rows, runtime.name).toEqual([{ statement_timeout: '1s' }]);
+    }
+  });
+
   it('cancels a statement past the limit: the mutation is written not at all, the client gets TIMEOUT, no SQL', async () => {
     const email = uniqueEmail('timeout');
     // The abonent row is inserted, then its confirmation link waits for this lock: one transaction.

@@ -174,9 +174,16 @@ export async function createSubgraphRuntime<Loaders>(
       // The embedded database lives in one process; on a server, processes of the same subgraph starting
       // together (distributed mode) take turns, so each migration runs once.
       if (database.embedded) return (await migrator.up()).map((m) => m.name);
-      return withAdvisoryLock(database.url, `kabinet.migrate.${definition.name}`, async () =>
-        (await migrator.up()).map((m) => m.name),
-      );
+      return withAdvisoryLock(database.url, `kabinet.migrate.${definition.name}`, async () => {
+        // A migration (an index over millions of rows) may rightly take longer than any request: it runs on
+        // connections of its own without the pool's statement_timeout.
+        const unlimited = await openOrm(definition, { ...database, poolMax: 1 }, log, 0);
+        try {
+          return (await unlimited.getMigrator().up()).map((m) => m.name);
+        } finally {
+          await unlimited.close(true);
+        }
+      });
     },
     close: () => orm.close(true),
   };
