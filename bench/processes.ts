@@ -30,14 +30,14 @@ function kabinetEnv(databaseUrl: string): Record<string, string> {
 
 export const BENCH_GATEWAY_SECRET = 'bench-gateway-secret-0000000000000000';
 
-/** `npm start`'s entry point: the gateway and the four subgraphs in one process. */
+/** `npm start`'s entry point: the gateway and the four subgraphs in one process (`env` on top of the bench's). */
 export async function startKabinet(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const running = await startProcess(
     'main.ts',
     [],
-    { ...kabinetEnv(databaseUrl), PORT: String(port), PUBLIC_URL: url, ...env },
+    { ...kabinetEnv(databaseUrl), ...env, PORT: String(port), PUBLIC_URL: url },
     url,
   );
   return wrap(`${url}/graphql`, [running]);

@@ -40,7 +40,7 @@ export interface KabinetOptions {
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
   const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock);
-  const http = createHttpServer(log, { trustedProxies: config.trustedProxies });
+  const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
   const proxyWarning = trustedProxiesWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
   // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.

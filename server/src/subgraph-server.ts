@@ -39,7 +39,7 @@ export async function createSubgraphServer(
   const exposed = exposedWithoutSecret(config, name);
   if (exposed) throw new Error(exposed);
   const log = options.log.child({ subgraph: name });
-  const http = createHttpServer(log);
+  const http = createHttpServer(log, config.http);
   let sandbox: SandboxAcquirer | undefined;
   const deps = {
     ...(await startDependencies(config, database, log, EVENT_QUEUES)),

@@ -94,6 +94,9 @@ const SHOWN_CODES = new Set([
   'BAD_USER_INPUT',
   // A page built before the server's last update asked for an operation the server no longer knows: reload.
   'PERSISTED_QUERY_UNKNOWN',
+  // Try again: the server ran out of time (saying whether anything was written) or is busy checking passwords.
+  'TIMEOUT',
+  'SERVER_BUSY',
 ]);
 
 /** A request's error as urql reports it. */

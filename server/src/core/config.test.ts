@@ -195,6 +195,45 @@ describe('CAPTCHA_MAX_COST', () => {
   });
 });
 
+describe('time and size limits', () => {
+  it('has defaults, and reads durations down to milliseconds', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      requestTimeoutMs: 30_000,
+      dbStatementTimeoutMs: 30_000,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 10_000, maxHeaderSize: 16_384 },
+      passwordHashing: { queue: 100 },
+    });
+    expect(loadConfig({ REQUEST_TIMEOUT: '1500ms' })).toMatchObject({
+      requestTimeoutMs: 1500,
+      dbStatementTimeoutMs: 1500,
+    });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT: '0s' }).dbStatementTimeoutMs).toBe(0);
+  });
+
+  it('caps password hashes below the threadpool by default', () => {
+    const { concurrency } = loadConfig({}).passwordHashing;
+    expect(concurrency).toBeGreaterThanOrEqual(1);
+    expect(concurrency).toBeLessThan(4);
+    expect(loadConfig({ UV_THREADPOOL_SIZE: '2' }).passwordHashing.concurrency).toBe(1);
+    expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '0' }).passwordHashing.concurrency).toBe(0);
+  });
+
+  it('refuses limits that contradict each other, naming the variable', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT: '40s', HTTP_REQUEST_TIMEOUT: '30s' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT/,
+    );
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT: '1m', REQUEST_TIMEOUT: '30s' })).toThrow(
+      /DB_STATEMENT_TIMEOUT: must not be longer than REQUEST_TIMEOUT/,
+    );
+    expect(() => loadConfig({ PASSWORD_HASH_CONCURRENCY: '4' })).toThrow(
+      /PASSWORD_HASH_CONCURRENCY: must be smaller than UV_THREADPOOL_SIZE \(4\)/,
+    );
+    expect(() => loadConfig({ REQUEST_TIMEOUT: '10ms' })).toThrow(/REQUEST_TIMEOUT: must be at least 100ms/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT: '30' })).toThrow(/REQUEST_TIMEOUT: must be a duration/);
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable the config reads, and no other', () => {
     const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');

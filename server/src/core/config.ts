@@ -1,4 +1,5 @@
 // Reads and validates every environment variable once, failing fast with a message that says what to fix.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import proxyaddr from '@fastify/proxy-addr';
 import { z } from 'zod';
@@ -32,14 +33,35 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
-/** A duration like `3d`, `12h`, `30m` or `45s`, in milliseconds. */
+const DURATION_UNITS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 } as const;
+
+const DURATION = /^(\d+)(ms|d|h|m|s)$/;
+const DURATION_HINT = 'must be a duration such as 3d, 12h, 30m, 45s or 500ms';
+const toMs = (v: string) => {
+  const [, amount, unit] = DURATION.exec(v)!;
+  return Number(amount) * DURATION_UNITS[unit as keyof typeof DURATION_UNITS];
+};
+
+/** A duration like `3d`, `12h`, `30m`, `45s` or `500ms`, in milliseconds. */
 const duration = (fallback: string) =>
   z
     .string()
     .trim()
     .default(fallback)
-    .refine((v) => /^\d+(d|h|m|s)$/.test(v), 'must be a duration such as 3d, 12h, 30m or 45s')
-    .transform((v) => Number(v.slice(0, -1)) * { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 }[v.slice(-1) as 'd']);
+    .refine((v) => DURATION.test(v), DURATION_HINT)
+    .transform(toMs);
+
+/** The same, with no default: undefined when unset. */
+const optionalDuration = () =>
+  z
+    .string()
+    .trim()
+    .refine((v) => DURATION.test(v), DURATION_HINT)
+    .transform(toMs)
+    .optional();
+
+/** libuv's threadpool size unless UV_THREADPOOL_SIZE says otherwise (argon2, fs, dns and crypto share it). */
+const DEFAULT_THREADPOOL_SIZE = 4;
 
 const email = z.string().trim().email('must be an e-mail address');
 
@@ -128,6 +150,15 @@ const variables = z.object({
   COSTLY_RATE_WINDOW: duration('10m'),
   CPU_POOL_THREADS: int(defaultCpuPoolThreads(), 1, 64),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  REQUEST_TIMEOUT: duration('30s'),
+  DB_STATEMENT_TIMEOUT: optionalDuration(),
+  HTTP_HEADERS_TIMEOUT: duration('10s'),
+  HTTP_REQUEST_TIMEOUT: duration('30s'),
+  HTTP_KEEP_ALIVE_TIMEOUT: duration('10s'),
+  HTTP_MAX_HEADER_SIZE: int(16_384, 1024, 1_048_576),
+  UV_THREADPOOL_SIZE: int(DEFAULT_THREADPOOL_SIZE, 1, 1024),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(0).max(256).optional(),
+  PASSWORD_HASH_QUEUE: int(100, 0, 100_000),
   WEB_DIST_DIR: z.string().trim().min(1).optional(),
   TRUSTED_DOCUMENTS: z.enum(['require', 'allow']).optional(),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().trim().min(1).optional(),
@@ -155,6 +186,39 @@ const schema = variables.superRefine((env, ctx) => {
       code: 'custom',
       path: ['CAPTCHA_MAX_COST'],
       message: `must not be below CAPTCHA_COST (${env.CAPTCHA_COST})`,
+    });
+  }
+  for (const [name, value] of [
+    ['REQUEST_TIMEOUT', env.REQUEST_TIMEOUT],
+    ['HTTP_HEADERS_TIMEOUT', env.HTTP_HEADERS_TIMEOUT],
+    ['HTTP_REQUEST_TIMEOUT', env.HTTP_REQUEST_TIMEOUT],
+    ['HTTP_KEEP_ALIVE_TIMEOUT', env.HTTP_KEEP_ALIVE_TIMEOUT],
+  ] as const) {
+    if (value < 100) ctx.addIssue({ code: 'custom', path: [name], message: 'must be at least 100ms' });
+  }
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (env.HTTP_HEADERS_TIMEOUT > env.HTTP_REQUEST_TIMEOUT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HTTP_HEADERS_TIMEOUT'],
+      message: 'must not be longer than HTTP_REQUEST_TIMEOUT (the headers are part of the request)',
+    });
+  }
+  if (env.DB_STATEMENT_TIMEOUT !== undefined && env.DB_STATEMENT_TIMEOUT > env.REQUEST_TIMEOUT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DB_STATEMENT_TIMEOUT'],
+      message: 'must not be longer than REQUEST_TIMEOUT (a statement would outlive the request it serves)',
+    });
+  }
+  // argon2 runs on libuv's threadpool: hashes filling every thread would stall file, DNS and crypto work.
+  if (env.PASSWORD_HASH_CONCURRENCY !== undefined && env.PASSWORD_HASH_CONCURRENCY >= env.UV_THREADPOOL_SIZE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PASSWORD_HASH_CONCURRENCY'],
+      message:
+        `must be smaller than UV_THREADPOOL_SIZE (${env.UV_THREADPOOL_SIZE}): password hashes share libuv's ` +
+        'threadpool with file, DNS and crypto work; raise UV_THREADPOOL_SIZE with it',
     });
   }
   if (env.NODE_ENV === 'production' && !env.GATEWAY_SECRET) {
@@ -286,6 +350,21 @@ export type Config = Readonly<{
   /** Worker threads for CPU-bound work (PDF and QR rendering) off the event loop. */
   cpuPoolThreads: number;
   shutdownTimeoutMs: number;
+  /** A GraphQL request still running after this long is answered 504 TIMEOUT (REQUEST_TIMEOUT). */
+  requestTimeoutMs: number;
+  /** PostgreSQL cancels a statement of a subgraph's pool running longer (DB_STATEMENT_TIMEOUT; 0: never). */
+  dbStatementTimeoutMs: number;
+  /** Node's HTTP server limits for slow or oversized requests, on every server Kabinet starts. */
+  http: Readonly<{
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxHeaderSize: number;
+  }>;
+  /**
+   * argon2 hashes at once (0: no cap) and how many may wait for a turn; more are refused with SERVER_BUSY.
+   */
+  passwordHashing: Readonly<{ concurrency: number; queue: number }>;
   webDistDir: string;
   trustedDocuments: Readonly<{
     /** `require`: callers without an API key may send only the web client's documents, by hash. */
@@ -378,6 +457,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }),
     cpuPoolThreads: e.CPU_POOL_THREADS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT ?? e.REQUEST_TIMEOUT,
+    http: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT,
+      maxHeaderSize: e.HTTP_MAX_HEADER_SIZE,
+    }),
+    passwordHashing: Object.freeze({
+      // One hash per core, leaving at least one threadpool thread to everything else.
+      concurrency:
+        e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.min(availableParallelism(), e.UV_THREADPOOL_SIZE - 1)),
+      queue: e.PASSWORD_HASH_QUEUE,
+    }),
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
     trustedDocuments: Object.freeze({
       mode: e.TRUSTED_DOCUMENTS ?? (e.NODE_ENV === 'production' ? 'require' : 'allow'),

@@ -35,6 +35,10 @@ export interface RequestContext {
   readonly origin?: SubgraphName;
   readonly log: Logger;
   readonly response: ResponseEffects;
+  /** Aborts when the request runs past REQUEST_TIMEOUT (set by the gateway for a client's request). */
+  readonly signal?: AbortSignal;
+  /** Stops the request's REQUEST_TIMEOUT clock once it is answered. */
+  readonly clearDeadline?: () => void;
 }
 
 /** What every subgraph process provides to its resolvers and jobs. */

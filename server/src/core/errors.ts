@@ -25,6 +25,10 @@ export const ErrorCode = {
   ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   LIST_ARGUMENT_TOO_LONG: 'LIST_ARGUMENT_TOO_LONG',
+  /** The request ran past REQUEST_TIMEOUT; a mutation was written whole or not at all. */
+  TIMEOUT: 'TIMEOUT',
+  /** Too much of a costly kind of work (password hashing) is waiting already: retry in a moment. */
+  SERVER_BUSY: 'SERVER_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -36,9 +40,28 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   ALIAS_LIMIT_EXCEEDED: 400,
   COST_LIMIT_EXCEEDED: 400,
   LIST_ARGUMENT_TOO_LONG: 400,
+  TIMEOUT: 504,
+  SERVER_BUSY: 429,
 };
 
+/** The HTTP status an error with this code asks for, if it has one of its own. */
+export function httpStatusOf(code: unknown): number | undefined {
+  return typeof code === 'string' ? HTTP_STATUS[code as ErrorCode] : undefined;
+}
+
 export const INTERNAL_ERROR_MESSAGE = 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.';
+
+/**
+ * What a timed-out client reads. Mutations run in one transaction each, so a change was written whole or not at
+ * all; the ones with an idempotency key may be sent again with the same key and never record twice.
+ */
+export const TIMEOUT_MESSAGE =
+  'Сервер не успел выполнить запрос за отведённое время. Повторите его чуть позже. Изменение, если оно было в ' +
+  'запросе, сохранено целиком или не сохранено вовсе; повтор с тем же ключом идемпотентности (idempotencyKey) ' +
+  'не запишет его дважды.';
+
+/** PostgreSQL's `query_canceled`: a statement ran past DB_STATEMENT_TIMEOUT (or was cancelled). */
+const QUERY_CANCELED = '57014';
 
 /**
  * An expected failure with a stable code and a message for people (Russian).
@@ -50,6 +73,11 @@ export class AppError extends GraphQLError {
     super(message, { extensions: { ...details, code, ...(status ? { http: { status } } : {}) } });
     this.name = 'AppError';
   }
+}
+
+/** The answer to a request that ran past its time (REQUEST_TIMEOUT at the gateway, or a statement's timeout). */
+export function timeoutError(): AppError {
+  return new AppError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE);
 }
 
 /** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
@@ -98,6 +126,17 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
       Object.entries(formatted.extensions ?? {}).filter(([key]) => SAFE_EXTENSIONS.has(key)),
     );
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const cause = unwrap(error);
+  if (cause instanceof Error && (cause as { code?: unknown }).code === QUERY_CANCELED) {
+    // Its transaction rolled back: nothing of it was written. No SQL reaches the client.
+    log.warn({ path: formatted.path }, 'statement cancelled (DB_STATEMENT_TIMEOUT)');
+    return {
+      message: TIMEOUT_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.TIMEOUT },
+    };
   }
   // A subgraph already masked (and logged) it: pass it on without logging it twice.
   const alreadyMasked = code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_ERROR_MESSAGE;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -24,12 +25,33 @@ export interface HttpServerOptions {
   trustedProxies?: readonly string[];
 }
 
-export function createHttpServer(log: Logger, options: HttpServerOptions = {}): FastifyInstance {
+/**
+ * A slow client must not hold a connection: the headers must arrive within `headersTimeoutMs`, the whole request
+ * (body included) within `requestTimeoutMs`, an idle keep-alive connection closes after `keepAliveTimeoutMs`, and
+ * larger headers than `maxHeaderSize` are refused (431). Node checks these every `connectionsCheckingInterval`
+ * (30 s by default, which would let a slowloris linger well past the limit): here a quarter of the headers timeout,
+ * at most a second.
+ */
+export function createHttpServer(
+  log: Logger,
+  limits: Config['http'],
+  options: HttpServerOptions = {},
+): FastifyInstance {
   const trusted = options.trustedProxies ?? [];
   const app = Fastify({
     loggerInstance: log,
     // `request.ip` is then the client; with no trusted proxy it is the socket's peer, whatever the headers say.
     trustProxy: trusted.length > 0 ? [...trusted] : false,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      maxHeaderSize: limits.maxHeaderSize,
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    // Fastify sets these two on the server itself after creating it, over the values above.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
     // Reuse a caller's x-request-id when it looks like one, so a partner can correlate; otherwise make one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -81,6 +81,7 @@ export async function openOrm(
   definition: SubgraphDefinition<unknown>,
   database: { url: string; poolMax: number; idleTimeoutMs?: number; embedded?: boolean },
   log: Logger,
+  statementTimeoutMs = 0,
 ): Promise<MikroORM> {
   const ormLog = log.child({ subgraph: definition.name, module: 'orm' });
   return MikroORM.init({
@@ -105,7 +106,12 @@ export async function openOrm(
         // The prepared statements of hot reads (core/sql.ts readRows) look rows up by key: planned once per
         // connection, not again at every execution (bind was 0.3–0.4 ms of each). Statements the ORM sends as
         // text are not prepared and not affected.
-        ...(database.embedded ? {} : { options: '-c plan_cache_mode=force_generic_plan' }),
+        // statement_timeout: a runaway statement stops (and its transaction rolls back) rather than outliving the
+        // request that asked for it (DB_STATEMENT_TIMEOUT). Both are session settings, which the embedded database
+        // shares between every connection: not set there.
+        ...(database.embedded
+          ? {}
+          : { options: `-c plan_cache_mode=force_generic_plan -c statement_timeout=${statementTimeoutMs}` }),
       },
     },
     allowGlobalContext: false,
@@ -121,7 +127,7 @@ export async function createSubgraphRuntime<Loaders>(
   log: Logger,
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
-  const orm = await openOrm(definition, database, log);
+  const orm = await openOrm(definition, database, log, deps.config.dbStatementTimeoutMs);
   const federated = await buildSubgraphSchemaOf(definition);
   // Text limits are checked before permissions and resolvers: a value too long never reaches MikroORM or SQL.
   const schema = enforceTextLimits(applyPermissions(federated, definition.permissions));
@@ -170,9 +176,16 @@ export async function createSubgraphRuntime<Loaders>(
       // The embedded database lives in one process; on a server, processes of the same subgraph starting
       // together (distributed mode) take turns, so each migration runs once.
       if (database.embedded) return (await migrator.up()).map((m) => m.name);
-      return withAdvisoryLock(database.url, `kabinet.migrate.${definition.name}`, async () =>
-        (await migrator.up()).map((m) => m.name),
-      );
+      return withAdvisoryLock(database.url, `kabinet.migrate.${definition.name}`, async () => {
+        // A migration (an index over millions of rows) may rightly take longer than any request: it runs on
+        // connections of its own without the pool's statement_timeout.
+        const unlimited = await openOrm(definition, { ...database, poolMax: 1 }, log, 0);
+        try {
+          return (await unlimited.getMigrator().up()).map((m) => m.name);
+        } finally {
+          await unlimited.close(true);
+        }
+      });
     },
     close: () => orm.close(true),
   };

@@ -12,6 +12,7 @@ import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway, type CallerResolver } from './gateway.js';
 import { registerPaymentsProxy } from './payments-proxy.js';
+import { currentRequestSignal } from './request-timeout.js';
 
 /** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
@@ -20,6 +21,9 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
     private readonly secret: string,
   ) {
     super({ url });
+    // A subgraph fetch stops when its request runs past REQUEST_TIMEOUT: the subgraph sees the connection close.
+    const fetcher = this.fetcher;
+    this.fetcher = (input, init) => fetcher(input, { ...init, signal: currentRequestSignal() ?? init?.signal });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
@@ -81,7 +85,7 @@ export async function createGatewayServer(options: {
 }): Promise<{ http: FastifyInstance; close(): Promise<void> }> {
   const { config, log } = options;
   const supergraphSdl = await readFile(options.supergraphPath ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
-  const http = createHttpServer(log, { trustedProxies: config.trustedProxies });
+  const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
   const proxyWarning = trustedProxiesWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
   await registerGateway(http, {

@@ -13,6 +13,7 @@ import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/er
 import type { Logger } from '../core/logger.js';
 import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
+import { requestTimeoutPlugin, startRequestClock, withRequestTimeout } from './request-timeout.js';
 import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
@@ -34,12 +35,14 @@ export async function registerGateway(
   // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (169.254.169.254):
   // Kabinet never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
-    buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
-    logger: log.child({ module: 'gateway' }),
-  });
+  const gateway = withRequestTimeout(
+    new ApolloGateway({
+      supergraphSdl: options.supergraphSdl,
+      // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
+      buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
+      logger: log.child({ module: 'gateway' }),
+    }),
+  );
   const trusted = trustedDocuments(
     await loadTrustedDocuments(config.trustedDocuments.manifest),
     config.trustedDocuments.mode,
@@ -58,6 +61,7 @@ export async function registerGateway(
       trusted.plugin,
       queryLimitsPlugin(config.limits),
       textLimitsPlugin(options.supergraphSdl),
+      requestTimeoutPlugin(),
       clientErrorLogPlugin(log),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
@@ -69,6 +73,8 @@ export async function registerGateway(
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request, reply): Promise<RequestContext> => {
+      // The clock runs from here: finding out who is calling counts towards REQUEST_TIMEOUT too.
+      const clock = startRequestClock(config.requestTimeoutMs);
       const apiKey = readApiKey(request.headers.authorization);
       // A partner's request is the partner's alone: a session cookie sent with an API key is not looked at.
       const sessionToken =
@@ -90,6 +96,8 @@ export async function registerGateway(
         sessionToken,
         log: request.log,
         response: { appendSetCookie: (header) => void reply.header('set-cookie', header) },
+        signal: clock.signal,
+        clearDeadline: () => clock.clear(),
       };
     },
   });

@@ -6,9 +6,9 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { ANONYMOUS } from '../core/caller.js';
 import { NO_RESPONSE_EFFECTS, type RequestContext, type SubgraphContext } from '../core/context.js';
-import { maskError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { SubgraphRuntime } from '../core/subgraph.js';
+import { maskError, timeoutError } from '../core/errors.js';
 
 /** A valid subgraph document and, per operation name, its compiled form (null: graphql-jit declined it). */
 interface Prepared {
@@ -45,6 +45,8 @@ export class CachedLocalDataSource implements GraphQLDataSource<RequestContext> 
             log: this.log,
             response: NO_RESPONSE_EFFECTS,
           };
+    // The client has had its TIMEOUT answer: later fetches of the plan are not worth running.
+    if (context.signal?.aborted) return { errors: [timeoutError().toJSON()] };
     const query = request.query ?? '';
     let prepared = this.documents.get(query);
     if (!prepared) {

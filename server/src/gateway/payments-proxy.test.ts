@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCaller } from '../core/caller.js';
+import { loadConfig } from '../core/config.js';
 import { createHttpServer } from '../core/http.js';
 import { createLogger } from '../core/logger.js';
 import { registerPaymentsProxy } from './payments-proxy.js';
@@ -16,7 +17,7 @@ const seen: Array<{ method: string; url: string; headers: Record<string, unknown
 const gateway = async (
   options: { target?: string; sandboxPrefix?: string; timeoutMs?: number; trustedProxies?: string[] } = {},
 ) => {
-  const app = createHttpServer(createLogger('silent'), { trustedProxies: options.trustedProxies });
+  const app = createHttpServer(createLogger('silent'), loadConfig({}).http, { trustedProxies: options.trustedProxies });
   await registerPaymentsProxy(app, {
     target: `${target}/graphql`,
     secret: SECRET,

@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/database.js';
+import { loadConfig } from '../core/config.js';
 import { createHttpServer } from '../core/http.js';
 import { createLogger } from '../core/logger.js';
 import { JobQueue } from '../core/queue.js';
@@ -42,7 +43,7 @@ async function startSandbox(options: Partial<SandboxAcquirerOptions> = {}): Prom
   const database = await createTestDatabase();
   const log = createLogger('silent');
   const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4);
-  const app = createHttpServer(log);
+  const app = createHttpServer(log, loadConfig({}).http);
   const sql = new pg.Pool({ connectionString: database.url, max: 1 });
   const sandbox: Sandbox = {
     app,

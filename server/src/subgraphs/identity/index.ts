@@ -18,6 +18,7 @@ import { Migration20261125000000CreatePartnerApps } from './migrations/Migration
 import { Migration20261125020000AddReadingReminders } from './migrations/Migration20261125020000AddReadingReminders.js';
 import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
+import { configurePasswordHashing } from './password/password-hasher.js';
 import { PasswordResolver } from './password/password.resolver.js';
 import { identityPermissions } from './permissions.js';
 import { Session } from './session/session.entity.js';
@@ -40,7 +41,11 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver, PartnerResolver],
   referenceResolvers: { Abonent: abonentReference },
   permissions: identityPermissions,
-  createLoaders: createIdentityLoaders,
+  createLoaders: (em, _request, deps) => {
+    // The hashing turns follow this process's configuration (a no-op once applied).
+    configurePasswordHashing(deps.config.passwordHashing);
+    return createIdentityLoaders(em);
+  },
   consumes: [READING_REMINDER_DUE],
   jobs: ({ orm, deps, log }) => ({
     jobs: [
