@@ -141,6 +141,25 @@ describe('in development mode', () => {
     }
   });
 
+  it('asks browsers for HTTPS, no referrer, no framing by others, and no cached API answers', async () => {
+    for (const url of ['/graphql', '/no-such-page', '/healthz']) {
+      const response = await app.kabinet.http.inject({
+        method: url === '/graphql' ? 'POST' : 'GET',
+        url,
+        headers: { 'content-type': 'application/json', accept: url === '/graphql' ? 'application/json' : 'text/html' },
+        payload: url === '/graphql' ? JSON.stringify({ query: '{ suppliers { code } }' }) : undefined,
+      });
+      expect(response.headers['strict-transport-security'], url).toMatch(/max-age=\d{7,}/);
+      expect(response.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(String(response.headers['content-security-policy']), url).toMatch(/(^|;)frame-ancestors 'self'(;|$)/);
+      if (url === '/graphql') {
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['cache-control']).toBe('no-store');
+      }
+    }
+  });
+
   it('reports liveness and readiness', async () => {
     const health = await app.kabinet.http.inject({ method: 'GET', url: '/healthz' });
     expect(health.json()).toEqual({ status: 'ok' });
