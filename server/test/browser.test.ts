@@ -51,6 +51,11 @@ describe('the web client', () => {
     const page = await newPage({ width: 1280, height: 900 });
     const graphqlMethods: string[] = [];
     const graphqlBodies: Array<Record<string, unknown>> = [];
+    // Chromium reports a header it cannot read (an unknown Permissions-Policy feature, a CSP it refuses) here.
+    const consoleProblems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
+    });
     page.on('request', (request) => {
       if (!request.url().endsWith('/graphql')) return;
       graphqlMethods.push(request.method());
@@ -81,6 +86,7 @@ describe('the web client', () => {
         extensions: { persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
       },
     ]);
+    expect(consoleProblems).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'suppliers-desktop.png'), fullPage: true });
     await page.context().close();
   });

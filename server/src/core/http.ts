@@ -102,12 +102,12 @@ export function registerProbes(
 
 /**
  * Browser features the cabinet never uses, denied to the page and anything it embeds. Online payment goes through
- * the acquirer's own page (a redirect), not the Payment Request API, so `payment` is denied too.
+ * the acquirer's own page (a redirect), not the Payment Request API, so `payment` is denied too. Only features
+ * Chromium knows: an unknown one is a console error on every page (`server/test/browser.test.ts` watches).
  */
 export const DENIED_FEATURES = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
