@@ -142,6 +142,19 @@ describe('without trusted proxies', () => {
     expect(answer).toMatchObject({ ok: false, errors: [{ code: 'INVALID_CREDENTIALS' }] });
   });
 
+  it('takes a password reset request for the longest e-mail like any other (its counters are keyed by a digest)', async () => {
+    const email = `${'r'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.ru`;
+    expect(email).toHaveLength(254);
+    const body = await post(
+      app,
+      { remoteAddress: '198.51.100.91' },
+      'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { ok errors { code } } }',
+      { input: { email } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.requestPasswordReset).toEqual({ ok: true, errors: [] });
+  });
+
   it('ignores a client’s X-Forwarded-For: a new forged address each time is still the same client', async () => {
     const direct = '198.51.100.60';
     await flood(app, { remoteAddress: direct }, 30, (i) => `192.0.2.${i + 1}`);

@@ -1,6 +1,7 @@
 // One rate limit (rate-limiter-flexible): counted in a subgraph's own table, or in Redis when REDIS_URL is set.
 import type { Redis } from 'ioredis';
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { hashToken } from './tokens.js';
 
 export interface Limit {
   /** Counts one event; resolves with the seconds to wait when the limit is already used up, else null. */
@@ -20,6 +21,14 @@ export interface RateLimitStores {
   schemaName: string;
   tableName: string;
   redis?: Redis;
+}
+
+/**
+ * The key as stored: a long one (an e-mail of 254 characters, an account number of 256, with the library's prefix)
+ * would not fit the counters' `varchar(255)`, so past 64 characters the key is its SHA-256. Short keys stay readable.
+ */
+export function storedKey(key: string): string {
+  return key.length <= 64 ? key : `sha256:${hashToken(key)}`;
 }
 
 export function createLimit(
@@ -49,7 +58,7 @@ export function createLimit(
   return {
     async hit(key) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(storedKey(key));
         return null;
       } catch (error) {
         if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
@@ -57,15 +66,15 @@ export function createLimit(
       }
     },
     async exhausted(key) {
-      const state = await limiter.get(key);
+      const state = await limiter.get(storedKey(key));
       if (!state || state.consumedPoints < points) return null;
       return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
     },
     async count(key) {
-      return (await limiter.get(key))?.consumedPoints ?? 0;
+      return (await limiter.get(storedKey(key)))?.consumedPoints ?? 0;
     },
     async reset(key) {
-      await limiter.delete(key);
+      await limiter.delete(storedKey(key));
     },
   };
 }
