@@ -241,6 +241,18 @@ describe('.env.example', () => {
     expect([...documented].sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 
+  it('and README.md’s configuration table names each of them in its first column, and no other', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const start = readme.indexOf('\n## Configuration\n');
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const named = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]));
+    expect([...new Set(named)].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
   it('holds defaults that load', () => {
     const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');
     const env = Object.fromEntries([...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
