@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import proxyaddr from '@fastify/proxy-addr';
 import { z } from 'zod';
-import { defaultCpuPoolThreads } from './cpu-pool.js';
+import { DEFAULT_CPU_POOL_QUEUE, defaultCpuPoolThreads } from './cpu-pool.js';
 
 export const SUBGRAPH_NAMES = ['identity', 'accounts', 'metering', 'payments'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -149,6 +149,7 @@ const variables = z.object({
   COSTLY_RATE_LIMIT: int(30, 1, 1_000_000),
   COSTLY_RATE_WINDOW: duration('10m'),
   CPU_POOL_THREADS: int(defaultCpuPoolThreads(), 1, 64),
+  CPU_POOL_QUEUE: int(DEFAULT_CPU_POOL_QUEUE, 0, 10_000),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   REQUEST_TIMEOUT: duration('30s'),
   DB_STATEMENT_TIMEOUT: optionalDuration(),
@@ -349,6 +350,8 @@ export type Config = Readonly<{
   costlyRate: Readonly<{ points: number; windowSeconds: number }>;
   /** Worker threads for CPU-bound work (PDF and QR rendering) off the event loop. */
   cpuPoolThreads: number;
+  /** Tasks that may wait for a CPU pool thread; beyond them SERVER_BUSY. */
+  cpuPoolQueue: number;
   shutdownTimeoutMs: number;
   /** A GraphQL request still running after this long is answered 504 TIMEOUT (REQUEST_TIMEOUT). */
   requestTimeoutMs: number;
@@ -456,6 +459,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: Math.max(1, Math.round(e.COSTLY_RATE_WINDOW / 1000)),
     }),
     cpuPoolThreads: e.CPU_POOL_THREADS,
+    cpuPoolQueue: e.CPU_POOL_QUEUE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT ?? e.REQUEST_TIMEOUT,

@@ -2,6 +2,7 @@
 // caller's heavy fields never hold up another caller's requests. One pool per process, shared by every subgraph.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { AppError, ErrorCode } from './errors.js';
 
 /** Threads by default: every core but one (which the event loop keeps), at least one. */
 export function defaultCpuPoolThreads(): number {
@@ -18,11 +19,24 @@ function workerExecArgv(): string[] {
   return hasTsx ? argv : [...argv, '--import', 'tsx'];
 }
 
-let maxThreads = defaultCpuPoolThreads();
-let pool: Piscina | undefined;
+export const CPU_POOL_BUSY_MESSAGE =
+  'Сервер сейчас занят формированием документов для других абонентов. Попробуйте ещё раз через несколько секунд.';
 
-/** Sets the number of worker threads (CPU_POOL_THREADS); a running pool with another size is replaced. */
-export function configureCpuPool(threads: number): void {
+/** Tasks that may wait for a thread by default (CPU_POOL_QUEUE): at ~0.3 s a notice, seconds of work, not minutes. */
+export const DEFAULT_CPU_POOL_QUEUE = 32;
+
+let maxThreads = defaultCpuPoolThreads();
+let maxQueue = DEFAULT_CPU_POOL_QUEUE;
+let pool: Piscina | undefined;
+/** Tasks handed to the pool and not finished yet, running or waiting, across pools being replaced. */
+let inFlight = 0;
+
+/**
+ * Sets the number of worker threads (CPU_POOL_THREADS) and how many tasks may wait for one (CPU_POOL_QUEUE); a
+ * running pool with another size is replaced.
+ */
+export function configureCpuPool(threads: number, queue = DEFAULT_CPU_POOL_QUEUE): void {
+  maxQueue = queue;
   if (threads === maxThreads) return;
   maxThreads = threads;
   const previous = pool;
@@ -43,9 +57,21 @@ function cpuPool(): Piscina {
   return pool;
 }
 
-/** Runs the default export of the task module `filename` with `task` in a worker thread; resolves with its result. */
+/**
+ * Runs the default export of the task module `filename` with `task` in a worker thread; resolves with its result.
+ * When every thread is busy and the line is full too, refuses at once with SERVER_BUSY: many callers, each within
+ * its own rate, must not pile up work (and memory) nobody would wait for.
+ */
 export async function runInCpuPool<Task, Result>(filename: URL, task: Task): Promise<Result> {
-  return (await cpuPool().run(task, { filename: filename.href })) as Result;
+  if (inFlight >= maxThreads + maxQueue) {
+    throw new AppError(ErrorCode.SERVER_BUSY, CPU_POOL_BUSY_MESSAGE, { retryAfterSeconds: 1 });
+  }
+  inFlight++;
+  try {
+    return (await cpuPool().run(task, { filename: filename.href })) as Result;
+  } finally {
+    inFlight--;
+  }
 }
 
 /** Tasks the pool has completed since it started (a process-wide counter, for tests and metrics). */

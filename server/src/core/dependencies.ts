@@ -19,7 +19,7 @@ export async function startDependencies(
   eventQueues: EventQueues,
   clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
-  configureCpuPool(config.cpuPoolThreads);
+  configureCpuPool(config.cpuPoolThreads, config.cpuPoolQueue);
   const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
