@@ -73,12 +73,14 @@ export async function startProcess(
   timeoutMs = READY_TIMEOUT_MS,
 ): Promise<RunningProcess> {
   const { child, exited, output } = spawnEntry(entry, args, { LOG_LEVEL: 'info', ...env });
+  let stopping = false;
   const running: RunningProcess = {
     entry,
     child,
     baseUrl,
     output,
     async stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
@@ -89,6 +91,15 @@ export async function startProcess(
     await running.stop();
     throw error;
   }
+  // A server that dies under a test shows only as refused connections there: say why, with its last lines.
+  void exited.then((code) => {
+    if (!stopping) {
+      console.error(
+        `${entry} at ${baseUrl} exited (${code ?? child.signalCode}) while tests used it; its last lines:\n` +
+          lastLines(output(), 80),
+      );
+    }
+  });
   return running;
 }
 
