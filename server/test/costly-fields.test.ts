@@ -8,6 +8,7 @@ import { renderedNotice } from '../src/subgraphs/accounts/personal-account/payme
 import { PartnerService } from '../src/subgraphs/identity/partner/partner.service.js';
 import { confirmedAbonent, createPartner } from './support/abonents.js';
 import type { Browser } from './support/kabinet.js';
+import { noticeInput } from './support/notice-input.js';
 import { useTestKabinet } from './support/use-kabinet.js';
 
 const RATE = 3;
@@ -115,23 +116,7 @@ describe('where the PDF is made', () => {
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     expect(cpuPoolCompleted()).toBe(before + 2);
 
-    const { pdf, threadId: renderer } = await renderedNotice({
-      bank: {
-        payeeName: 'Получатель',
-        inn: '7838016481',
-        kpp: null,
-        account: '40702810600000000001',
-        bankName: 'ДЕМО-БАНК (ПАО)',
-        bic: '044525999',
-        correspondentAccount: '30101810600000000999',
-      },
-      accountNumber: '702062012',
-      holder: 'И***в И. И.',
-      address: 'г. Санкт-Петербург',
-      amount: 100,
-      period: '2026-10',
-      createdAt: new Date('2026-11-24T09:00:00Z'),
-    });
+    const { pdf, threadId: renderer } = await renderedNotice(noticeInput());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(isMainThread).toBe(true);
     expect(renderer).not.toBe(threadId);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedAbonent, createPartner } from '../../../../test/support/abonents.js';
 import type { Browser } from '../../../../test/support/kabinet.js';
+import { DEMO_PAYEE, noticeInput } from '../../../../test/support/notice-input.js';
 import { readPdf } from '../../../../test/support/pdf.js';
 import { decodeQr } from '../../../../test/support/qr.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 
 const SPB = { supplierCode: 'sankt-peterburg', number: '702062012', proof: '4,37507' };
-const PAYEE = 'ЗАО "Газпром межрегионгаз Санкт-Петербург" (демо)';
+const PAYEE = DEMO_PAYEE;
 
 const NOTICE = `query ($id: ID!, $period: String) { personalAccount(id: $id) {
   paymentNotice(period: $period) { fileName contentType contentBase64 period amount }
@@ -261,23 +262,7 @@ describe('who may get the notice', () => {
 });
 
 describe('the notice’s parts', () => {
-  const input = {
-    bank: {
-      payeeName: PAYEE,
-      inn: '7838016481',
-      kpp: null,
-      account: '40702810600000000001',
-      bankName: 'ДЕМО-БАНК (ПАО)',
-      bic: '044525999',
-      correspondentAccount: '30101810600000000999',
-    },
-    accountNumber: '702062012',
-    holder: 'И***в И. И.',
-    address: 'г. Санкт-Петербург, Невский пр., д. 1, кв. 1',
-    amount: 100,
-    period: '2026-10',
-    createdAt: new Date('2026-11-24T09:00:00Z'),
-  };
+  const input = noticeInput();
 
   it('gives the same bytes for the same notice made at the same time', async () => {
     const [first, second] = await Promise.all([paymentNoticePdf(input), paymentNoticePdf(input)]);
