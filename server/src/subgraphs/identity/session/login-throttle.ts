@@ -40,7 +40,7 @@ export function captchaLevel(accountFailures: number, addressFailures: number): 
   return accountSteps + addressSteps;
 }
 
-/** The counters' keys hold the e-mail's hash: a key is at most 255 characters, an e-mail up to 254 plus a prefix. */
+/** The counters' keys hold the e-mail's hash, never the address itself (length alone createLimit handles). */
 const accountKey = (account: string) => hashToken(account);
 const pairKey = (address: string, account: string) => `${address} ${hashToken(account)}`;
 
