@@ -7,6 +7,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'web/dist/index.html');
 const sources = [
   'web/src',
+  'common/src',
   'web/public',
   'web/index.html',
   'web/vite.config.ts',

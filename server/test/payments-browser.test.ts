@@ -4,7 +4,7 @@
 // the payment before the acquirer's page.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { todayInMoscow } from '../src/core/calendar.js';
+import { todayInMoscow } from '@kabinet/common/calendar';
 import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
 import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
 

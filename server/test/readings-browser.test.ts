@@ -3,7 +3,7 @@
 // and charge, a lower one stopped before sending, and an expired meter whose reading the server refuses.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { todayInMoscow } from '../src/core/calendar.js';
+import { todayInMoscow } from '@kabinet/common/calendar';
 import { DEMO_METERS } from '../src/subgraphs/metering/demo/demo-meters.js';
 import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
 import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';

@@ -2,24 +2,24 @@
 import type { Component } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Provider } from '@urql/solid';
-import { client } from './client';
-import { Layout } from './layout';
-import { HomePage } from './pages/home-page';
-import { SuppliersPage } from './pages/suppliers-page';
-import { AccountsPage } from './pages/accounts-page';
-import { SettingsPage } from './pages/settings-page';
-import { SupportPage } from './pages/support-page';
-import { LoginPage } from './pages/login-page';
-import { RegisterPage } from './pages/register-page';
-import { ConfirmPage } from './pages/confirm-page';
-import { ConfirmPendingPage } from './pages/confirm-pending-page';
-import { ForgotPasswordPage } from './pages/forgot-password-page';
-import { ResetPasswordPage } from './pages/reset-password-page';
-import { AgreementPage } from './pages/agreement-page';
-import { PersonalDataPage } from './pages/personal-data-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { PaymentPage } from './pages/payment-page';
-import { PaymentResultPage } from './pages/payment-result-page';
+import { client } from './shared/client';
+import { Layout } from './shared/layout';
+import { HomePage } from './home/home-page';
+import { SuppliersPage } from './accounts/suppliers-page';
+import { AccountsPage } from './accounts/accounts-page';
+import { SettingsPage } from './identity/settings-page';
+import { SupportPage } from './support/support-page';
+import { LoginPage } from './identity/login-page';
+import { RegisterPage } from './identity/register-page';
+import { ConfirmPage } from './identity/confirm-page';
+import { ConfirmPendingPage } from './identity/confirm-pending-page';
+import { ForgotPasswordPage } from './identity/forgot-password-page';
+import { ResetPasswordPage } from './identity/reset-password-page';
+import { AgreementPage } from './identity/agreement-page';
+import { PersonalDataPage } from './identity/personal-data-page';
+import { NotFoundPage } from './home/not-found-page';
+import { PaymentPage } from './payments/payment-page';
+import { PaymentResultPage } from './payments/payment-result-page';
 
 export const App: Component = () => (
   <Provider value={client}>

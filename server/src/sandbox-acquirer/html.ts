@@ -4,7 +4,7 @@
 import { TEST_CARDS, THREE_DS_CODE, type CardErrors, type CardField } from './cards.js';
 import type { PaymentRow } from './store.js';
 import { escapeHtml } from '../core/mail.js';
-import { formatRubles } from '../core/money.js';
+import { formatMoney } from '@kabinet/common/money';
 
 /** Why a payment did not go through, for the payer. */
 const REASONS: Readonly<Record<string, string>> = {
@@ -79,7 +79,7 @@ ${body}
 function summary(payment: PaymentRow): string {
   return `<dl class="summary">
 <dt>Назначение платежа</dt><dd>${escapeHtml(payment.description || '—')}</dd>
-<dt>Сумма</dt><dd class="amount">${escapeHtml(formatRubles(payment.amountKopecks))}</dd>
+<dt>Сумма</dt><dd class="amount">${escapeHtml(formatMoney(payment.amountKopecks))}</dd>
 </dl>`;
 }
 
@@ -112,7 +112,7 @@ export function paymentPage(
   input: { card?: string; expiry?: string; errors?: CardErrors } = {},
 ): string {
   const errors = input.errors ?? {};
-  const amount = formatRubles(payment.amountKopecks);
+  const amount = formatMoney(payment.amountKopecks);
   const example = `12/${String((now.getUTCFullYear() + 3) % 100).padStart(2, '0')}`;
   const cards = TEST_CARDS.map(
     (card) => `<tr><td>${escapeHtml(card.display)}</td><td>${escapeHtml(card.label)}</td></tr>`,

@@ -10,7 +10,7 @@ import {
   type TariffsSet,
 } from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
-import { todayInMoscow } from '../../core/calendar.js';
+import { todayInMoscow } from '@kabinet/common/calendar';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { Migration20261124000000CreateMeteringSchema } from './migrations/Migration20261124000000CreateMeteringSchema.js';
 import { Migration20261125000000CreateAccountReplica } from './migrations/Migration20261125000000CreateAccountReplica.js';

@@ -1,7 +1,7 @@
 // The metering subgraph's per-request context and loaders.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createAccountVisibilityLoader } from '../../core/account-visibility.js';
-import { todayInMoscow } from '../../core/calendar.js';
+import { todayInMoscow } from '@kabinet/common/calendar';
 import type { RequestContext, SubgraphContext, SubgraphDependencies } from '../../core/context.js';
 import { createMeterLoaders } from './meter/meter.loaders.js';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { confirmedAbonent } from '../../../../test/support/abonents.js';
 import { clockAt, TEST_DAYS } from '../../../../test/support/dates.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
-import { addDays, addMonths, todayInMoscow } from '../../../core/calendar.js';
-import { formatScaled, parseDecimal } from '../../../core/decimal.js';
+import { addDays, addMonths, todayInMoscow } from '@kabinet/common/calendar';
+import { formatScaled, parseDecimal } from '@kabinet/common/decimal';
 import { runSql } from '../../../core/sql.js';
 import { DEMO_METERS } from '../../metering/demo/demo-meters.js';
 

@@ -13,7 +13,7 @@ import {
 import type { JobQueue } from '../../../core/queue.js';
 import type { Clock } from '../../../core/clock.js';
 import { runSql } from '../../../core/sql.js';
-import { addMonths, currentMonth } from '../../../core/calendar.js';
+import { addMonths, currentMonth } from '@kabinet/common/calendar';
 import { PartnerAccountsService } from '../partner/partner-accounts.service.js';
 import { LinkProof, Supplier } from '../supplier/supplier.entity.js';
 import { publishSupplierSettings } from '../supplier/supplier-settings.service.js';

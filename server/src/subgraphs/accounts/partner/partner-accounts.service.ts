@@ -11,7 +11,7 @@ import {
 } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
-import { isDate, isMonth, todayInMoscow } from '../../../core/calendar.js';
+import { isDate, isMonth, todayInMoscow } from '@kabinet/common/calendar';
 import {
   ACCOUNT_COLUMNS,
   toPersonalAccount,
@@ -19,7 +19,7 @@ import {
   type PersonalAccount,
 } from '../personal-account/personal-account.types.js';
 import { normalizeAccountNumber } from '../../../core/account-number.js';
-import { readingText } from '../../../core/decimal.js';
+import { readingText } from '@kabinet/common/decimal';
 import { hashReceiptPin, PIN } from '../personal-account/proof.js';
 import { Supplier } from '../supplier/supplier.entity.js';
 import type {

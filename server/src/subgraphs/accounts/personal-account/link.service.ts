@@ -12,7 +12,7 @@ import type { LinkPersonalAccountInput } from './link.inputs.js';
 import { LinkPersonalAccountPayload, UnlinkPersonalAccountPayload } from './link.payloads.js';
 import { ACCOUNT_COLUMNS, toPersonalAccount, type AccountRow } from './personal-account.types.js';
 import { normalizeAccountNumber } from '../../../core/account-number.js';
-import { readingText } from '../../../core/decimal.js';
+import { readingText } from '@kabinet/common/decimal';
 import { hashReceiptPin, parseRubles, PIN } from './proof.js';
 
 /** Failed attempts (unknown number or wrong proof) per abonent and hour: enough for typos, too few to probe. */

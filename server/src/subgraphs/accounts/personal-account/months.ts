@@ -1,5 +1,5 @@
 // The months of charges an account shows: as the API speaks them (YYYY-MM) and as the database stores them.
-import { addMonths, currentMonth, isMonth } from '../../../core/calendar.js';
+import { addMonths, currentMonth, isMonth } from '@kabinet/common/calendar';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 
 /** How many charges an account shows when no months are given. */

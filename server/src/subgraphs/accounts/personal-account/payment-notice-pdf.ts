@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
 import QRCode from 'qrcode';
-import { todayInMoscow } from '../../../core/calendar.js';
-import { formatRubles } from '../../../core/money.js';
+import { todayInMoscow } from '@kabinet/common/calendar';
+import { formatMoney } from '@kabinet/common/money';
 import { paymentPurpose, paymentQrPayload, type PaymentQrInput } from './payment-qr.js';
 
 export interface PaymentNoticeInput extends PaymentQrInput {
@@ -129,7 +129,7 @@ function formRows(input: PaymentNoticeInput, period: string): Row[] {
     { label: 'Назначение платежа', value: paymentPurpose(input.accountNumber, input.period) },
     {
       label: 'Сумма',
-      value: input.amount && input.amount > 0 ? formatRubles(input.amount) : '________ руб. ____ коп.',
+      value: input.amount && input.amount > 0 ? formatMoney(input.amount) : '________ руб. ____ коп.',
       strong: true,
     },
   ];

@@ -10,9 +10,9 @@ import { decodeQr } from '../../../../test/support/qr.js';
 import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { instantOf, TEST_DAYS } from '../../../../test/support/dates.js';
 import { SettableClock } from '../../../core/clock.js';
-import { addMonths, currentMonth } from '../../../core/calendar.js';
+import { addMonths, currentMonth } from '@kabinet/common/calendar';
 import { NO_RESPONSE_EFFECTS } from '../../../core/context.js';
-import { formatRubles } from '../../../core/money.js';
+import { formatMoney } from '@kabinet/common/money';
 import type { BankDetails } from '../supplier/supplier.entity.js';
 import {
   checkNoticePeriod,
@@ -142,7 +142,7 @@ describe('the payment notice', () => {
     expect(decodeQr(page!.png(3))).toBe(
       paymentQrPayload({ bank, accountNumber: '702062012', amount: earlier.amount, period: earlier.month }),
     );
-    expect(page!.text()).toContain(`Сумма ${formatRubles(earlier.amount).replace(/\u00a0/g, ' ')}`);
+    expect(page!.text()).toContain(`Сумма ${formatMoney(earlier.amount).replace(/\u00a0/g, ' ')}`);
 
     // A month with no charge (three years back): no sum to print.
     const old = addMonths(currentMonth(), -NOTICE_MONTHS_BACK);
@@ -275,9 +275,9 @@ describe('the notice’s parts', () => {
   });
 
   it('formats kopecks as rubles', () => {
-    expect(formatRubles(123456)).toBe('1\u00a0234,56\u00a0₽');
-    expect(formatRubles(5)).toBe('0,05\u00a0₽');
-    expect(formatRubles(100_000_000)).toBe('1\u00a0000\u00a0000,00\u00a0₽');
+    expect(formatMoney(123456)).toBe('1\u00a0234,56\u00a0₽');
+    expect(formatMoney(5)).toBe('0,05\u00a0₽');
+    expect(formatMoney(100_000_000)).toBe('1\u00a0000\u00a0000,00\u00a0₽');
   });
 
   it('takes a month from 36 months back to the current one', () => {

@@ -1,7 +1,7 @@
 // The payment notice (извещение) of one account for one month: a one-page A4 PDF laid out like the familiar bank
 // form ПД-4, the notice with the ГОСТ Р 56042-2014 QR code above and the receipt (квитанция) the cashier returns
 // below. The QR code carries exactly what `PersonalAccount.paymentQr` would for the same month and amount.
-import { addMonths, currentMonth, isMonth } from '../../../core/calendar.js';
+import { addMonths, currentMonth, isMonth } from '@kabinet/common/calendar';
 import { runInCpuPool } from '../../../core/cpu-pool.js';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { Caller } from '../../../core/caller.js';

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AccountsContext } from '../accounts.context.js';
 import { Supplier } from '../supplier/supplier.entity.js';
-import { currentMonth } from '../../../core/calendar.js';
+import { currentMonth } from '@kabinet/common/calendar';
 import { DEFAULT_CHARGE_MONTHS, monthRange } from './months.js';
 import {
   checkNoticePeriod,

@@ -1,25 +1,8 @@
 // The letters identity sends, in Russian, as HTML and plain text.
+import { formatDate, formatMonthLower } from '@kabinet/common/dates';
 import { escapeHtml, type Letter } from '../../../core/mail.js';
 
 const SIGNATURE = 'С уважением,\nЛичный кабинет абонента';
-
-const MONTH_NAME = new Intl.DateTimeFormat('ru-RU', { month: 'long', timeZone: 'UTC' });
-
-/** `2027-01` → `январь 2027`. */
-function monthInText(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return `${MONTH_NAME.format(new Date(Date.UTC(year, m - 1, 1)))} ${year}`;
-}
-
-/** ДД.ММ.ГГГГ in Moscow time, as the seed document writes dates. */
-export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone: 'Europe/Moscow',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
-}
 
 function letter(
   kind: string,
@@ -114,8 +97,8 @@ export function readingReminderLetter(
     to,
     'Напоминание: передайте показания счётчика',
     [
-      `Вы ещё не передали показания счётчика по ${accounts} за ${monthInText(period)}.`,
-      `Показания, переданные до ${day}.${month}.${year} включительно, будут учтены в расчёте за ${monthInText(period)}.`,
+      `Вы ещё не передали показания счётчика по ${accounts} за ${formatMonthLower(period)}.`,
+      `Показания, переданные до ${day}.${month}.${year} включительно, будут учтены в расчёте за ${formatMonthLower(period)}.`,
       'Отказаться от напоминаний можно в разделе «Настройки» Личного кабинета.',
     ],
     { url, label: 'Передать показания' },

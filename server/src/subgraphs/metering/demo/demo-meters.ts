@@ -3,8 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccountsRegistered } from '../../../core/events.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, addMonths } from '../../../core/calendar.js';
-import { formatScaled, parseDecimal } from '../../../core/decimal.js';
+import { addDays, addMonths } from '@kabinet/common/calendar';
+import { formatScaled, parseDecimal } from '@kabinet/common/decimal';
 
 interface DemoMeter {
   serialNumber: string;

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../../core/errors.js';
 import type { MeteringContext } from '../metering.context.js';
-import { addDays, addMonths, currentMonth, todayInMoscow } from '../../../core/calendar.js';
+import { addDays, addMonths, currentMonth, todayInMoscow } from '@kabinet/common/calendar';
 import {
   ComparisonReading,
   Meter,

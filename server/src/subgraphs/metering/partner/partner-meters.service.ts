@@ -1,10 +1,10 @@
 // The supplier's billing writes its meters: all or nothing per call, by serial number within the supplier.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { normalizeAccountNumber } from '../../../core/account-number.js';
-import { isDate } from '../../../core/calendar.js';
+import { isDate } from '@kabinet/common/calendar';
 import { MAX_ROWS, PartnerWritePayload, RowError } from '../../../core/partner-payloads.js';
 import { runSql } from '../../../core/sql.js';
-import { parseDecimal } from '../../../core/decimal.js';
+import { parseDecimal } from '@kabinet/common/decimal';
 import { MeterZones } from '../meter/meter.types.js';
 import type { MeterInput } from './partner-meters.inputs.js';
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
 import { verificationStatusOf } from '../meter/meter.resolver.js';
 import { MeterZones, ReadingZone, VerificationStatus, type MeterRow } from '../meter/meter.types.js';
-import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
+import { chargeKopecks, parseDecimal } from '@kabinet/common/decimal';
 import { SubmitService, type Rules } from './submit.service.js';
 import { moscow } from '../../../../test/support/dates.js';
 

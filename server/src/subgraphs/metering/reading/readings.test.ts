@@ -7,8 +7,8 @@ import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
 import { CLOSING_DAYS, instantOf, monthInText, moscow, TEST_DAYS } from '../../../../test/support/dates.js';
 import { SettableClock } from '../../../core/clock.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays, addMonths, periodFor, todayInMoscow } from '../../../core/calendar.js';
-import { chargeKopecks, parseDecimal } from '../../../core/decimal.js';
+import { addDays, addMonths, periodFor, todayInMoscow } from '@kabinet/common/calendar';
+import { chargeKopecks, parseDecimal } from '@kabinet/common/decimal';
 
 // Wall time unless a test sets it: the dated tests below run the same operations on chosen days.
 const clock = new SettableClock();

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { READING_REMINDER_DUE, type ReadingReminderDue } from '../../../core/events.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
-import { addDays } from '../../../core/calendar.js';
+import { addDays } from '@kabinet/common/calendar';
 import { DEFAULT_CLOSING_DAY } from './submit.service.js';
 
 /** How many days before the closing day the reminder goes. */

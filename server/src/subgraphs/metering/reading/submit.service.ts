@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
 import { oncePerKey, requestHash } from './idempotency.js';
 import { UserError } from '../../../core/user-error.js';
-import { addDays, daysBetween, periodFor, todayInMoscow } from '../../../core/calendar.js';
+import { addDays, daysBetween, periodFor, todayInMoscow } from '@kabinet/common/calendar';
 import {
   METER_COLUMNS,
   MeterZones,
@@ -12,7 +12,7 @@ import {
   trimDecimal,
   type MeterRow,
 } from '../meter/meter.types.js';
-import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '../../../core/decimal.js';
+import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '@kabinet/common/decimal';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { trimDecimal } from '../meter/meter.types.js';
-import { parseDecimal } from '../../../core/decimal.js';
+import { parseDecimal } from '@kabinet/common/decimal';
 import type { ReadingRulesInput } from './reading-rules.inputs.js';
 import { ReadingRules, UpdateReadingRulesPayload } from './reading-rules.payloads.js';
 

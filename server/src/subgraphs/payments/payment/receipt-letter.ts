@@ -2,7 +2,7 @@
 // The fiscal receipt itself (with its ФН/ФД/ФП numbers) is issued by the acquirer's online cash register.
 import type { Config } from '../../../core/config.js';
 import { escapeHtml, type Letter } from '../../../core/mail.js';
-import { formatRubles, includedVat } from '../../../core/money.js';
+import { formatMoney, includedVat } from '@kabinet/common/money';
 import type { PaymentRow } from './payment.types.js';
 
 const MOSCOW_TIME = new Intl.DateTimeFormat('ru-RU', {
@@ -34,16 +34,16 @@ export function receiptLetter(
     ['Место расчётов', config.publicUrl],
     ['Предмет расчёта', receiptItemDescription(payment.account_number)],
     ['Количество', '1'],
-    ['Цена', formatRubles(amount)],
+    ['Цена', formatMoney(amount)],
     ['Признак предмета расчёта', 'Услуга'],
     ['Признак способа расчёта', 'Полный расчёт'],
-    ['НДС', vatRate === null ? 'Без НДС' : `${vatRate}%, в том числе ${formatRubles(includedVat(amount, vatRate))}`],
-    ['Итого', formatRubles(amount)],
-    ['Безналичными', formatRubles(amount)],
+    ['НДС', vatRate === null ? 'Без НДС' : `${vatRate}%, в том числе ${formatMoney(includedVat(amount, vatRate))}`],
+    ['Итого', formatMoney(amount)],
+    ['Безналичными', formatMoney(amount)],
     ['Эл. адрес покупателя', payment.receipt_email],
     ['Номер платежа', payment.id],
   ];
-  const intro = `Оплата ${formatRubles(amount)} по лицевому счёту ${payment.account_number} прошла успешно.`;
+  const intro = `Оплата ${formatMoney(amount)} по лицевому счёту ${payment.account_number} прошла успешно.`;
   const outro =
     'Оплата поступит поставщику газа в течение 1–3 рабочих дней; до тех пор она показана в кабинете как ' +
     '«не учтена в начислениях». Фискальный чек (с номерами ФН, ФД и ФП) направляет касса платёжного сервиса.';
@@ -64,7 +64,7 @@ export function receiptLetter(
   return {
     kind: 'payment-receipt',
     to: payment.receipt_email,
-    subject: `Оплата по лицевому счёту ${payment.account_number}: ${formatRubles(amount)}`,
+    subject: `Оплата по лицевому счёту ${payment.account_number}: ${formatMoney(amount)}`,
     text,
     html,
   };

@@ -4,7 +4,7 @@
 // with the same key and gets the same one.
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatRubles } from '../../../core/money.js';
+import { formatMoney } from '@kabinet/common/money';
 import { runSql } from '../../../core/sql.js';
 import { ReadingZone } from '../../metering/meter/meter.types.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
@@ -231,7 +231,7 @@ export class StartPaymentService {
     if (input.purpose === PaymentPurpose.CUSTOM) {
       if (input.amount == null) errors.push(UserError.of('amount', 'AMOUNT_REQUIRED', 'Укажите сумму.'));
       else if (input.amount < MIN_KOPECKS) {
-        errors.push(UserError.of('amount', 'AMOUNT_TOO_SMALL', `Сумма — не меньше ${formatRubles(MIN_KOPECKS)}.`));
+        errors.push(UserError.of('amount', 'AMOUNT_TOO_SMALL', `Сумма — не меньше ${formatMoney(MIN_KOPECKS)}.`));
       } else if (input.amount > maxKopecks) errors.push(UserError.of('amount', 'AMOUNT_TOO_LARGE', this.tooLarge()));
     }
     const email = input.receiptEmail.trim();
@@ -250,7 +250,7 @@ export class StartPaymentService {
   }
 
   private tooLarge(): string {
-    return `Сумма одного платежа — не больше ${formatRubles(this.ctx.config.payments.maxKopecks)}.`;
+    return `Сумма одного платежа — не больше ${formatMoney(this.ctx.config.payments.maxKopecks)}.`;
   }
 
   private refuse(field: string, code: string, message: string): StartPaymentPayload {

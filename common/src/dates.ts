@@ -1,0 +1,63 @@
+// Dates as people read them, in Moscow time where suppliers keep their billing periods: the server's letters and
+// notices and the web client's pages write them with these.
+
+/** Built once: constructing an Intl.DateTimeFormat costs more than a dashboard's own SQL (bench/results). */
+const DATE = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function toDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string' || !value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * A moment → `27.11.2026` in Moscow; '' for a missing or unreadable one. Takes `unknown` because codegen types the
+ * DateTimeISO scalar so (an ISO string on the wire); the server passes a Date.
+ */
+export function formatDate(moment: unknown): string {
+  const date = toDate(moment);
+  return date ? DATE.format(date) : '';
+}
+
+/** A moment → `27.11.2026, 13:05` (Moscow time); '' for a missing or unreadable one. */
+export function formatDateTime(moment: unknown): string {
+  const date = toDate(moment);
+  return date ? DATE_TIME.format(date) : '';
+}
+
+/** A calendar day as the API sends it, `2026-11-01` → `01.11.2026` (no time zone involved); '' when unreadable. */
+export function formatDay(day: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : '';
+}
+
+const MONTH_NAME = new Intl.DateTimeFormat('ru-RU', { month: 'long', timeZone: 'UTC' });
+
+/** A month as the API sends it, `2026-10` → `Октябрь 2026`; the input as is when unreadable. */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const name = MONTH_NAME.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${match[1]}`;
+}
+
+/** A month in running text, `2026-12` → `декабрь 2026` («будут учтены в расчёте за декабрь 2026»). */
+export function formatMonthLower(month: string): string {
+  const formatted = formatMonth(month);
+  return formatted.charAt(0).toLowerCase() + formatted.slice(1);
+}

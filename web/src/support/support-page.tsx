@@ -1,0 +1,307 @@
+// «Поддержка»: a request to technical support (a CAPTCHA unless logged in with a confirmed e-mail) and the abonent's own requests.
+import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type Component } from 'solid-js';
+import { createMutation, createQuery } from '@urql/solid';
+import { SessionKnown } from '../shared/abonent-only';
+import { graphql } from '../graphql';
+import type { SupportRequestStatus } from '../graphql/graphql';
+import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../shared/captcha';
+import {
+  createErrors,
+  emailProblem,
+  FieldShell,
+  FormAlert,
+  requestFailure,
+  submitErrors,
+  SubmitButton,
+  TextField,
+} from '../shared/forms';
+import { formatDate } from '../shared/format';
+import { setPageTitle } from '../shared/page-title';
+import { RetryAlert } from '../shared/retry-alert';
+import { currentAbonent, ensureSession } from '../shared/session';
+
+const CreateSupportRequestMutation = graphql(`
+  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {
+    createSupportRequest(input: $input) {
+      ok
+      errors {
+        field
+        code
+        message
+      }
+      supportRequest {
+        id
+        number
+        topic
+        status
+        contactEmail
+        createdAt
+      }
+    }
+  }
+`);
+
+const MySupportRequestsQuery = graphql(`
+  query SupportPage_MyRequests {
+    mySupportRequests {
+      id
+      number
+      topic
+      status
+      createdAt
+    }
+  }
+`);
+
+const TOPICS = ['Регистрация и вход', 'Лицевые счета', 'Показания счётчиков', 'Оплата', 'Другое'];
+const MESSAGE_MAX = 5000;
+const FIELDS = ['topic', 'message', 'contactEmail', 'captcha'];
+
+const STATUS_NAMES: Record<SupportRequestStatus, string> = {
+  NEW: 'Новое',
+  IN_PROGRESS: 'В работе',
+  ANSWERED: 'Отвечено',
+  CLOSED: 'Закрыто',
+};
+
+export const SupportPage: Component = () => {
+  onMount(() => {
+    setPageTitle('Поддержка');
+    void ensureSession();
+  });
+  const confirmed = () => currentAbonent()?.emailConfirmed === true;
+  // Each new request refreshes «Мои обращения».
+  const [created, setCreated] = createSignal(0);
+
+  return (
+    <article class="prose">
+      <h1>Поддержка</h1>
+      <p>
+        При возникновении дополнительных вопросов пользуйтесь подсказками внутри Личного кабинета. Подсказки доступны по
+        наведению мышкой на интересующий Вас раздел.
+      </p>
+      <p>В случае необходимости обращения в техническую поддержку Личного кабинета, Вы можете заполнить форму ниже.</p>
+      <SessionKnown>
+        <SupportForm onCreated={() => setCreated((n) => n + 1)} />
+        <Show when={confirmed()}>
+          <MyRequests version={created()} />
+        </Show>
+      </SessionKnown>
+    </article>
+  );
+};
+
+const SupportForm: Component<{ onCreated: () => void }> = (props) => {
+  const captcha = createCaptcha();
+  const [, createRequest] = createMutation(CreateSupportRequestMutation);
+  const [topic, setTopic] = createSignal('');
+  const [message, setMessage] = createSignal('');
+  const [contactEmail, setContactEmail] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [accepted, setAccepted] = createSignal<{ id: string; number: number; contactEmail: string }>();
+  let form: HTMLFormElement | undefined;
+  let successBox: HTMLDivElement | undefined;
+
+  // Only a confirmed e-mail spares the CAPTCHA, as the server decides.
+  const vouched = () => currentAbonent()?.emailConfirmed === true;
+  // The address for the answer starts as the login, while the person has not typed another.
+  let emailTouched = false;
+  createEffect(() => {
+    const email = currentAbonent()?.email;
+    if (email && !emailTouched) setContactEmail(email);
+  });
+
+  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
+    topic: () => (topic() ? undefined : 'Выберите тему обращения.'),
+    message: () => {
+      const text = message().trim();
+      if (!text) return 'Опишите Ваш вопрос.';
+      return text.length > MESSAGE_MAX ? `Сообщение не может быть длиннее ${MESSAGE_MAX} символов.` : undefined;
+    },
+    contactEmail: () => emailProblem(contactEmail()),
+    captcha: () => (vouched() || captcha.payload() ? undefined : CAPTCHA_NOT_DONE),
+  });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy() || !passesChecks(form)) return;
+    setBusy(true);
+    clearErrors();
+    const sentCaptcha = vouched() ? null : captcha.payload();
+    const result = await createRequest({
+      input: { topic: topic(), message: message().trim(), contactEmail: contactEmail().trim(), captcha: sentCaptcha },
+    });
+    setBusy(false);
+    const payload = result.data?.createSupportRequest;
+    if (payload?.ok && payload.supportRequest) {
+      setAccepted({
+        id: payload.supportRequest.id,
+        number: payload.supportRequest.number,
+        contactEmail: payload.supportRequest.contactEmail,
+      });
+      setTopic('');
+      setMessage('');
+      props.onCreated();
+      successBox?.focus();
+      return;
+    }
+    const sorted = submitErrors(payload, result.error, FIELDS);
+    // A solution the server checked is used up.
+    if (sentCaptcha && (sorted.fields.captcha || !payload)) captcha.renew();
+    showErrors(sorted, form);
+  };
+
+  const remaining = () => MESSAGE_MAX - message().length;
+
+  return (
+    <section aria-labelledby="support-form-heading">
+      <h2 id="support-form-heading">Обращение в поддержку</h2>
+      <Show
+        when={accepted()}
+        fallback={
+          <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
+            <FormAlert messages={errors().form} />
+            <FieldShell id="support-topic" label="Тема обращения" error={errors().fields.topic}>
+              {(aria) => (
+                <select
+                  id="support-topic"
+                  class="input"
+                  required
+                  value={topic()}
+                  onChange={(event) => {
+                    setTopic(event.currentTarget.value);
+                    recheck('topic');
+                  }}
+                  aria-describedby={aria.describedBy()}
+                  aria-invalid={aria.invalid()}
+                >
+                  <option value="">— Выберите тему —</option>
+                  <For each={TOPICS}>{(name) => <option value={name}>{name}</option>}</For>
+                </select>
+              )}
+            </FieldShell>
+            <FieldShell
+              id="support-message"
+              label="Сообщение"
+              hint={`Осталось символов: ${remaining()} из ${MESSAGE_MAX}.`}
+              error={errors().fields.message}
+            >
+              {(aria) => (
+                <textarea
+                  id="support-message"
+                  class="input textarea"
+                  rows={8}
+                  required
+                  maxLength={MESSAGE_MAX}
+                  value={message()}
+                  onInput={(event) => {
+                    setMessage(event.currentTarget.value);
+                    recheck('message');
+                  }}
+                  aria-describedby={aria.describedBy()}
+                  aria-invalid={aria.invalid()}
+                />
+              )}
+            </FieldShell>
+            <TextField
+              id="support-contact-email"
+              label="Адрес электронной почты для ответа"
+              type="email"
+              autocomplete="email"
+              value={contactEmail()}
+              onInput={(value) => {
+                emailTouched = true;
+                setContactEmail(value);
+                recheck('contactEmail');
+              }}
+              error={errors().fields.contactEmail}
+              maxLength={254}
+            />
+            <Show when={!vouched()}>
+              <CaptchaField id="support-captcha" captcha={captcha} error={errors().fields.captcha} />
+            </Show>
+            <div class="form-actions">
+              <SubmitButton busy={busy()} label="Отправить" />
+            </div>
+          </form>
+        }
+      >
+        {(request) => (
+          <div ref={successBox} class="success" role="status" tabindex="-1">
+            <p>
+              Обращение № {request().number} принято. Ответ придёт на {request().contactEmail}.
+            </p>
+            <button
+              type="button"
+              class="button button-secondary"
+              onClick={() => {
+                setAccepted(undefined);
+                captcha.renew();
+              }}
+            >
+              Написать ещё одно обращение
+            </button>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+};
+
+const MyRequests: Component<{ version: number }> = (props) => {
+  // Per-abonent data: always from the server, never from another session's cache.
+  const [requests, refetch] = createQuery({ query: MySupportRequestsQuery, requestPolicy: 'network-only' });
+  createEffect(
+    on(
+      () => props.version,
+      () => refetch({ requestPolicy: 'network-only' }),
+      { defer: true },
+    ),
+  );
+
+  return (
+    <section aria-labelledby="my-requests-heading" aria-busy={requests.fetching}>
+      <h2 id="my-requests-heading">Мои обращения</h2>
+      <Switch>
+        <Match when={requests.fetching && !requests.data}>
+          <p class="status">Загрузка…</p>
+        </Match>
+        <Match when={requests.error}>
+          <RetryAlert
+            message={requestFailure(requests.error)}
+            onRetry={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        </Match>
+        <Match when={requests.data?.mySupportRequests.length === 0}>
+          <p>Вы ещё не обращались в поддержку.</p>
+        </Match>
+        <Match when={requests.data?.mySupportRequests}>
+          {(list) => (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">№</th>
+                  <th scope="col">Дата</th>
+                  <th scope="col">Тема</th>
+                  <th scope="col">Статус</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(request) => (
+                    <tr data-testid="support-request">
+                      <td>{request.number}</td>
+                      <td>{formatDate(request.createdAt)}</td>
+                      <td>{request.topic}</td>
+                      <td>{STATUS_NAMES[request.status]}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+};
