@@ -363,7 +363,10 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
         <Show when={openPayment()}>
           {(url) => (
             <p>
-              <a href={url()}>Продолжить начатую оплату</a>
+              {/* The acquirer's page: a full navigation, not the router's (the sandbox is on this origin). */}
+              <a href={url()} rel="external">
+                Продолжить начатую оплату
+              </a>
             </p>
           )}
         </Show>
