@@ -66,7 +66,10 @@ async function payOnSandbox(page: Page, amount: string): Promise<void> {
   await page.getByRole('button', { name: spaced(`Оплатить ${amount}`) }).click();
   await page.getByRole('link', { name: 'Вернуться в магазин' }).click();
   await page.waitForURL('**/oplata/rezultat?payment=*');
-  await page.getByRole('status').getByText(spaced(`Оплата прошла: ${amount}`)).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(spaced(`Оплата прошла: ${amount}`))
+    .waitFor();
 }
 
 /** The notice saved from the card: its text and the QR code printed on it. */
