@@ -130,10 +130,11 @@ describe('what is due after paying online', () => {
   });
 
   it('a second DEBT payment while one is open is refused, with the open one to finish (phone)', async () => {
-    const { page, starts } = await (async () => {
-      const session = await loggedInAbonent(app, { prefix: 'money2', watch: 'PaymentPage_Start', viewport: PHONE });
-      return { ...session, starts: session.sent };
-    })();
+    const { page, sent: starts } = await loggedInAbonent(app, {
+      prefix: 'money2',
+      watch: 'PaymentPage_Start',
+      viewport: PHONE,
+    });
     const accountId = await linkedAccount(page, 'voronezh', '3600123456', '2468');
     await page.goto(`${app.baseUrl}/oplata/${accountId}`);
     await expect(page.getByLabel(spaced('По текущему долгу (452,10 ₽)')).isChecked()).resolves.toBe(true);
