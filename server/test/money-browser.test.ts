@@ -124,6 +124,10 @@ describe('what is due after paying online', () => {
     await page.goto(`${app.baseUrl}/accounts`);
     await cardOf(page, '702062012').locator('.account-balance').getByText(spaced('Аванс: 500,00 ₽')).waitFor();
     await cardOf(page, '702062012').getByText(spaced('С учётом оплаты онлайн 1 734,56 ₽')).waitFor();
+    await cardOf(page, '702062012')
+      .getByRole('region', { name: 'Оплата онлайн' })
+      .getByText(spaced('Аванс (оплачено сверх долга): 500,00 ₽.'))
+      .waitFor();
     expect(await decodedQr(cardOf(page, '702062012'), '702062012')).not.toContain('|Sum=');
     await shot(page, 'advance');
     await page.context().close();
