@@ -11,6 +11,7 @@ import { decodeQr } from '../../../../test/support/qr.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/support/smtp-sink.js';
 import { injectTransport } from '../../../core/http-transport.js';
 import { runSql } from '../../../core/sql.js';
+import { createUnpostedLoader, recordOnlinePayment } from '../../accounts/personal-account/online-payments.js';
 import { SandboxProvider } from '../provider/sandbox.js';
 
 let app: TestKabinet;
@@ -203,5 +204,36 @@ describe('two DEBT payments started at once', () => {
       [abonent.accountId],
     );
     expect(Number(open[0]!.n)).toBe(1);
+  });
+});
+
+describe("the accounts subgraph's copy of the payments", () => {
+  it('keeps the largest refund whatever order deliveries come in, and counts only payments after the balance', async () => {
+    const em = () => app.kabinet.subgraphs.accounts.orm.em.fork();
+    const [account] = await runSql<Array<{ id: string; recorded: string }>>(
+      em(),
+      `select "id", "balance_recorded_at"::text as "recorded" from "accounts"."personal_account" where "number" = '4000111222'`,
+    );
+    const recorded = new Date(account!.recorded).getTime();
+    const fact = (paymentId: string, refundedKopecks: number, succeededAt: number) => ({
+      paymentId,
+      accountId: account!.id,
+      amountKopecks: 30_000,
+      refundedKopecks,
+      succeededAt: new Date(succeededAt).toISOString(),
+      at: new Date(succeededAt).toISOString(),
+    });
+    const unposted = () => createUnpostedLoader(em()).load(account!.id);
+    const after = '7b0c1a1e-0000-4000-8000-000000000001';
+    const before = '7b0c1a1e-0000-4000-8000-000000000002';
+
+    // The refund's delivery first, the success's after it (and again): 300 − 100 ₽ counts.
+    await recordOnlinePayment(em(), fact(after, 10_000, recorded + 60_000));
+    await recordOnlinePayment(em(), fact(after, 0, recorded + 60_000));
+    await recordOnlinePayment(em(), fact(after, 0, recorded + 60_000));
+    expect(await unposted()).toBe(20_000);
+    // A payment that succeeded before the balance was recorded is in that balance already.
+    await recordOnlinePayment(em(), fact(before, 0, recorded - 60_000));
+    expect(await unposted()).toBe(20_000);
   });
 });
