@@ -23,6 +23,7 @@ import {
 import { receiptItemDescription } from './receipt-letter.js';
 import { applyProviderState, type StatusDependencies, type StatusSource } from './status.js';
 import { amountDue } from './amount-due.js';
+import { debtInProgress, openDebtPayment } from './debt-in-progress.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_KOPECKS = 100;
@@ -93,7 +94,7 @@ export class StartPaymentService {
       }
       amount = due!.due;
       const open = await openDebtPayment(this.ctx.em, account.id);
-      if (open) return this.debtInProgress(open, abonentId);
+      if (open) return debtInProgress(open, abonentId);
     } else {
       amount = input.amount!;
     }
@@ -147,7 +148,7 @@ export class StartPaymentService {
       }
       return row;
     });
-    if (inserted && 'open' in inserted) return this.debtInProgress(inserted.open, abonentId);
+    if (inserted && 'open' in inserted) return debtInProgress(inserted.open, abonentId);
     // Lost a race with the same key sent twice at once: the other call's payment is the one.
     if (!inserted) return this.resume((await this.byKey(abonentId, input.idempotencyKey))!, requestHash);
     return this.openAtProvider(inserted);
@@ -262,32 +263,6 @@ export class StartPaymentService {
     return `Сумма одного платежа — не больше ${formatMoney(this.ctx.config.payments.maxKopecks)}.`;
   }
 
-  /**
-   * A DEBT payment of the account is still open (CREATED or PENDING): a second one could succeed beside it and pay
-   * the debt twice. Refused; the payer of the open one gets it back, with its acquirer page to finish it.
-   */
-  private debtInProgress(open: PaymentRow, abonentId: string): StartPaymentPayload {
-    const own = open.abonent_id === abonentId;
-    return failed(
-      StartPaymentPayload,
-      [
-        UserError.of(
-          'purpose',
-          'PAYMENT_IN_PROGRESS',
-          own
-            ? `Оплата долга по этому счёту уже начата (${formatMoney(Number(open.amount_kopecks))}) и ещё не ` +
-                'завершена: завершите её на странице банка или дождитесь результата. Другую сумму можно оплатить сейчас.'
-            : 'Оплата долга по этому счёту уже начата из другого кабинета и ещё не завершена: дождитесь её ' +
-                'результата. Другую сумму можно оплатить сейчас.',
-        ),
-      ],
-      {
-        payment: own ? Payment.fromRow(open, abonentId) : null,
-        confirmationUrl: own ? Payment.fromRow(open, abonentId).confirmationUrl : null,
-      },
-    );
-  }
-
   private refuse(field: string, code: string, message: string): StartPaymentPayload {
     return failed(StartPaymentPayload, [UserError.of(field, code, message)], { payment: null, confirmationUrl: null });
   }
@@ -365,18 +340,6 @@ export async function openAtProvider(
     deps.log.warn({ err: error, paymentId: row.id }, 'the acquirer did not answer; the payment stays CREATED');
     return 'unavailable';
   }
-}
-
-/** The account's DEBT payment that is not final yet, if any (whoever started it). */
-async function openDebtPayment(em: EntityManager, accountId: string): Promise<PaymentRow | undefined> {
-  const [row] = await runSql<PaymentRow[]>(
-    em,
-    `select * from "payments"."payment"
-      where "account_id" = ? and "purpose" = 'DEBT' and "status" in ('CREATED', 'PENDING')
-      order by "created_at" desc limit 1`,
-    [accountId],
-  );
-  return row;
 }
 
 function hashRequest(input: StartPaymentInput): string {
