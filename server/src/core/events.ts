@@ -75,3 +75,22 @@ export interface ReadingReminderDue {
   closingDate: string;
   accountNumbers: string[];
 }
+
+/**
+ * An online payment succeeded (`payment.succeeded`) or was refunded in part or in full (`payment.refunded`), as
+ * the payments subgraph recorded it. The accounts subgraph keeps these to print what is due net of payments the
+ * supplier's billing has not posted yet (the QR code and the notice). Every delivery carries the whole fact (the
+ * amount, everything refunded so far, when it succeeded), so one arriving before the other loses nothing.
+ */
+export const PAYMENT_SUCCEEDED = 'payment.succeeded';
+export const PAYMENT_REFUNDED = 'payment.refunded';
+export interface PaymentSettled {
+  paymentId: string;
+  accountId: string;
+  amountKopecks: number;
+  /** Everything refunded so far (kopecks); it only grows. */
+  refundedKopecks: number;
+  /** When the payment succeeded (ISO), compared with when the account's balance was recorded. */
+  succeededAt: string;
+  at: string;
+}

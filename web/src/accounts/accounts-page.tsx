@@ -4,15 +4,8 @@ import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { AbonentData, AbonentOnly } from '../shared/abonent-only';
 import { AccountPayments } from '../payments/account-payments';
-import {
-  formatDay,
-  formatDecimal,
-  formatMoney,
-  formatMonth,
-  formatPrice,
-  formatRubles,
-  todayInMoscow,
-} from '../shared/format';
+import { AmountDueLine } from '../payments/amount-due';
+import { formatDay, formatDecimal, formatMonth, formatPrice, formatRubles, todayInMoscow } from '../shared/format';
 import { FailureAlert, requestFailure } from '../shared/forms';
 import { graphql } from '../graphql';
 import type { AccountsPage_AccountsQuery } from '../graphql/graphql';
@@ -58,6 +51,7 @@ const AccountsQuery = graphql(`
         ...MeterReadings_Account
         ...AccountPayments_Account
         ...PaymentQr_Account
+        ...AmountDue_Account
       }
     }
   }
@@ -204,7 +198,7 @@ const AccountCard: Component<{ account: Account; onReadingsSubmitted: () => void
             Лицевой счёт №&nbsp;{props.account.number}
           </h2>
         </div>
-        <Balance balance={props.account.balance} />
+        <AmountDueLine account={props.account} />
       </header>
       <dl class="account-details">
         <div>
@@ -246,28 +240,6 @@ const AccountCard: Component<{ account: Account; onReadingsSubmitted: () => void
       <PaymentQr account={props.account} />
       <Unlink account={props.account} onUnlinked={props.onUnlinked} />
     </article>
-  );
-};
-
-const Balance: Component<{ balance: Account['balance'] }> = (props) => {
-  const asOf = () => formatDay(props.balance.asOf);
-  return (
-    <p
-      class="account-balance"
-      classList={{ 'is-debt': props.balance.debt > 0, 'is-overpaid': props.balance.overpayment > 0 }}
-    >
-      <Switch fallback={<span class="account-balance-amount">Задолженности нет</span>}>
-        <Match when={props.balance.debt > 0}>
-          Задолженность: <span class="account-balance-amount">{formatMoney(props.balance.debt)}</span>
-        </Match>
-        <Match when={props.balance.overpayment > 0}>
-          Переплата: <span class="account-balance-amount">{formatMoney(props.balance.overpayment)}</span>
-        </Match>
-      </Switch>
-      <Show when={asOf()}>
-        <span class="account-balance-date"> на {asOf()}</span>
-      </Show>
-    </p>
   );
 };
 

@@ -17,6 +17,7 @@ export const AccountPaymentsFragment = graphql(`
     amountDue {
       due
       unposted
+      advance
     }
     payments(last: 5) {
       id
@@ -73,6 +74,12 @@ export const AccountPayments: Component<{ account: AccountPayments_AccountFragme
             <p class="amount-due">
               К оплате: <strong class="amount-due-value">{formatMoney(amountDue().due)}</strong>
             </p>
+            <Show when={amountDue().advance > 0}>
+              <p class="field-hint">
+                Аванс (оплачено сверх долга): {formatMoney(amountDue().advance)}. Поставщик учтёт его в следующих
+                начислениях.
+              </p>
+            </Show>
             <Show when={amountDue().unposted > 0}>
               <p class="field-hint">
                 Учтены оплаты, ещё не проведённые поставщиком: {formatMoney(amountDue().unposted)}

@@ -1,24 +1,13 @@
 // «Оплата онлайн» of one account: the current debt or an amount of the abonent's choosing, readings sent along if
 // wished, the e-mail for the receipt; then on to the acquirer's payment page, which brings the payer back to
 // «/oplata/rezultat».
-import {
-  createSignal,
-  For,
-  Match,
-  onCleanup,
-  onMount,
-  Show,
-  Switch,
-  type Component,
-  type ParentComponent,
-} from 'solid-js';
+import { createSignal, Match, onCleanup, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { AbonentData, AbonentOnly } from '../shared/abonent-only';
 import { ONLINE_PAYMENT_UNAVAILABLE } from './account-payments';
-import { formatMoney, formatReading, parseRubles, type RublesProblem } from '../shared/format';
+import { formatMoney, parseRubles, type RublesProblem } from '../shared/format';
 import {
-  CheckboxField,
   createErrors,
   emailProblem,
   FormAlert,
@@ -29,9 +18,10 @@ import {
   TextField,
 } from '../shared/forms';
 import { graphql } from '../graphql';
-import type { PaymentPage_AccountQuery, PaymentPurpose, ReadingZone } from '../graphql/graphql';
+import type { PaymentPage_AccountQuery, PaymentPurpose } from '../graphql/graphql';
 import { createIdempotencyKeys } from '../readings/meter-dial';
-import { createDialEntries, DialField, entryKey, Verification } from '../readings/meter-readings';
+import { createDialEntries } from '../readings/meter-readings';
+import { PaymentReadings } from './payment-readings';
 import { setPageTitle } from '../shared/page-title';
 import { currentAbonent, ensureSession } from '../shared/session';
 
@@ -81,7 +71,6 @@ const StartPaymentMutation = graphql(`
 `);
 
 type Account = NonNullable<PaymentPage_AccountQuery['personalAccount']>;
-type Meter = NonNullable<Account['meters']>[number];
 
 /** Where the acquirer sends the payer back (it adds `payment=<id>`). */
 export const RESULT_PATH = '/oplata/rezultat';
@@ -97,8 +86,6 @@ const AMOUNT_PROBLEMS: Record<RublesProblem, string> = {
 };
 
 const FIELDS = ['purpose', 'amount', 'receiptEmail'];
-
-const ZONE_NAMES: Record<ReadingZone, string> = { TOTAL: '', DAY: ' (день)', NIGHT: ' (ночь)' };
 
 export const PaymentPage: Component = () => {
   const params = useParams<{ accountId: string }>();
@@ -164,6 +151,8 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
   const [withReadings, setWithReadings] = createSignal(false);
   const [email, setEmail] = createSignal(currentAbonent()?.email ?? '');
   const [busy, setBusy] = createSignal(false);
+  /** The acquirer's page of this abonent's DEBT payment that is still open (PAYMENT_IN_PROGRESS). */
+  const [openPayment, setOpenPayment] = createSignal<string>();
   const keys = createIdempotencyKeys();
   const dials = createDialEntries(() => props.account.meters ?? []);
   let form: HTMLFormElement | undefined;
@@ -237,6 +226,7 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
       return;
     }
     setBusy(false);
+    setOpenPayment(payload?.payment && !payload.payment.final ? (payload.confirmationUrl ?? undefined) : undefined);
     if (!payload) {
       showErrors({ fields: {}, form: [requestFailure(result.error)] }, form);
       return;
@@ -260,7 +250,6 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
   const purposeErrorId = 'payment-purpose-error';
   const purposeError = () => (errors().fields.purpose ? purposeErrorId : undefined);
   const purposeInvalid = () => (errors().fields.purpose ? 'true' : undefined);
-  const meters = () => props.account.meters ?? [];
 
   return (
     <>
@@ -349,44 +338,13 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
             error={errors().fields.amount}
           />
         </Show>
-        <Switch>
-          <Match when={props.account.meters === null}>
-            <p class="status">Передать показания сейчас нельзя: сведения о счётчиках недоступны.</p>
-          </Match>
-          <Match when={meters().length > 0}>
-            <div class="payment-readings">
-              <CheckboxField id="payment-with-readings" checked={withReadings()} onChange={setWithReadings}>
-                Передать показания вместе с оплатой
-              </CheckboxField>
-              <Show when={withReadings()}>
-                <div id="payment-readings-meters" class="payment-meters">
-                  <For each={meters()}>
-                    {(meter) => (
-                      <PaymentMeter meter={meter}>
-                        <For each={meter.readingZones}>
-                          {(zone) => {
-                            const entry = { key: entryKey(meter.id, zone), meter, zone };
-                            return (
-                              <DialField
-                                id={`payment-reading-${meter.id}-${zone.toLowerCase()}`}
-                                meter={meter}
-                                zone={zone}
-                                typed={dials.field(entry.key)}
-                                error={dials.errors()[entry.key]}
-                                busy={busy()}
-                                onChange={(change) => dials.update(entry, change)}
-                              />
-                            );
-                          }}
-                        </For>
-                      </PaymentMeter>
-                    )}
-                  </For>
-                </div>
-              </Show>
-            </div>
-          </Match>
-        </Switch>
+        <PaymentReadings
+          meters={props.account.meters ?? null}
+          withReadings={withReadings()}
+          onWithReadings={setWithReadings}
+          dials={dials}
+          busy={busy()}
+        />
         <TextField
           id="payment-email"
           type="email"
@@ -402,6 +360,16 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
           error={errors().fields.receiptEmail}
         />
         <FormAlert messages={errors().form} />
+        <Show when={openPayment()}>
+          {(url) => (
+            <p>
+              {/* The acquirer's page: a full navigation, not the router's (the sandbox is on this origin). */}
+              <a href={url()} rel="external">
+                Продолжить начатую оплату
+              </a>
+            </p>
+          )}
+        </Show>
         <div class="form-actions">
           <SubmitButton busy={busy()} label="Перейти к оплате" busyLabel="Переходим к оплате…" />
           <A href="/accounts">Отмена</A>
@@ -413,24 +381,3 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
     </>
   );
 };
-
-/** A meter on the payment page: its number, the reading a new one is compared with, its verification. */
-const PaymentMeter: ParentComponent<{ meter: Meter }> = (props) => (
-  <div class="meter" data-testid="meter">
-    <div class="meter-head">
-      <h2 class="meter-title">Счётчик №&nbsp;{props.meter.serialNumber}</h2>
-    </div>
-    <ul class="meter-last">
-      <For each={props.meter.comparisonReadings}>
-        {(previous) => (
-          <li>
-            Предыдущее показание{ZONE_NAMES[previous.zone]}:{' '}
-            <strong class="meter-value">{formatReading(previous.value, props.meter.fractionDigits)}&nbsp;м³</strong>
-          </li>
-        )}
-      </For>
-    </ul>
-    <Verification meter={props.meter} />
-    {props.children}
-  </div>
-);

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext, SubgraphContext } from '../../core/context.js';
 import { plainEntity } from '../../core/plain-entity.js';
+import { createUnpostedLoader } from './personal-account/online-payments.js';
 import { createAccountLoaders } from './personal-account/personal-account.loaders.js';
 import { Supplier } from './supplier/supplier.entity.js';
 import { createSupplierByIdLoader } from './supplier/supplier.loaders.js';
@@ -12,7 +13,11 @@ export function createAccountsLoaders(em: EntityManager, request: RequestContext
   const primeSupplier = (row: Record<string, unknown>) => {
     supplierById.prime(String(row.id), plainEntity(em, Supplier, row));
   };
-  return { supplierById, ...createAccountLoaders(em, request.caller, primeSupplier) };
+  return {
+    supplierById,
+    unpostedByAccount: createUnpostedLoader(em),
+    ...createAccountLoaders(em, request.caller, primeSupplier),
+  };
 }
 
 export type AccountsLoaders = ReturnType<typeof createAccountsLoaders>;

@@ -1,10 +1,17 @@
 // The accounts subgraph: suppliers, the personal-account registry, abonents' links to it, and its partner API.
-import { ABONENT_DELETED, type AbonentDeleted } from '../../core/events.js';
+import {
+  ABONENT_DELETED,
+  PAYMENT_REFUNDED,
+  PAYMENT_SUCCEEDED,
+  type AbonentDeleted,
+  type PaymentSettled,
+} from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts.context.js';
 import { LinkResolver } from './personal-account/link.resolver.js';
 import { unlinkAll } from './personal-account/link.service.js';
+import { recordOnlinePayment } from './personal-account/online-payments.js';
 import { abonentAccountsReference, personalAccountReference } from './personal-account/personal-account.reference.js';
 import {
   AbonentAccounts,
@@ -15,6 +22,7 @@ import { seedDemoData } from './demo/demo-data.js';
 import { Migration20261124000000CreateSupplier } from './migrations/Migration20261124000000CreateSupplier.js';
 import { Migration20261124000100SeedSuppliers } from './migrations/Migration20261124000100SeedSuppliers.js';
 import { Migration20261125000000CreatePersonalAccounts } from './migrations/Migration20261125000000CreatePersonalAccounts.js';
+import { Migration20261202100000CreateOnlinePayments } from './migrations/Migration20261202100000CreateOnlinePayments.js';
 import { PartnerAccountsResolver } from './partner/partner-accounts.resolver.js';
 import { accountsPermissions } from './permissions.js';
 import { Supplier } from './supplier/supplier.entity.js';
@@ -28,6 +36,7 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
     { name: 'Migration20261124000000CreateSupplier', class: Migration20261124000000CreateSupplier },
     { name: 'Migration20261124000100SeedSuppliers', class: Migration20261124000100SeedSuppliers },
     { name: 'Migration20261125000000CreatePersonalAccounts', class: Migration20261125000000CreatePersonalAccounts },
+    { name: 'Migration20261202100000CreateOnlinePayments', class: Migration20261202100000CreateOnlinePayments },
   ],
   resolvers: [
     SupplierResolver,
@@ -46,7 +55,7 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
   },
   permissions: accountsPermissions,
   createLoaders: createAccountsLoaders,
-  consumes: [ABONENT_DELETED],
+  consumes: [ABONENT_DELETED, PAYMENT_SUCCEEDED, PAYMENT_REFUNDED],
   seedDemoData,
   jobs: ({ orm, deps, log }) => ({
     jobs: [
@@ -55,6 +64,9 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
         await unlinkAll(orm.em.fork(), deps.queue, event.abonentId);
         log.info({ abonentId: event.abonentId }, 'links of a deleted cabinet removed');
       }),
+      // What the QR code and the notice ask for is net of payments the billing has not posted yet.
+      eventConsumer<PaymentSettled>('accounts', PAYMENT_SUCCEEDED, (e) => recordOnlinePayment(orm.em.fork(), e)),
+      eventConsumer<PaymentSettled>('accounts', PAYMENT_REFUNDED, (e) => recordOnlinePayment(orm.em.fork(), e)),
     ],
   }),
 };

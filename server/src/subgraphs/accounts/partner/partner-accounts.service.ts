@@ -306,8 +306,16 @@ export class PartnerAccountsService {
   /** Other subgraphs keep the balances (payments: what is due), in the writing transaction. */
   private async publishBalances(tx: EntityManager, accounts: BalancesSet['accounts']): Promise<void> {
     if (!accounts.length) return;
+    const at = new Date().toISOString();
+    // The same time payments keeps: online payments after it are not in these balances yet (online-payments.ts).
+    await runSql(
+      tx,
+      `update "accounts"."personal_account" set "balance_recorded_at" = ?
+        where "id" in (select "value"::uuid from jsonb_array_elements_text(?::jsonb))`,
+      [at, JSON.stringify(accounts.map((a) => a.id))],
+    );
     await this.queue.publish(tx, BALANCES_SET, {
-      at: new Date().toISOString(),
+      at,
       supplierId: this.supplierId,
       accounts: accounts.map((a) => ({
         ...a,

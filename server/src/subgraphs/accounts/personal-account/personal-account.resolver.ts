@@ -69,7 +69,8 @@ export class PersonalAccountResolver {
   @FieldResolver(() => PaymentQr, {
     nullable: true,
     description:
-      'The payment QR code for the amount due (ГОСТ Р 56042-2014); null until the supplier gives bank details.',
+      'The payment QR code for the amount due net of online payments the billing has not posted yet ' +
+      '(ГОСТ Р 56042-2014); null until the supplier gives bank details.',
   })
   async paymentQr(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<PaymentQr | null> {
     const bank = (await ctx.loaders.supplierById.load(account.supplierId))?.bankDetails;
@@ -86,7 +87,8 @@ export class PersonalAccountResolver {
     nullable: true,
     description:
       'The payment notice (извещение, form ПД-4) with the payment QR code, as a PDF; null until the supplier gives ' +
-      'bank details. For the latest charged month (the default) it carries the amount due, for an earlier month ' +
+      'bank details. For the latest charged month (the default) it carries the amount due (net of online payments ' +
+      'the billing has not posted yet), for an earlier month ' +
       "that month's charge.",
   })
   async paymentNotice(
@@ -127,16 +129,20 @@ export class PersonalAccountResolver {
   }
 }
 
-/** What is due now: the current debt (null when none), for the latest charged month (this month before any charge). */
+/**
+ * What is due now, for the latest charged month (this month before any charge): the debt less what was paid online
+ * after the balance was recorded (null when nothing is left), the same figure as payments' `amountDue.due`.
+ */
 async function amountDue(
   account: PersonalAccount,
   ctx: AccountsContext,
 ): Promise<{ period: string; amount: number | null }> {
   const now = ctx.clock.now();
   const [first, last] = monthRange({}, now);
-  const [latest] = await ctx.loaders.chargesByAccount(first, last).load(account.id);
-  return {
-    period: latest?.month ?? currentMonth(now),
-    amount: account.balance.debt > 0 ? account.balance.debt : null,
-  };
+  const [[latest], unposted] = await Promise.all([
+    ctx.loaders.chargesByAccount(first, last).load(account.id),
+    ctx.loaders.unpostedByAccount.load(account.id),
+  ]);
+  const due = account.balance.debt - unposted;
+  return { period: latest?.month ?? currentMonth(now), amount: due > 0 ? due : null };
 }

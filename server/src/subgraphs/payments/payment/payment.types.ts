@@ -176,6 +176,13 @@ export class AmountDue {
 
   @Field(() => Int, { description: 'What to pay now, in kopecks (0 when nothing is due).' })
   due!: number;
+
+  @Field(() => Int, {
+    description:
+      'Kopecks paid beyond the debt (an advance): an overpayment in the balance plus online payments beyond it; ' +
+      '0 when there is none. The supplier counts it towards the next charges.',
+  })
+  advance!: number;
 }
 
 @ObjectType({ description: 'Whether the caller can pay this account online now, and if not, why.' })

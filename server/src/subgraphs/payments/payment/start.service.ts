@@ -23,6 +23,7 @@ import {
 import { receiptItemDescription } from './receipt-letter.js';
 import { applyProviderState, type StatusDependencies, type StatusSource } from './status.js';
 import { amountDue } from './amount-due.js';
+import { debtInProgress, openDebtPayment } from './debt-in-progress.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_KOPECKS = 100;
@@ -92,6 +93,8 @@ export class StartPaymentService {
         return this.refuse('purpose', 'AMOUNT_TOO_LARGE', this.tooLarge());
       }
       amount = due!.due;
+      const open = await openDebtPayment(this.ctx.em, account.id);
+      if (open) return debtInProgress(open, abonentId);
     } else {
       amount = input.amount!;
     }
@@ -105,6 +108,12 @@ export class StartPaymentService {
 
     const id = randomUUID();
     const inserted = await this.ctx.em.transactional(async (tx) => {
+      if (input.purpose === PaymentPurpose.DEBT) {
+        // Two DEBT starts at once: the account's row lock makes the second wait and then see the first.
+        await runSql(tx, `select 1 from "payments"."account" where "id" = ? for update`, [account.id]);
+        const open = await openDebtPayment(tx, account.id);
+        if (open) return { open };
+      }
       const [row] = await runSql<PaymentRow[]>(
         tx,
         `insert into "payments"."payment" ("id", "abonent_id", "account_id", "supplier_id", "account_number", "purpose",
@@ -139,6 +148,7 @@ export class StartPaymentService {
       }
       return row;
     });
+    if (inserted && 'open' in inserted) return debtInProgress(inserted.open, abonentId);
     // Lost a race with the same key sent twice at once: the other call's payment is the one.
     if (!inserted) return this.resume((await this.byKey(abonentId, input.idempotencyKey))!, requestHash);
     return this.openAtProvider(inserted);

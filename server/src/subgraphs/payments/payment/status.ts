@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../../core/config.js';
 import type { Logger } from '../../../core/logger.js';
+import { PAYMENT_REFUNDED, PAYMENT_SUCCEEDED, type PaymentSettled } from '../../../core/events.js';
 import { sendLetter } from '../../../core/mail.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
@@ -146,14 +147,15 @@ export async function applyProviderState(
       if (!fresh) return { kind: 'duplicate' } as const;
     }
     const open = next.status === PaymentStatus.PENDING;
-    await runSql(
+    const [updated] = await runSql<Array<{ succeeded_at: string | null }>>(
       tx,
       `update "payments"."payment"
           set "status" = ?, "refunded_kopecks" = ?, "provider_payment_id" = coalesce("provider_payment_id", ?),
               "confirmation_url" = ?, "cancellation_reason" = ?,
               "succeeded_at" = case when ? then coalesce("succeeded_at", clock_timestamp()) else "succeeded_at" end,
               "status_changed_at" = clock_timestamp(), "checked_at" = clock_timestamp()
-        where "id" = ?`,
+        where "id" = ?
+        returning to_char("succeeded_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "succeeded_at"`,
       [
         next.status,
         next.refunded,
@@ -170,6 +172,7 @@ export async function applyProviderState(
        values (?, ?, ?, ?, ?, ?)`,
       [row.id, row.status, next.status, next.refunded, source, input.eventId ?? null],
     );
+    await publishSettled(tx, deps, row, next, updated?.succeeded_at ?? null);
     const paidNow =
       (row.status === PaymentStatus.CREATED || row.status === PaymentStatus.PENDING) &&
       (next.status === PaymentStatus.SUCCEEDED || next.status === PaymentStatus.REFUNDED);
@@ -235,4 +238,27 @@ async function raiseAlert(
     },
     'the acquirer reported refunds larger than the payment; refused, see payments.alert',
   );
+}
+
+/**
+ * Tells the accounts subgraph, in the transaction that records the change, that money was taken or given back:
+ * the QR code and the notice it prints must ask for what is due net of online payments its billing has not posted.
+ */
+async function publishSettled(
+  tx: EntityManager,
+  deps: StatusDependencies,
+  row: PaymentRow,
+  next: { status: PaymentStatus; refunded: number },
+  succeededAt: string | null,
+): Promise<void> {
+  if (succeededAt === null) return;
+  const event = next.refunded > 0 ? PAYMENT_REFUNDED : PAYMENT_SUCCEEDED;
+  await deps.queue.publish(tx, event, {
+    paymentId: row.id,
+    accountId: row.account_id,
+    amountKopecks: Number(row.amount_kopecks),
+    refundedKopecks: next.refunded,
+    succeededAt,
+    at: new Date().toISOString(),
+  } satisfies PaymentSettled);
 }
