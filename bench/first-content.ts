@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../server/test/support/chromium.js';
 import { solveCaptcha } from '../server/test/support/captcha.js';
 import { createTestDatabase } from '../server/test/support/database.js';
 import { freePort, ROOT, startProcess } from '../server/test/support/processes.js';
 import { startSmtpSink } from '../server/test/support/smtp-sink.js';
 import { byHash } from '../server/test/support/trusted-documents.js';
+import { measure, SLOW_PHONE, type Measured } from './first-content-measure.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -25,15 +25,6 @@ const label = option('label');
 const note = option('note');
 const TARGET_MS = 3000;
 
-/** Lighthouse's "slow 4G" and DevTools' "mid-tier mobile" CPU. */
-export const SLOW_PHONE = {
-  latencyMs: 150,
-  downloadBitsPerSecond: 1_600_000,
-  uploadBitsPerSecond: 750_000,
-  cpuSlowdown: 4,
-  viewport: { width: 390, height: 844 },
-} as const;
-
 /** The demo accounts an abonent can link (README), each with the proof its supplier asks for. */
 const DEMO_ACCOUNTS = [
   { supplierCode: 'sankt-peterburg', number: '702062012', proof: '4,37507' },
@@ -44,73 +35,14 @@ const DEMO_ACCOUNTS = [
 ];
 const PASSWORD = 'Gaz2026a';
 
-interface Measured {
-  fcp: number;
-  heading: number;
-  requests: number;
-  bytes: number;
-}
-
-async function throttle(cdp: CDPSession): Promise<void> {
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: SLOW_PHONE.latencyMs,
-    downloadThroughput: SLOW_PHONE.downloadBitsPerSecond / 8,
-    uploadThroughput: SLOW_PHONE.uploadBitsPerSecond / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
-}
-
-/** One cold load of `url` in a fresh context (empty cache), with `cookie` as the session when given. */
-async function measure(browser: Browser, url: string, heading: string, cookie?: string): Promise<Measured> {
-  const context = await browser.newContext({
-    viewport: SLOW_PHONE.viewport,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
-  });
-  try {
-    if (cookie) await context.addCookies([{ name: 'kabinet_session', value: cookie, url }]);
-    // The heading's moment in the page's clock, from a MutationObserver installed before any script of the page.
-    await context.addInitScript((text: string) => {
-      // No named helper inside: tsx would wrap it in a `__name` call the page does not have.
-      new MutationObserver((_records, observer) => {
-        if (![...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === text)) return;
-        (window as unknown as { headingAt: number }).headingAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    }, heading);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const cdp = await context.newCDPSession(page);
-    await throttle(cdp);
-    let requests = 0;
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-      requests += 1;
-      bytes += event.encodedDataLength;
-    });
-    await page.goto(url, { waitUntil: 'commit' });
-    await page
-      .waitForFunction(() => typeof (window as unknown as { headingAt?: number }).headingAt === 'number')
-      .catch(async (error: Error) => {
-        const shown = await page.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '(no page)');
-        throw new Error(`${url}: no heading «${heading}» (${error.message}); the page shows: ${shown}`);
-      });
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    const times = await page.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
-      heading: (window as unknown as { headingAt: number }).headingAt,
-    }));
-    return { ...times, requests, bytes };
-  } finally {
-    await context.close();
-  }
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+const loadAtStart = loadavg();
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) throw new Error('build the web client: npm run build:web');
@@ -203,7 +135,8 @@ async function main(): Promise<void> {
     const lines = [
       `# First content on a slow phone, ${date}${label ? ` (${label})` : ''}`,
       '',
-      `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.` +
+      `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+        `load average ${loadAtStart} at the start, ${loadavg()} at the end (other work on the machine slows the pages).` +
         (note ? ` ${note}` : ''),
       '',
       `Chromium (headless) at ${SLOW_PHONE.viewport.width}×${SLOW_PHONE.viewport.height}, slow 4G ` +
