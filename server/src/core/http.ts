@@ -152,14 +152,35 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
   });
 }
 
-/** Serves the built web client at `/`, and its index.html for client-side routes. */
+/** Vite's output for hashed files: a new build gives a changed file a new name, so a copy never goes stale. */
+const HASHED_ASSETS = `${path.sep}assets${path.sep}`;
+/** A year, the most caches honour: what the name of a hashed file promises. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html and every file without a hash in its name: kept, but asked about again before each use. */
+export const REVALIDATE = 'no-cache';
+
+/**
+ * Serves the built web client at `/`, and its index.html for client-side routes. Each file goes out as the build
+ * compressed it (`.br`, then `.gz`, by the request's Accept-Encoding; `Vary: Accept-Encoding` always), so nothing
+ * is compressed per request; hashed assets may be cached for a year, the rest is revalidated (ETag, 304).
+ */
 export async function registerWebClient(app: FastifyInstance, distDir: string): Promise<boolean> {
   if (!existsSync(path.join(distDir, 'index.html'))) {
     app.log.warn({ distDir }, 'web client is not built (run `npm run build:web`); serving the API only');
     return false;
   }
+  const assets = path.resolve(distDir) + HASHED_ASSETS;
   // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
-  await app.register(fastifyStatic, { root: distDir, wildcard: true, index: 'index.html' });
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: true,
+    index: 'index.html',
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', path.resolve(file).startsWith(assets) ? IMMUTABLE : REVALIDATE);
+    },
+  });
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && !request.url.startsWith('/graphql')) return reply.type('text/html').sendFile('index.html');
