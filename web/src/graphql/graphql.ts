@@ -65,6 +65,8 @@ export type PaymentStatus =
   | 'SUCCEEDED';
 
 export type ReadingInput = {
+  /** The abonent has seen what this reading means and confirms it: a consumption far above the meter's usual, or a rollover, refused before with `READING_IMPLAUSIBLE` (and its consumption and charge), is then recorded. */
+  confirmImplausible?: boolean | null | undefined;
   /** The dial went past its maximum and started again from zero: a lower value is then accepted. */
   confirmRollover?: boolean | null | undefined;
   meterId: string;
