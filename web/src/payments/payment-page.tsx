@@ -56,6 +56,16 @@ const AccountQuery = graphql(`
       }
       meters {
         ...MeterReadings_Meter
+        # «Предыдущее показание»: the last accepted one, whatever its period.
+        total: lastReading(zone: TOTAL) {
+          value
+        }
+        day: lastReading(zone: DAY) {
+          value
+        }
+        night: lastReading(zone: NIGHT) {
+          value
+        }
       }
     }
   }
@@ -421,12 +431,16 @@ const PaymentMeter: ParentComponent<{ meter: Meter }> = (props) => (
       <h2 class="meter-title">Счётчик №&nbsp;{props.meter.serialNumber}</h2>
     </div>
     <ul class="meter-last">
-      <For each={props.meter.comparisonReadings}>
-        {(previous) => (
-          <li>
-            Предыдущее показание{ZONE_NAMES[previous.zone]}:{' '}
-            <strong class="meter-value">{formatReading(previous.value, props.meter.fractionDigits)}&nbsp;м³</strong>
-          </li>
+      <For each={props.meter.readingZones}>
+        {(zone) => (
+          <Show when={zone === 'DAY' ? props.meter.day : zone === 'NIGHT' ? props.meter.night : props.meter.total}>
+            {(last) => (
+              <li>
+                Предыдущее показание{ZONE_NAMES[zone]}:{' '}
+                <strong class="meter-value">{formatReading(last().value, props.meter.fractionDigits)}&nbsp;м³</strong>
+              </li>
+            )}
+          </Show>
         )}
       </For>
     </ul>
