@@ -241,6 +241,7 @@ describe('meter readings in the web client', () => {
     await expect(
       contacts.getByRole('link', { name: 'support@vrn.demo.kabinet.localhost' }).getAttribute('href'),
     ).resolves.toBe('mailto:support@vrn.demo.kabinet.localhost');
+    await contacts.getByText('Адрес: г. Воронеж, ул. Демонстрационная, д. 1 (демо)').waitFor();
     await meter.getByText(spaced('Последнее показание: 8 955,600 м³')).waitFor();
 
     const dial = dialOf(meter, 'Показание счётчика BK-G4-7723110, м³');

@@ -18,6 +18,7 @@ export const MeterBlockSupplierFragment = graphql(`
       phone
       email
       website
+      address
     }
   }
 `);
@@ -87,7 +88,7 @@ export const Verification: Component<{
             {props.supplier ? ` — ${props.supplier.name}` : ''}; после поверки показания снова можно будет передавать.
           </p>
           <Show
-            when={support()?.phone || support()?.email || support()?.website}
+            when={support()?.phone || support()?.email || support()?.website || support()?.address}
             fallback={<p>Контакты поставщика указаны в квитанции.</p>}
           >
             <ul class="supplier-contacts" aria-label="Контакты поставщика">
@@ -105,6 +106,7 @@ export const Verification: Component<{
                   </li>
                 )}
               </Show>
+              <Show when={support()?.address}>{(address) => <li>Адрес: {address()}</li>}</Show>
               <Show when={support()?.website}>
                 {(website) => (
                   <li>
