@@ -79,7 +79,7 @@ describe('meter readings in the web client', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval/);
     const { page, cspViolations, submissions } = await loggedIn();
-    await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
+    const accountId = await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
     await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
     await page.reload();
 
@@ -219,6 +219,11 @@ describe('meter readings in the web client', () => {
     // The page fits the phone's width: nothing scrolls sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     expect(cspViolations).toEqual([]);
+
+    // The payment page's «Предыдущее показание» is the last accepted reading (this period's), not last period's.
+    await page.goto(`${app.baseUrl}/oplata/${accountId}`);
+    await page.getByLabel('Передать показания вместе с оплатой').check();
+    await page.getByText(spaced('Предыдущее показание: 1 199,018 м³')).waitFor();
     await page.context().close();
   });
 
