@@ -1,6 +1,8 @@
 // Meter readings in Chromium, the way an abonent sends them: the meter on the account card with its last reading,
 // verification and consumption chart (and its table), a reading typed on the dial and accepted with its consumption
-// and charge, a lower one stopped before sending, and an expired meter whose reading the server refuses.
+// and charge (focus on that answer), a lower one stopped before sending and a rollover confirmed only with its
+// consumption shown, an implausible reading asked about before it is recorded, and an expired meter whose boxes are
+// off with the supplier's contacts.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from '@kabinet/common/calendar';
@@ -77,7 +79,7 @@ describe('meter readings in the web client', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval/);
     const { page, cspViolations, submissions } = await loggedIn();
-    await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
+    const accountId = await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
     await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
     await page.reload();
 
@@ -149,6 +151,9 @@ describe('meter readings in the web client', () => {
       .getByText(spaced('Показание принято: расход 10,5 м³, к оплате по текущему тарифу ≈ 86,21 ₽.'))
       .waitFor();
     expect(submissions).toHaveLength(1);
+    // Keyboard focus is on the answer, not on the page's body.
+    await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/^reading-.*-total-result$/);
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toMatch(/Показание принято/);
     // The account is read again: the last reading is the one just sent, the history starts with it.
     await meter
       .locator('.meter-last')
@@ -188,6 +193,25 @@ describe('meter readings in the web client', () => {
     expect(submissions).toHaveLength(1);
     await shot(page, 'below-previous');
 
+    // A rollover ticked is not yet recorded: the server answers with the consumption it would mean, asked again.
+    await rollover.check();
+    await send.click();
+    await meter
+      .locator('.field-error')
+      .getByText(spaced('Счётчик прошёл через ноль: расход составит 99911,482 м³.'))
+      .waitFor();
+    const confirmRollover = meter.getByLabel(/^Показание верное, записать его/);
+    await expect(meter.locator('.dial-confirm label').textContent()).resolves.toMatch(
+      spaced('расход 99 911,482 м³, к оплате по текущему тарифу ≈ 820 273,27 ₽'),
+    );
+    await expect(confirmRollover.isChecked()).resolves.toBe(false);
+    expect(submissions).toHaveLength(2);
+    expect(submissions[1]!.readings).toEqual([
+      expect.objectContaining({ confirmRollover: true, confirmImplausible: false }),
+    ]);
+    await meter.locator('.meter-last').getByText(spaced('1 199,018 м³')).waitFor();
+    await shot(page, 'rollover-asked');
+
     await page.setViewportSize(PHONE);
     await shot(page, 'below-previous-phone');
     await shotOf(meter, 'below-previous-phone-meter');
@@ -195,10 +219,15 @@ describe('meter readings in the web client', () => {
     // The page fits the phone's width: nothing scrolls sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     expect(cspViolations).toEqual([]);
+
+    // The payment page's «Предыдущее показание» is the last accepted reading (this period's), not last period's.
+    await page.goto(`${app.baseUrl}/oplata/${accountId}`);
+    await page.getByLabel('Передать показания вместе с оплатой').check();
+    await page.getByText(spaced('Предыдущее показание: 1 199,018 м³')).waitFor();
     await page.context().close();
   });
 
-  it('shows the expired verification of a meter and the server’s refusal of its reading, on a phone', async () => {
+  it('turns the boxes of a meter past its verification off before anyone types, with the reason and whom to call, on a phone', async () => {
     const today = todayInMoscow();
     const { page, cspViolations, submissions } = await loggedIn(PHONE);
     await linkedAccount(page, 'voronezh', '3600123456', '2468');
@@ -206,27 +235,28 @@ describe('meter readings in the web client', () => {
 
     const meter = meterOn(page, '3600123456', 'BK-G4-7723110');
     const expired = shownDay(today, -40);
-    await meter
-      .locator('.alert')
-      .getByText(`Срок поверки истёк ${expired}: показания по этому счётчику не принимаются.`)
-      .waitFor();
+    const alert = meter.locator('.alert');
+    await alert.getByText(`Срок поверки истёк ${expired}: показания по этому счётчику не принимаются.`).waitFor();
+    await alert.getByText(/^Что делать: закажите поверку счётчика/).waitFor();
+    // The supplier's own service desk (the demo's Voronezh contacts), as links.
+    const contacts = alert.getByRole('list', { name: 'Контакты поставщика' });
+    await expect(contacts.getByRole('link', { name: '+7 (473) 000-00-00' }).getAttribute('href')).resolves.toBe(
+      'tel:+74730000000',
+    );
+    await expect(
+      contacts.getByRole('link', { name: 'support@vrn.demo.kabinet.localhost' }).getAttribute('href'),
+    ).resolves.toBe('mailto:support@vrn.demo.kabinet.localhost');
+    await contacts.getByText('Адрес: г. Воронеж, ул. Демонстрационная, д. 1 (демо)').waitFor();
     await meter.getByText(spaced('Последнее показание: 8 955,600 м³')).waitFor();
 
-    // The supplier decides whether such a meter's readings are taken: the form sends, and shows the server's answer.
     const dial = dialOf(meter, 'Показание счётчика BK-G4-7723110, м³');
-    await dial.integer.fill('8960');
-    await dial.fraction.fill('5');
-    await page.getByRole('button', { name: 'Передать показания' }).click();
-    await meter
-      .locator('.field-error')
-      .getByText(
-        `Срок поверки счётчика истёк ${expired}: показания не принимаются до поверки. Обратитесь к поставщику.`,
-      )
-      .waitFor();
-    expect(submissions).toHaveLength(1);
-    await expect(dial.integer.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(dial.integer.inputValue()).resolves.toBe('8960');
-    await expect(meter.getByRole('status').getByText('Показание принято').count()).resolves.toBe(0);
+    await expect(dial.integer.isDisabled()).resolves.toBe(true);
+    await expect(dial.fraction.isDisabled()).resolves.toBe(true);
+    await dial.group.getByText('Срок поверки истёк: показания по этому счётчику не принимаются до поверки.').waitFor();
+    // Nothing to send on this account: no button that could only be refused.
+    const account = page.getByTestId('account-card').filter({ hasText: '3600123456' });
+    await expect(account.getByRole('button', { name: 'Передать показания' }).count()).resolves.toBe(0);
+    expect(submissions).toHaveLength(0);
     await shot(page, 'expired-phone');
     await shotOf(meter, 'expired-phone-meter');
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
@@ -291,6 +321,45 @@ describe('meter readings in the web client', () => {
     await meter.locator('.meter-last').getByText(spaced('450,300 м³')).waitFor();
     await history.locator('tbody tr').filter({ hasText: '(заменено)' }).getByText(spaced('450,250')).waitFor();
     await shot(page, 'replaced');
+    await page.context().close();
+  });
+
+  it('asks before recording a reading far above the meter’s usual, with its consumption and charge, then records it confirmed', async () => {
+    const { page, submissions } = await loggedIn();
+    await linkedAccount(page, 'kaluga', '4000111222', null);
+    await page.reload();
+    const meter = meterOn(page, '4000111222', 'G4-5590126');
+    await meter.locator('.meter-last').waitFor();
+    const dial = dialOf(meter, 'Показание счётчика G4-5590126, м³');
+    const send = page.getByTestId('account-card').filter({ hasText: '4000111222' }).getByRole('button', {
+      name: 'Передать показания',
+    });
+    await dial.integer.fill('9999');
+    await dial.fraction.fill('0');
+    await send.click();
+    // A year of 5–21 m³ a month before: 9 553,9 m³ since the last accepted reading (445,1) is asked about.
+    await meter
+      .locator('.field-error')
+      .getByText(spaced('Расход 9553,9 м³ намного больше обычного для этого счётчика.'))
+      .waitFor();
+    const confirm = meter.getByLabel(/^Показание верное, записать его/);
+    await expect(meter.locator('.dial-confirm label').textContent()).resolves.toMatch(
+      spaced('расход 9 553,9 м³, к оплате по текущему тарифу ≈ 69 839,'),
+    );
+    await expect(meter.getByRole('status').getByText('Показание принято').count()).resolves.toBe(0);
+    await expect(dial.integer.inputValue()).resolves.toBe('9999');
+    await shot(page, 'implausible-asked');
+
+    await confirm.check();
+    await send.click();
+    await meter
+      .getByRole('status')
+      .getByText(spaced('Показание принято: расход 9 553,9 м³, к оплате по текущему тарифу ≈ 69 839,'))
+      .waitFor();
+    expect(
+      submissions.map((input) => (input.readings as Array<Record<string, unknown>>)[0]!.confirmImplausible),
+    ).toEqual([false, true]);
+    await meter.locator('.meter-last').getByText(spaced('9 999,000 м³')).waitFor();
     await page.context().close();
   });
 });

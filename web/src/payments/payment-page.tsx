@@ -46,6 +46,16 @@ const AccountQuery = graphql(`
       }
       meters {
         ...MeterReadings_Meter
+        # «Предыдущее показание»: the last accepted one, whatever its period.
+        total: lastReading(zone: TOTAL) {
+          value
+        }
+        day: lastReading(zone: DAY) {
+          value
+        }
+        night: lastReading(zone: NIGHT) {
+          value
+        }
       }
     }
   }
@@ -240,6 +250,11 @@ const PaymentForm: Component<{ account: Account }> = (props) => {
       const entry = index === undefined ? undefined : readings[Number(index)]?.entry;
       if (!entry) return true;
       readingErrors[entry.key] ??= error.message;
+      // The same questions the readings page asks back: a rollover, and a reading far from the meter's usual
+      // (the server's message names the consumption and charge it would mean).
+      if (error.code === 'READING_BELOW_PREVIOUS') dials.offerRollover(entry.key);
+      if (error.code === 'READING_IMPLAUSIBLE')
+        dials.askToConfirm(entry.key, { consumption: null, chargePreview: null });
       return false;
     });
     dials.setErrors(readingErrors);

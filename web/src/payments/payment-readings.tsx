@@ -65,12 +65,16 @@ const PaymentMeter: ParentComponent<{ meter: Meter }> = (props) => (
       <h2 class="meter-title">Счётчик №&nbsp;{props.meter.serialNumber}</h2>
     </div>
     <ul class="meter-last">
-      <For each={props.meter.comparisonReadings}>
-        {(previous) => (
-          <li>
-            Предыдущее показание{ZONE_NAMES[previous.zone]}:{' '}
-            <strong class="meter-value">{formatReading(previous.value, props.meter.fractionDigits)}&nbsp;м³</strong>
-          </li>
+      <For each={props.meter.readingZones}>
+        {(zone) => (
+          <Show when={zone === 'DAY' ? props.meter.day : zone === 'NIGHT' ? props.meter.night : props.meter.total}>
+            {(last) => (
+              <li>
+                Предыдущее показание{ZONE_NAMES[zone]}:{' '}
+                <strong class="meter-value">{formatReading(last().value, props.meter.fractionDigits)}&nbsp;м³</strong>
+              </li>
+            )}
+          </Show>
         )}
       </For>
     </ul>

@@ -1,23 +1,12 @@
 // A meter reading as typed on the dial (whole and fraction digits), checked before sending the way the server checks it.
+import { dialDigitsProblem, type Dial } from '@kabinet/common/dial';
 
-/** What a reading typed in two boxes, «целые» and «дробные», is checked against: the meter's dial. */
-export interface Dial {
-  integerDigits: number;
-  fractionDigits: number;
-}
+export type { Dial };
 
-/** The problem with a typed reading (in the server's words where it has them), or undefined; empty is no problem here. */
+/** The problem with a typed reading (in the server's words: the same check), or undefined; empty is no problem here. */
 export function dialProblem(integer: string, fraction: string, dial: Dial): string | undefined {
   if (!integer && !fraction) return undefined;
-  if (!/^\d*$/.test(integer) || !/^\d*$/.test(fraction)) return 'В показании могут быть только цифры.';
-  if (!integer) return 'Введите целую часть показания (цифры до запятой).';
-  if (integer.length > dial.integerDigits) return `До запятой у этого счётчика не более ${dial.integerDigits} цифр.`;
-  if (fraction.length > dial.fractionDigits) {
-    return dial.fractionDigits === 0
-      ? 'У этого счётчика нет дробной части: введите целое число.'
-      : `После запятой у этого счётчика не более ${dial.fractionDigits} цифр.`;
-  }
-  return undefined;
+  return dialDigitsProblem(integer, fraction, dial)?.message;
 }
 
 /** The decimal the API takes, «01188» + «518» → `1188.518`; '' when nothing was typed. */

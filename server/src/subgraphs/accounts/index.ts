@@ -23,6 +23,7 @@ import { Migration20261124000000CreateSupplier } from './migrations/Migration202
 import { Migration20261124000100SeedSuppliers } from './migrations/Migration20261124000100SeedSuppliers.js';
 import { Migration20261125000000CreatePersonalAccounts } from './migrations/Migration20261125000000CreatePersonalAccounts.js';
 import { Migration20261202100000CreateOnlinePayments } from './migrations/Migration20261202100000CreateOnlinePayments.js';
+import { Migration20261202020000AddSupplierSupportAddress } from './migrations/Migration20261202020000AddSupplierSupportAddress.js';
 import { PartnerAccountsResolver } from './partner/partner-accounts.resolver.js';
 import { accountsPermissions } from './permissions.js';
 import { Supplier } from './supplier/supplier.entity.js';
@@ -37,6 +38,10 @@ export const accounts: SubgraphDefinition<AccountsLoaders> = {
     { name: 'Migration20261124000100SeedSuppliers', class: Migration20261124000100SeedSuppliers },
     { name: 'Migration20261125000000CreatePersonalAccounts', class: Migration20261125000000CreatePersonalAccounts },
     { name: 'Migration20261202100000CreateOnlinePayments', class: Migration20261202100000CreateOnlinePayments },
+    {
+      name: 'Migration20261202020000AddSupplierSupportAddress',
+      class: Migration20261202020000AddSupplierSupportAddress,
+    },
   ],
   resolvers: [
     SupplierResolver,

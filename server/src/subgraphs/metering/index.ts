@@ -17,6 +17,7 @@ import { Migration20261125000000CreateAccountReplica } from './migrations/Migrat
 import { Migration20261125010000CreateMetersAndReadings } from './migrations/Migration20261125010000CreateMetersAndReadings.js';
 import { Migration20261125020000CreateReminderSent } from './migrations/Migration20261125020000CreateReminderSent.js';
 import { Migration20261202000000AddSubmissionRequestHash } from './migrations/Migration20261202000000AddSubmissionRequestHash.js';
+import { Migration20261202010000AddPlausibilityRules } from './migrations/Migration20261202010000AddPlausibilityRules.js';
 import { remindAbonents } from './reading/reminders.js';
 import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
 import { accountMetersReference, meterReference } from './meter/meter.reference.js';
@@ -45,6 +46,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       name: 'Migration20261202000000AddSubmissionRequestHash',
       class: Migration20261202000000AddSubmissionRequestHash,
     },
+    { name: 'Migration20261202010000AddPlausibilityRules', class: Migration20261202010000AddPlausibilityRules },
   ],
   resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMeteringResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).

@@ -87,6 +87,10 @@ export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
     settings: {
       linkProof: LinkProof.RECEIPT_PIN,
       ...demoBank('Межрегионгаз Воронеж (демо)', '3664000003', '366401001'),
+      // Its demo meter is past verification: the cabinet names whom to ask.
+      supportPhone: '+7 (473) 000-00-00',
+      supportEmail: 'support@vrn.demo.kabinet.localhost',
+      supportAddress: 'г. Воронеж, ул. Демонстрационная, д. 1 (демо)',
     },
     prices: [712, 749],
     accounts: [

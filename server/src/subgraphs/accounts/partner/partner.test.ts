@@ -371,7 +371,7 @@ describe('partnerAccounts', () => {
 describe('updateSupplierSettings', () => {
   const UPDATE = `mutation ($input: SupplierSettingsInput!) {
     updateSupplierSettings(input: $input) { ok errors { field code } supplier { code linkProof readingClosingDay
-      accountNumberFormat { hint } bankDetails { inn account bic } support { phone } } }
+      accountNumberFormat { hint } bankDetails { inn account bic } support { phone address } } }
   }`;
 
   it("changes the partner's own supplier only, with the scope, after checking the payee's control digits", async () => {
@@ -415,7 +415,7 @@ describe('updateSupplierSettings', () => {
           bic: '044525999',
           correspondentAccount: '30101810600000000999',
         },
-        support: { phone: '+7 (4932) 00-00-00' },
+        support: { phone: '+7 (4932) 00-00-00', address: ' г. Иваново, ул. Демо, д. 1 ' },
       },
     });
     expect(good.body.data.updateSupplierSettings).toEqual({
@@ -427,7 +427,7 @@ describe('updateSupplierSettings', () => {
         readingClosingDay: 20,
         accountNumberFormat: { hint: 'Лицевой счет должен содержать 8 цифр.' },
         bankDetails: { inn: '3664000003', account: '40702810600000000001', bic: '044525999' },
-        support: { phone: '+7 (4932) 00-00-00' },
+        support: { phone: '+7 (4932) 00-00-00', address: 'г. Иваново, ул. Демо, д. 1' },
       },
     });
     const publicView = await app.graphql('{ supplier(code: "ivanovo") { linkProof } }');

@@ -45,6 +45,9 @@ export class SupportContactsInput {
 
   @Field(() => String, { nullable: true })
   website?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The service desk's postal address (up to 300 characters)." })
+  address?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })

@@ -79,13 +79,21 @@ export async function updateSupplierSettings(
   }
   if (input.support) {
     const { phone, email, website } = input.support;
+    const address = input.support.address?.trim() || null;
+    if (address !== null && address.length > 300)
+      error('support.address', 'ADDRESS_INVALID', 'Адрес: не более 300 символов.');
     if (phone != null && !/^[+\d][\d\s()-]{4,48}$/.test(phone))
       error('support.phone', 'PHONE_INVALID', 'Телефон: цифры, пробелы, скобки, дефисы.');
     if (email != null && (!EMAIL.test(email) || email.length > 254))
       error('support.email', 'EMAIL_INVALID', 'Укажите адрес электронной почты.');
     if (website != null && !/^https:\/\/[^\s]{3,290}$/.test(website))
       error('support.website', 'URL_INVALID', 'Сайт: адрес, начинающийся с https://.');
-    Object.assign(changes, { supportPhone: phone ?? null, supportEmail: email ?? null, website: website ?? null });
+    Object.assign(changes, {
+      supportPhone: phone ?? null,
+      supportEmail: email ?? null,
+      website: website ?? null,
+      supportAddress: address,
+    });
   }
   if (errors.length) return failed(UpdateSupplierSettingsPayload, errors, { supplier: null });
 

@@ -82,6 +82,9 @@ export class SupportContacts {
 
   @Field(() => String, { nullable: true })
   website!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The service desk's postal address, to come in person." })
+  address!: string | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -162,6 +165,9 @@ export class Supplier {
   @Property({ type: 'string', length: 300, nullable: true })
   website?: string | null;
 
+  @Property({ type: 'string', length: 300, nullable: true })
+  supportAddress?: string | null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt!: Date;
 
@@ -205,6 +211,7 @@ export class Supplier {
       phone: this.supportPhone ?? null,
       email: this.supportEmail ?? null,
       website: this.website ?? null,
+      address: this.supportAddress ?? null,
     });
   }
 }

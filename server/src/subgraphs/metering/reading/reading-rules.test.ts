@@ -5,6 +5,7 @@ import { verificationStatusOf } from '../meter/meter.resolver.js';
 import { MeterZones, ReadingZone, VerificationStatus, type MeterRow } from '../meter/meter.types.js';
 import { chargeKopecks, parseDecimal } from '@kabinet/common/decimal';
 import { SubmitService, type Rules } from './submit.service.js';
+import { isPlausible } from './plausibility.js';
 import { moscow } from '../../../../test/support/dates.js';
 
 const TODAY = '2026-11-20';
@@ -27,6 +28,7 @@ const rules: Rules = {
   allowZero: false,
   refusePastVerification: true,
   closingDay: 25,
+  plausibility: { factor: 5, monthlyMaximum: parseDecimal('1000')!.scaled },
 };
 /** The last accepted reading: 100 m³, ten days ago. */
 const baseline = { scaled: parseDecimal('100')!.scaled, on: '2026-11-10' };
@@ -98,6 +100,26 @@ describe('reading rules at their boundaries', () => {
       rules,
     );
     expect(dayNight.ok ? 'ok' : dayNight.code).toBe('ZONE_INVALID');
+  });
+
+  it('plausibility: up to N× the average day of the history over at least a month, else the monthly maximum', () => {
+    const m3 = (text: string) => parseDecimal(text)!.scaled;
+    const plausibility = { factor: 5, monthlyMaximum: m3('1000') };
+    // 146 m³ over 365 days: 0.4 m³ a day; five times that over 30 days is 60 m³.
+    const history = { consumption: m3('146'), days: 365 };
+    expect(isPlausible(m3('60'), 30, history, plausibility)).toBe(true);
+    expect(isPlausible(m3('60,001'), 30, history, plausibility)).toBe(false);
+    // A reading two days after the last is judged as a month's; forty days as forty.
+    expect(isPlausible(m3('60'), 2, history, plausibility)).toBe(true);
+    expect(isPlausible(m3('80'), 40, history, plausibility)).toBe(true);
+    expect(isPlausible(m3('80,001'), 40, history, plausibility)).toBe(false);
+    expect(isPlausible(m3('120'), 30, history, { ...plausibility, factor: 10 })).toBe(true);
+    // Without a usable history (none, shorter than 28 days, or no consumption in it): the monthly maximum.
+    for (const none of [null, { consumption: m3('5'), days: 27 }, { consumption: 0n, days: 365 }]) {
+      expect(isPlausible(m3('1000'), 30, none, plausibility)).toBe(true);
+      expect(isPlausible(m3('1000,001'), 30, none, plausibility)).toBe(false);
+    }
+    expect(isPlausible(m3('2000'), 60, null, plausibility)).toBe(true);
   });
 
   it('charges round half up to whole kopecks, in integers', () => {

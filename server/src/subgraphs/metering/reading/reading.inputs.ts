@@ -18,6 +18,14 @@ export class ReadingInput {
     description: 'The dial went past its maximum and started again from zero: a lower value is then accepted.',
   })
   confirmRollover?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The abonent has seen what this reading means and confirms it: a consumption far above the meter's usual, or " +
+      'a rollover, refused before with `READING_IMPLAUSIBLE` (and its consumption and charge), is then recorded.',
+  })
+  confirmImplausible?: boolean | null;
 }
 
 @InputType()

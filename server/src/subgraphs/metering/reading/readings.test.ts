@@ -252,8 +252,12 @@ describe('submitting readings', () => {
       code: 'READING_BELOW_PREVIOUS',
       message: 'Показание меньше предыдущего (100). Если счётчик прошёл через ноль, подтвердите это.',
     });
-    const rolled = await submit(client, { accountId, readings: [{ meterId, value: '5', confirmRollover: true }] });
-    // A 5-digit dial goes 99999,999 → 0: from 100 to 5 through zero is 99905 m³.
+    // A 5-digit dial goes 99999,999 → 0: from 100 to 5 through zero is 99905 m³, recorded once confirmed as such
+    // (plausibility.test.ts).
+    const rolled = await submit(client, {
+      accountId,
+      readings: [{ meterId, value: '5', confirmRollover: true, confirmImplausible: true }],
+    });
     expect(rolled.results[0]).toMatchObject({ status: 'ACCEPTED', consumption: '99905' });
   });
 

@@ -1,7 +1,8 @@
 // Submitting readings: each checked against the supplier's rules, all recorded or none, once per idempotency key.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
-import { oncePerKey, requestHash } from './idempotency.js';
+import { oncePerKey } from './idempotency.js';
+import { checkShape, refusedAsAWhole, result, revive, submissionHash } from './submission.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '@kabinet/common/calendar';
 import {
@@ -13,11 +14,21 @@ import {
   type MeterRow,
 } from '../meter/meter.types.js';
 import { chargeKopecks, formatScaled, parseDecimal, SCALE } from '@kabinet/common/decimal';
+import { dialDigitsProblem, dialSpan } from '@kabinet/common/dial';
+import { readingMessages } from '@kabinet/common/reading-messages';
 import type { SubmitReadingsInput } from './reading.inputs.js';
+import {
+  DEFAULT_MONTHLY_MAXIMUM,
+  DEFAULT_PLAUSIBILITY_FACTOR,
+  histories,
+  isPlausible,
+  type History,
+  type PlausibilityRules,
+} from './plausibility.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
 
-/** Readings one submission may carry (every meter and zone of an account). */
-export const MAX_READINGS_PER_SUBMISSION = 20;
+/** The code of a reading refused only until the abonent confirms it (the answer says what it would mean). */
+export const READING_IMPLAUSIBLE = 'READING_IMPLAUSIBLE';
 /** The closing day of a supplier metering has no settings for (the replica's column default too). */
 export const DEFAULT_CLOSING_DAY = 25;
 
@@ -26,6 +37,7 @@ export interface Rules {
   allowZero: boolean;
   refusePastVerification: boolean;
   closingDay: number;
+  plausibility: PlausibilityRules;
 }
 
 interface Baseline {
@@ -42,7 +54,9 @@ interface Tariff {
 }
 
 export type Check =
-  { ok: true; scaled: bigint; consumption: bigint; rollover: boolean } | { ok: false; code: string; message: string };
+  | { ok: true; scaled: bigint; consumption: bigint; rollover: boolean }
+  /** `consumption`: what the reading would mean, when it is refused only until the abonent confirms it. */
+  | { ok: false; code: string; message: string; consumption?: bigint };
 
 export class SubmitService {
   /** The day (Moscow) readings are taken on: it decides their period, tariff and consumption per day. */
@@ -120,6 +134,7 @@ export class SubmitService {
     const price = currentPrice(account.tariffs, this.today);
 
     const baselines = await this.baselines(tx, [...meters.values()], period);
+    const history = await histories(tx, [...meters.keys()], period);
     const checks: Array<{ reading: (typeof input.readings)[number]; zone: ReadingZone; check: Check }> = [];
     for (const reading of input.readings) {
       const zone = reading.zone ?? ReadingZone.TOTAL;
@@ -128,14 +143,27 @@ export class SubmitService {
         checks.push({ reading, zone, check: refuse('METER_NOT_FOUND', 'Такого счётчика на этом лицевом счёте нет.') });
         continue;
       }
-      checks.push({ reading, zone, check: this.check(meter, zone, reading, baselines(meter, zone), rules) });
+      const baseline = baselines(meter, zone);
+      const check = this.check(meter, zone, reading, baseline, rules);
+      checks.push({
+        reading,
+        zone,
+        check: reading.confirmImplausible ? check : this.plausible(check, baseline, history(meter.id, zone), rules),
+      });
     }
     const allValid = checks.every((c) => c.check.ok);
     const results: ReadingResult[] = [];
     for (const { reading, zone, check } of checks) {
       if (!check.ok) {
+        const consumption = check.consumption;
         results.push(
-          result(reading.meterId, zone, ReadingStatus.REFUSED, { code: check.code, message: check.message }),
+          result(reading.meterId, zone, ReadingStatus.REFUSED, {
+            code: check.code,
+            message: check.message,
+            ...(consumption === undefined
+              ? {}
+              : { period, consumption, preview: price === null ? null : chargeKopecks(consumption, price) }),
+          }),
         );
         continue;
       }
@@ -226,6 +254,30 @@ export class SubmitService {
     };
   }
 
+  /**
+   * An abonent's reading that passed the rules, unless it looks like a typo: a rollover, or a consumption far above
+   * the meter's own (see plausibility.ts). Those are refused with what they would mean, until confirmed.
+   */
+  plausible(check: Check, baseline: Baseline, history: History | null, rules: Rules): Check {
+    if (!check.ok) return check;
+    const consumption = formatScaled(check.consumption);
+    if (check.rollover) {
+      return {
+        ok: false,
+        code: READING_IMPLAUSIBLE,
+        message: readingMessages.rolloverToConfirm(consumption),
+        consumption: check.consumption,
+      };
+    }
+    if (isPlausible(check.consumption, daysBetween(baseline.on, this.today), history, rules.plausibility)) return check;
+    return {
+      ok: false,
+      code: READING_IMPLAUSIBLE,
+      message: readingMessages.implausible(consumption),
+      consumption: check.consumption,
+    };
+  }
+
   check(
     meter: MeterRow,
     zone: ReadingZone,
@@ -239,47 +291,34 @@ export class SubmitService {
     }
     if (rules.refusePastVerification && meter.next_verification_on && meter.next_verification_on < this.today) {
       const date = meter.next_verification_on.split('-').reverse().join('.');
-      return refuse(
-        'METER_VERIFICATION_EXPIRED',
-        `Срок поверки счётчика истёк ${date}: показания не принимаются до поверки. Обратитесь к поставщику.`,
-      );
+      return refuse('METER_VERIFICATION_EXPIRED', readingMessages.verificationExpired(date));
     }
     const value = parseDecimal(reading.value ?? '');
-    if (!value) return refuse('VALUE_INVALID', 'Введите показание числом, например 1234,567.');
-    if (value.fraction.length > meter.fraction_digits) {
-      return refuse(
-        'TOO_MANY_FRACTION_DIGITS',
-        meter.fraction_digits === 0
-          ? 'У этого счётчика нет дробной части: введите целое число.'
-          : `После запятой у этого счётчика не более ${meter.fraction_digits} цифр.`,
-      );
-    }
-    if (value.whole.length > meter.integer_digits) {
-      return refuse('VALUE_TOO_LARGE', `До запятой у этого счётчика не более ${meter.integer_digits} цифр.`);
-    }
-    const dialMax = 10n ** BigInt(meter.integer_digits + SCALE);
+    if (!value) return refuse('VALUE_INVALID', readingMessages.valueInvalid);
+    const digits = dialDigitsProblem(value.whole, value.fraction, {
+      integerDigits: meter.integer_digits,
+      fractionDigits: meter.fraction_digits,
+    });
+    if (digits) return refuse(digits.code, digits.message);
+    const dialMax = dialSpan({ integerDigits: meter.integer_digits, fractionDigits: meter.fraction_digits }, SCALE);
     let consumption = value.scaled - baseline.scaled;
     let rollover = false;
     if (consumption < 0n) {
       if (!reading.confirmRollover) {
-        return refuse(
-          'READING_BELOW_PREVIOUS',
-          `Показание меньше предыдущего (${formatScaled(baseline.scaled).replace('.', ',')}). Если счётчик прошёл через ноль, подтвердите это.`,
-        );
+        return refuse('READING_BELOW_PREVIOUS', readingMessages.belowPrevious(formatScaled(baseline.scaled)));
       }
       consumption += dialMax;
       rollover = true;
     }
     if (consumption === 0n && !rules.allowZero) {
-      return refuse('ZERO_CONSUMPTION', 'Показание совпадает с предыдущим: поставщик не принимает нулевой расход.');
+      return refuse('ZERO_CONSUMPTION', readingMessages.zeroConsumption);
     }
     if (rules.maxDaily !== null) {
       const days = BigInt(daysBetween(baseline.on, this.today));
       if (consumption > rules.maxDaily * days) {
         return refuse(
           'CONSUMPTION_TOO_HIGH',
-          `Расход ${formatScaled(consumption).replace('.', ',')} м³ за ${days} дн. больше допустимого поставщиком ` +
-            `(${formatScaled(rules.maxDaily).replace('.', ',')} м³ в день). Проверьте показание.`,
+          readingMessages.consumptionTooHigh(formatScaled(consumption), Number(days), formatScaled(rules.maxDaily)),
         );
       }
     }
@@ -293,11 +332,14 @@ export class SubmitService {
         allow_zero_consumption: boolean | null;
         refuse_past_verification: boolean | null;
         reading_closing_day: number | null;
+        plausibility_factor: number | null;
+        monthly_maximum: string | null;
       }>
     >(
       tx,
       `select r."max_daily_consumption"::text as "max_daily_consumption", r."allow_zero_consumption",
-              r."refuse_past_verification", s."reading_closing_day"
+              r."refuse_past_verification", s."reading_closing_day", r."plausibility_factor",
+              r."monthly_maximum"::text as "monthly_maximum"
          from (select ?::uuid as "supplier_id") k
          left join "metering"."reading_rules" r on r."supplier_id" = k."supplier_id"
          left join "metering"."supplier_settings" s on s."supplier_id" = k."supplier_id"`,
@@ -308,49 +350,12 @@ export class SubmitService {
       allowZero: row?.allow_zero_consumption ?? true,
       refusePastVerification: row?.refuse_past_verification ?? true,
       closingDay: row?.reading_closing_day ?? DEFAULT_CLOSING_DAY,
+      plausibility: {
+        factor: row?.plausibility_factor ?? DEFAULT_PLAUSIBILITY_FACTOR,
+        monthlyMaximum: parseDecimal(trimDecimal(row?.monthly_maximum ?? DEFAULT_MONTHLY_MAXIMUM))!.scaled,
+      },
     };
   }
-}
-
-function checkShape(input: SubmitReadingsInput): UserError | null {
-  const key = input.idempotencyKey ?? '';
-  if (key.length < 8 || key.length > 100) {
-    return UserError.of('idempotencyKey', 'IDEMPOTENCY_KEY_INVALID', 'Ключ идемпотентности: от 8 до 100 символов.');
-  }
-  if (!input.readings.length) return UserError.of('readings', 'READINGS_REQUIRED', 'Введите показания.');
-  if (input.readings.length > MAX_READINGS_PER_SUBMISSION) {
-    return UserError.of('readings', 'TOO_MANY_READINGS', `Не более ${MAX_READINGS_PER_SUBMISSION} показаний за раз.`);
-  }
-  const pairs = input.readings.map((r) => `${r.meterId}|${r.zone ?? ReadingZone.TOTAL}`);
-  if (new Set(pairs).size !== pairs.length) {
-    return UserError.of('readings', 'DUPLICATE_READING', 'Для каждого счётчика и зоны — одно показание.');
-  }
-  if (!/^[0-9a-f-]{36}$/i.test(input.accountId) || input.readings.some((r) => !/^[0-9a-f-]{36}$/i.test(r.meterId))) {
-    return UserError.of('accountId', 'ACCOUNT_NOT_LINKED', 'Лицевой счёт не подключён к Вашему Личному кабинету.');
-  }
-  return null;
-}
-
-/** What makes two submissions the same request (defaults spelled out, so omitting one is the same as giving it). */
-function submissionHash(input: SubmitReadingsInput): string {
-  return requestHash([
-    input.accountId,
-    input.readings.map((r) => [r.meterId, r.zone ?? ReadingZone.TOTAL, r.value, r.confirmRollover ?? false]),
-  ]);
-}
-
-function refusedAsAWhole(errors: UserError[]): SubmitReadingsPayload {
-  return Object.assign(new SubmitReadingsPayload(), {
-    ok: false,
-    errors,
-    results: [],
-    period: null,
-    afterClosingDay: false,
-  });
-}
-
-function refuse(code: string, message: string): Check {
-  return { ok: false, code, message };
 }
 
 /** The price of the gas supply tariff valid today (kopecks per m³), if the account has one. */
@@ -359,40 +364,8 @@ function currentPrice(tariffs: Tariff[], today: string): number | null {
   return valid.sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]?.pricePerUnit ?? null;
 }
 
-function result(
-  meterId: string,
-  zone: ReadingZone,
-  status: ReadingStatus,
-  details: {
-    code?: string;
-    message?: string;
-    period?: string;
-    consumption?: bigint;
-    preview?: number | null;
-    replacedEarlier?: boolean;
-    readingId?: string;
-  },
-): ReadingResult {
-  return Object.assign(new ReadingResult(), {
-    meterId,
-    zone,
-    status,
-    code: details.code ?? null,
-    message: details.message ?? null,
-    period: details.period?.slice(0, 7) ?? null,
-    consumption: details.consumption === undefined ? null : formatScaled(details.consumption),
-    chargePreview: details.preview ?? null,
-    replacedEarlier: details.replacedEarlier ?? false,
-    readingId: details.readingId ?? null,
-  });
-}
-
-/** A stored answer (JSON) as the GraphQL types it was made of. */
-function revive(stored: SubmitReadingsPayload): SubmitReadingsPayload {
-  return Object.assign(new SubmitReadingsPayload(), stored, {
-    errors: stored.errors.map((e) => UserError.of(e.field, e.code, e.message)),
-    results: stored.results.map((r) => Object.assign(new ReadingResult(), r)),
-  });
+function refuse(code: string, message: string): Check {
+  return { ok: false, code, message };
 }
 
 /**

@@ -1,5 +1,5 @@
 // What a supplier's partner app sets of its reading rules (scope `supplier:write`).
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Only the fields given change.' })
 export class ReadingRulesInput {
@@ -17,4 +17,20 @@ export class ReadingRulesInput {
     description: 'Whether readings of a meter past its verification are refused.',
   })
   refusePastVerification?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many times a meter's average daily consumption (over its accepted history) an abonent's reading may reach " +
+      'before it is refused with `READING_IMPLAUSIBLE` until confirmed: 2–1000; 0 restores the default.',
+  })
+  plausibilityFactor?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'm³ a month a reading of a meter without history may reach before it is refused with `READING_IMPLAUSIBLE` ' +
+      'until confirmed (a decimal, up to 3 fraction digits); "" restores the default.',
+  })
+  monthlyMaximum?: string | null;
 }

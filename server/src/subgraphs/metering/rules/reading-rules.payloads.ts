@@ -1,5 +1,5 @@
 // The reading rules a supplier applies, as the API shows them.
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../core/user-error.js';
 
 @ObjectType({ description: "The checks a supplier's readings go through." })
@@ -12,6 +12,17 @@ export class ReadingRules {
 
   @Field(() => Boolean)
   refusePastVerification!: boolean;
+
+  @Field(() => Int, {
+    description:
+      "How many times a meter's average daily consumption a reading may reach before the abonent must confirm it.",
+  })
+  plausibilityFactor!: number;
+
+  @Field(() => String, {
+    description: 'm³ a month a reading of a meter without history may reach before the abonent must confirm it.',
+  })
+  monthlyMaximum!: string;
 }
 
 @ObjectType()

@@ -347,7 +347,13 @@ function hashRequest(input: StartPaymentInput): string {
     input.accountId,
     input.purpose,
     input.amount ?? null,
-    (input.readings ?? []).map((r) => [r.meterId, r.zone ?? 'TOTAL', r.value, r.confirmRollover ?? false]),
+    (input.readings ?? []).map((r) => [
+      r.meterId,
+      r.zone ?? 'TOTAL',
+      r.value,
+      r.confirmRollover ?? false,
+      r.confirmImplausible ?? false,
+    ]),
     input.receiptEmail.trim(),
     input.returnUrl,
   ]);
