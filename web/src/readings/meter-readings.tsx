@@ -21,6 +21,7 @@ import {
   formatDecimal,
   formatMoney,
   formatMonth,
+  formatMonthGenitive,
   formatMonthLower,
   formatReading,
   formatVolume,
@@ -769,7 +770,7 @@ const ConsumptionHistory: Component<{ id: string; months: ReadonlyArray<{ month:
   const range = () => {
     const list = months();
     return list.length
-      ? `с ${formatMonthLower(list[0]!.month)} по ${formatMonthLower(list[list.length - 1]!.month)}`
+      ? `с ${formatMonthGenitive(list[0]!.month)} по ${formatMonthLower(list[list.length - 1]!.month)}`
       : '';
   };
 
