@@ -86,16 +86,15 @@ export const AccountSummary: Component<{
             <Show when={offline()}>
               <span class="account-summary-offline"> по квитанции</span>
             </Show>
+            {/* In the same line: a phone has room for one more figure there, not for another line per account. */}
+            <Show when={advanceOf(props.account) > 0}>
+              <span class="account-summary-advance">
+                , аванс {formatMoney(advanceOf(props.account))}{' '}
+                <Tooltip id={`advance-hint-${id()}`} label="Что такое аванс" text={ADVANCE_HINT} />
+              </span>
+            </Show>
           </dd>
         </div>
-        <Show when={advanceOf(props.account) > 0}>
-          <div>
-            <dt>
-              Аванс <Tooltip id={`advance-hint-${id()}`} label="Что такое аванс" text={ADVANCE_HINT} />
-            </dt>
-            <dd class="account-summary-advance">{formatMoney(advanceOf(props.account))}</dd>
-          </div>
-        </Show>
         <Show when={period()}>
           {(w) => (
             <div>
