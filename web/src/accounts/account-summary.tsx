@@ -5,7 +5,7 @@ import { For, Show, type Component, type JSX } from 'solid-js';
 import { formatMoney, todayInMoscow } from '../shared/format';
 import { Tooltip } from '../shared/tooltip';
 import type { Account } from './account-details';
-import { readingWindow } from './reading-window';
+import { daysText, readingWindow } from '@kabinet/common/reading-window';
 
 export const DUE_HINT =
   'Задолженность по последнему расчёту поставщика за вычетом оплат онлайн, которые поставщик ещё не провёл. Столько нужно оплатить сейчас.';
@@ -13,14 +13,6 @@ export const ADVANCE_HINT =
   'Аванс — сумма, оплаченная сверх задолженности. Поставщик зачтёт её в счёт следующих начислений.';
 export const VERIFICATION_HINT =
   'Поверка — проверка точности счётчика, которую проводит аккредитованная организация. После даты поверки показания счётчика не принимаются: закажите поверку и передайте поставщику её свидетельство.';
-
-/** `1 день`, `3 дня`, `11 дней`: the Russian plural of days. */
-export function daysText(days: number): string {
-  const tens = days % 100;
-  const ones = days % 10;
-  const word = tens >= 11 && tens <= 14 ? 'дней' : ones === 1 ? 'день' : ones >= 2 && ones <= 4 ? 'дня' : 'дней';
-  return `${days}\u00a0${word}`;
-}
 
 /**
  * The advance: the API's `amountDue.advance` once the payments subgraph serves it; until then an overpaid balance

@@ -1,6 +1,7 @@
-// How long readings sent today still count for the current period: the supplier's closing day, as the server's
-// periodFor decides (a reading after the closing day counts for the next month).
-import { addMonths } from '@kabinet/common/calendar';
+// How long readings sent today still count for the period they count for now: up to the supplier's closing day, as
+// the server's periodFor decides (a reading after the closing day counts for the next month). Shown in the accounts
+// summary; here so that it cannot drift from periodFor.
+import { addMonths } from './calendar.js';
 
 export interface ReadingWindow {
   /** YYYY-MM-DD: the last day readings count for the period they count for now. */
@@ -29,4 +30,12 @@ export function readingWindow(today: string, closingDay: number): ReadingWindow 
   if (afterClosing) until = closingDate(addMonths(month, 1), closingDay);
   const daysLeft = Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
   return { until, untilText: DAY_MONTH.format(new Date(`${until}T00:00:00Z`)), daysLeft, afterClosing };
+}
+
+/** `1 день`, `3 дня`, `11 дней`: the Russian plural of days (with a no-break space). */
+export function daysText(days: number): string {
+  const tens = days % 100;
+  const ones = days % 10;
+  const word = tens >= 11 && tens <= 14 ? 'дней' : ones === 1 ? 'день' : ones >= 2 && ones <= 4 ? 'дня' : 'дней';
+  return `${days}\u00a0${word}`;
 }
