@@ -69,7 +69,9 @@ async function shownHint(page: Page, button: ReturnType<Page['getByRole']>) {
   const hint = page.locator(`[id="${id}"]`);
   await hint.waitFor({ state: 'visible' });
   const box = await hint.boundingBox();
-  return { text: await hint.textContent(), left: box!.x, right: box!.x + box!.width };
+  // Its text inside its box: a line that does not wrap runs out of the box (and off the screen).
+  const overflows = await hint.evaluate((h) => h.scrollWidth > h.clientWidth);
+  return { text: await hint.textContent(), left: box!.x, right: box!.x + box!.width, overflows };
 }
 
 /** The serious and critical axe violations, as text a failure shows in full. */
@@ -118,6 +120,8 @@ describe('«Лицевые счета» with five accounts', () => {
     expect(hint.text).toMatch(/^Показания, переданные по \d+-е число месяца включительно/);
     expect(hint.left).toBeGreaterThanOrEqual(0);
     expect(hint.right).toBeLessThanOrEqual(PHONE.width);
+    expect(hint.overflows).toBe(false);
+    expect((await extent(page)).width).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'phone-hint');
 
     // One tap opens an account's details: meters, readings, charges, and for Калуга what to do without online payment.
@@ -170,6 +174,7 @@ describe('«Лицевые счета» with five accounts', () => {
     const shown = await shownHint(visitor, emailHint);
     expect(shown.left).toBeGreaterThanOrEqual(0);
     expect(shown.right).toBeLessThanOrEqual(PHONE.width);
+    expect(shown.overflows).toBe(false);
     await visitor.context().close();
     await page.context().close();
   });
