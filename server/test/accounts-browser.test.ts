@@ -269,6 +269,8 @@ describe('personal accounts in the web client', () => {
     await visitor.goto(app.baseUrl + '/accounts');
     await visitor.getByText('Войдите в Личный кабинет').waitFor();
     await visitor.getByText('Для подключения лицевого счёта к Вашему Личному кабинету необходимо выбрать').waitFor();
+    // The button it names is the one «Настройки» shows.
+    await visitor.getByText('далее нажать на кнопку «Подключить ЛС».').waitFor();
     await expect(visitor.getByRole('button', { name: 'Подключить ЛС' }).count()).resolves.toBe(0);
     await shot(visitor, 'visitor');
     await visitor.context().close();

@@ -82,6 +82,10 @@ describe('meter readings in the web client', () => {
     const accountId = await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
     await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
     await page.reload();
+    // Two accounts: each a summary, its meters one button away.
+    for (const number of ['702062012', '702062013']) {
+      await page.getByRole('button', { name: `Подробнее: лицевой счёт № ${number}` }).click();
+    }
 
     // The meter: its number, the last reading the supplier took (the 20th of last month: 1045,318 + a year of use).
     const meter = meterOn(page, '702062012', 'G4-0418237');

@@ -11,7 +11,9 @@ export const TRUSTED_DOCUMENTS: readonly string[] = Object.values(manifest);
 
 /** The hex SHA-256 and the text of the web client's operation `name` (e.g. `Session_Me`). */
 export function trustedDocument(name: string): { hash: string; text: string } {
-  const entry = Object.entries(manifest).find(([, text]) => new RegExp(`^(query|mutation) ${name}\\b`).test(text));
+  // The operation may follow the fragments it spreads.
+  const operation = new RegExp(`(^|\\s)(query|mutation) ${name}\\b`);
+  const entry = Object.entries(manifest).find(([, text]) => operation.test(text));
   if (!entry) throw new Error(`no trusted document ${name} in ${MANIFEST_PATH}`);
   return { hash: entry[0].replace(/^sha256:/, ''), text: entry[1] };
 }

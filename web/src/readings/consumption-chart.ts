@@ -51,7 +51,8 @@ export function drawConsumptionChart(container: HTMLElement, months: readonly Ch
           stroke: AXIS_TEXT,
           grid: { stroke: GRID, width: 1 },
           ticks: { show: false },
-          size: 48,
+          // As wide as its widest label (100 000 m³ needs more than 48 px): a clipped label reads as another number.
+          size: (_u, values) => yAxisSize(values),
           values: (_u, splits) => splits.map((v) => VOLUME.format(v)),
         },
       ],
@@ -81,6 +82,17 @@ export function drawConsumptionChart(container: HTMLElement, months: readonly Ch
     observer.disconnect();
     chart.destroy();
   };
+}
+
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/** The y axis's width for its labels, px: the widest label in the axis font, the gap uPlot leaves, and a margin. */
+function yAxisSize(labels: readonly string[] | undefined): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!labels?.length || !measuring) return 48;
+  measuring.font = FONT;
+  const widest = Math.max(...labels.map((label) => measuring!.measureText(label).width));
+  return Math.max(48, Math.ceil(widest) + 14);
 }
 
 /** A round top for the scale: 23,4 → 25; 0 (no consumption yet) → 1. */

@@ -1,7 +1,7 @@
 // The consumption by month on an account card: a bar chart for the eye, and the same numbers as a table for everyone.
 import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
 import type { ChartMonth } from './consumption-chart';
-import { formatDecimal, formatMonth, formatMonthLower } from '../shared/format';
+import { formatDecimal, formatMonth, formatMonthGenitive, formatMonthLower } from '../shared/format';
 
 const SHORT_MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 
@@ -70,7 +70,7 @@ export const ConsumptionHistory: Component<{ id: string; months: ReadonlyArray<{
   const range = () => {
     const list = months();
     return list.length
-      ? `с ${formatMonthLower(list[0]!.month)} по ${formatMonthLower(list[list.length - 1]!.month)}`
+      ? `с ${formatMonthGenitive(list[0]!.month)} по ${formatMonthLower(list[list.length - 1]!.month)}`
       : '';
   };
 

@@ -31,3 +31,12 @@ export function formatReading(value: string, fractionDigits: number): string {
 export function formatVolume(value: string): string {
   return `${formatDecimal(value)}\u00a0м³`;
 }
+
+const MONTH_GENITIVE = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A month (YYYY-MM) after «с», in the genitive: `2025-12` → `декабря 2025` («с декабря 2025»). */
+export function formatMonthGenitive(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const name = MONTH_GENITIVE.formatToParts(new Date(Date.UTC(year, m - 1, 1))).find((p) => p.type === 'month');
+  return `${name?.value ?? month} ${year}`;
+}

@@ -1,9 +1,28 @@
 // A «?» hint next to a field: a button whose text shows on hover and on keyboard focus, and is read as its description.
-import { createSignal, onCleanup, type Component } from 'solid-js';
+import { createEffect, createSignal, onCleanup, untrack, type Component } from 'solid-js';
+
+/** The gap kept between a hint and the screen's edges, px. */
+const EDGE = 8;
 
 export const Tooltip: Component<{ id: string; text: string; label?: string }> = (props) => {
   const [open, setOpen] = createSignal(false);
+  const [shift, setShift] = createSignal(0);
   let wrapper: HTMLSpanElement | undefined;
+  let bubble: HTMLSpanElement | undefined;
+
+  // Centred over the «?» unless that runs off the screen (a «?» near a phone's edge): then moved back inside.
+  createEffect(() => {
+    if (!open() || !bubble) return;
+    const box = bubble.getBoundingClientRect();
+    const current = untrack(shift);
+    // Where it would stand centred, without the shift it has now.
+    const left = box.left - current;
+    const right = box.right - current;
+    const limit = document.documentElement.clientWidth - EDGE;
+    if (left < EDGE) setShift(EDGE - left);
+    else if (right > limit) setShift(Math.max(limit - right, EDGE - left));
+    else setShift(0);
+  });
 
   // Escape hides the hint without moving focus (WCAG 1.4.13: dismissible).
   const onKeyDown = (event: KeyboardEvent) => {
@@ -33,7 +52,14 @@ export const Tooltip: Component<{ id: string; text: string; label?: string }> = 
       >
         ?
       </button>
-      <span id={props.id} role="tooltip" class="tooltip-text" classList={{ 'is-open': open() }}>
+      <span
+        ref={bubble}
+        id={props.id}
+        role="tooltip"
+        class="tooltip-text"
+        classList={{ 'is-open': open() }}
+        style={{ transform: `translateX(calc(-50% + ${shift()}px))` }}
+      >
         {props.text}
       </span>
     </span>

@@ -121,7 +121,12 @@ export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
   },
   {
     code: 'kaluga',
-    settings: { linkProof: LinkProof.NONE },
+    // No bank details (no online payment, no QR code): the card says to pay by the receipt and gives these contacts.
+    settings: {
+      linkProof: LinkProof.NONE,
+      supportPhone: '+7 (4842) 00-00-00',
+      supportEmail: 'support@kaluga.demo.kabinet.localhost',
+    },
     prices: [690, 731],
     accounts: [
       {

@@ -47,9 +47,11 @@ export function cancellationText(code: string | null): string | null {
   return CANCELLATION_REASONS[code] ?? 'Оплата не прошла.';
 }
 
-/** Why a supplier's accounts cannot be paid online (it has not given its payee details). */
-export const PAYMENT_UNAVAILABLE_REASON =
-  'Поставщик пока не принимает оплату онлайн: оплатите по квитанции или QR-коду.';
+/**
+ * Why a supplier's accounts cannot be paid online (it has not given its payee details, so there is no QR code
+ * either): the paper receipt is what is left, and the web client adds the supplier's contacts.
+ */
+export const PAYMENT_UNAVAILABLE_REASON = 'Поставщик пока не принимает оплату онлайн: оплатите по бумажной квитанции.';
 
 /** A payments row as loaders read it. */
 export interface PaymentRow {
