@@ -32,7 +32,7 @@ describe('personal accounts in the web client', () => {
     await page.getByText('Нет подключенных ЛС').waitFor();
     await shot(page, 'empty');
 
-    // The dialog: a modal with focus on its first field, the supplier list from the API after «<не выбрана>».
+    // The dialog: a modal with focus on its first field, the supplier list from the API after «— Выберите поставщика —».
     await page.getByRole('button', { name: 'Подключить ЛС' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подключение лицевых счетов' });
     await dialog.waitFor();
@@ -42,7 +42,7 @@ describe('personal accounts in the web client', () => {
     await expect(focused(page)).resolves.toBe('link-supplier');
     const supplier = dialog.getByLabel('Поставщик');
     const options = await supplier.locator('option').allTextContents();
-    expect(options[0]).toBe('<не выбрана>');
+    expect(options[0]).toBe('— Выберите поставщика —');
     expect(options).toEqual(expect.arrayContaining(['Межрегионгаз Санкт-Петербург', 'Межрегионгаз Воронеж']));
     // No proof field until the supplier asks for one.
     await expect(dialog.locator('#link-proof').count()).resolves.toBe(0);

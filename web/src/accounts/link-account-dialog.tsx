@@ -228,7 +228,7 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
               aria-invalid={aria.invalid()}
               aria-busy={suppliers.fetching && !suppliers.data}
             >
-              <option value="">{'<не выбрана>'}</option>
+              <option value="">— Выберите поставщика —</option>
               <For each={suppliers.data?.suppliers ?? []}>
                 {(item) => <option value={item.code}>{item.name}</option>}
               </For>

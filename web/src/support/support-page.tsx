@@ -1,9 +1,9 @@
 // «Поддержка»: a request to technical support (a CAPTCHA unless logged in with a confirmed e-mail) and the abonent's own requests.
 import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type Component } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
+import { useSearchParams } from '@solidjs/router';
 import { SessionKnown } from '../shared/abonent-only';
 import { graphql } from '../graphql';
-import type { SupportRequestStatus } from '../graphql/graphql';
 import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../shared/captcha';
 import {
   createErrors,
@@ -19,6 +19,7 @@ import { formatDate } from '../shared/format';
 import { setPageTitle } from '../shared/page-title';
 import { RetryAlert } from '../shared/retry-alert';
 import { currentAbonent, ensureSession } from '../shared/session';
+import { STATUS_NAMES, SupportThread } from './support-thread';
 
 const CreateSupportRequestMutation = graphql(`
   mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {
@@ -56,13 +57,6 @@ const MySupportRequestsQuery = graphql(`
 const TOPICS = ['Регистрация и вход', 'Лицевые счета', 'Показания счётчиков', 'Оплата', 'Другое'];
 const MESSAGE_MAX = 5000;
 const FIELDS = ['topic', 'message', 'contactEmail', 'captcha'];
-
-const STATUS_NAMES: Record<SupportRequestStatus, string> = {
-  NEW: 'Новое',
-  IN_PROGRESS: 'В работе',
-  ANSWERED: 'Отвечено',
-  CLOSED: 'Закрыто',
-};
 
 export const SupportPage: Component = () => {
   onMount(() => {
@@ -251,6 +245,14 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
 const MyRequests: Component<{ version: number }> = (props) => {
   // Per-abonent data: always from the server, never from another session's cache.
   const [requests, refetch] = createQuery({ query: MySupportRequestsQuery, requestPolicy: 'network-only' });
+  // The request open below the list; an answer letter's link opens its request (?request=42).
+  const [searchParams, setSearchParams] = useSearchParams<{ request?: string }>();
+  const opened = () => {
+    const number = Number(searchParams.request);
+    return Number.isInteger(number) && number > 0 ? number : undefined;
+  };
+  const toggle = (number: number) =>
+    setSearchParams({ request: opened() === number ? undefined : String(number) }, { replace: true });
   createEffect(
     on(
       () => props.version,
@@ -284,6 +286,9 @@ const MyRequests: Component<{ version: number }> = (props) => {
                   <th scope="col">Дата</th>
                   <th scope="col">Тема</th>
                   <th scope="col">Статус</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Переписка</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -294,6 +299,18 @@ const MyRequests: Component<{ version: number }> = (props) => {
                       <td>{formatDate(request.createdAt)}</td>
                       <td>{request.topic}</td>
                       <td>{STATUS_NAMES[request.status]}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          aria-expanded={opened() === request.number}
+                          aria-controls="support-thread"
+                          onClick={() => toggle(request.number)}
+                        >
+                          {opened() === request.number ? 'Скрыть' : 'Открыть'}
+                          <span class="visually-hidden"> обращение № {request.number}</span>
+                        </button>
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -302,6 +319,11 @@ const MyRequests: Component<{ version: number }> = (props) => {
           )}
         </Match>
       </Switch>
+      <div id="support-thread">
+        <Show when={opened()}>
+          {(number) => <SupportThread number={number()} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
+        </Show>
+      </div>
     </section>
   );
 };
