@@ -20,9 +20,11 @@ type Documents = {
     "\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n": typeof types.LinkAccountDialog_LinkDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": typeof types.SuppliersPage_SuppliersDocument,
     "\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n": typeof types.HomePage_AccountsDocument,
+    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_ChangePasswordDocument,
     "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": typeof types.ConfirmPage_ConfirmEmailDocument,
     "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_MeDocument,
     "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": typeof types.ConfirmPendingPage_ResendDocument,
+    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_DeleteCabinetDocument,
     "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ForgotPasswordPage_RequestResetDocument,
     "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": typeof types.LoginPage_LoginDocument,
     "\n  query OperatorDetails_Operator {\n    operator {\n      name\n      inn\n      address\n    }\n  }\n": typeof types.OperatorDetails_OperatorDocument,
@@ -33,8 +35,6 @@ type Documents = {
     "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SettingsPage_AccountsDocument,
     "\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n": typeof types.SettingsPage_RemindersDocument,
     "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n": typeof types.SettingsPage_SetRemindersDocument,
-    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_ChangePasswordDocument,
-    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettingsPage_DeleteCabinetDocument,
     "\n  fragment AccountPayments_Account on PersonalAccount {\n    id\n    # Whether a payment can start now: the supplier takes online payments, and the payments service knows the link.\n    onlinePayment {\n      available\n      reason\n    }\n    amountDue {\n      due\n      unposted\n    }\n    payments(last: 5) {\n      id\n      amount\n      status\n      cancellationReason\n      refunded\n      createdAt\n    }\n  }\n": typeof types.AccountPayments_AccountFragmentDoc,
     "\n  query PaymentPage_Account($id: ID!) {\n    personalAccount(id: $id) {\n      id\n      number\n      address\n      supplier {\n        id\n        name\n      }\n      onlinePayment {\n        available\n        reason\n      }\n      amountDue {\n        debt\n        due\n        unposted\n      }\n      meters {\n        ...MeterReadings_Meter\n      }\n    }\n  }\n": typeof types.PaymentPage_AccountDocument,
     "\n  mutation PaymentPage_Start($input: StartPaymentInput!) {\n    startPayment(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      payment {\n        id\n        status\n        final\n      }\n      confirmationUrl\n    }\n  }\n": typeof types.PaymentPage_StartDocument,
@@ -58,9 +58,11 @@ const documents: Documents = {
     "\n  mutation LinkAccountDialog_Link($input: LinkPersonalAccountInput!) {\n    linkPersonalAccount(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      account {\n        id\n        number\n      }\n    }\n  }\n": types.LinkAccountDialog_LinkDocument,
     "\n  query SuppliersPage_Suppliers {\n    suppliers {\n      id\n      code\n      name\n      region\n      legalName\n      inn\n    }\n  }\n": types.SuppliersPage_SuppliersDocument,
     "\n  query HomePage_Accounts {\n    me {\n      id\n      accounts {\n        id\n      }\n    }\n  }\n": types.HomePage_AccountsDocument,
+    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_ChangePasswordDocument,
     "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n": types.ConfirmPage_ConfirmEmailDocument,
     "\n  query ConfirmPendingPage_Me {\n    me {\n      id\n      email\n      emailConfirmed\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_MeDocument,
     "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n": types.ConfirmPendingPage_ResendDocument,
+    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_DeleteCabinetDocument,
     "\n  mutation ForgotPasswordPage_RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ForgotPasswordPage_RequestResetDocument,
     "\n  mutation LoginPage_Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      captchaRequired\n      abonent {\n        id\n        email\n        emailConfirmed\n      }\n    }\n  }\n": types.LoginPage_LoginDocument,
     "\n  query OperatorDetails_Operator {\n    operator {\n      name\n      inn\n      address\n    }\n  }\n": types.OperatorDetails_OperatorDocument,
@@ -71,8 +73,6 @@ const documents: Documents = {
     "\n  query SettingsPage_Accounts {\n    me {\n      id\n      accounts {\n        id\n        number\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SettingsPage_AccountsDocument,
     "\n  query SettingsPage_Reminders {\n    me {\n      id\n      readingReminders\n    }\n  }\n": types.SettingsPage_RemindersDocument,
     "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n": types.SettingsPage_SetRemindersDocument,
-    "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_ChangePasswordDocument,
-    "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettingsPage_DeleteCabinetDocument,
     "\n  fragment AccountPayments_Account on PersonalAccount {\n    id\n    # Whether a payment can start now: the supplier takes online payments, and the payments service knows the link.\n    onlinePayment {\n      available\n      reason\n    }\n    amountDue {\n      due\n      unposted\n    }\n    payments(last: 5) {\n      id\n      amount\n      status\n      cancellationReason\n      refunded\n      createdAt\n    }\n  }\n": types.AccountPayments_AccountFragmentDoc,
     "\n  query PaymentPage_Account($id: ID!) {\n    personalAccount(id: $id) {\n      id\n      number\n      address\n      supplier {\n        id\n        name\n      }\n      onlinePayment {\n        available\n        reason\n      }\n      amountDue {\n        debt\n        due\n        unposted\n      }\n      meters {\n        ...MeterReadings_Meter\n      }\n    }\n  }\n": types.PaymentPage_AccountDocument,
     "\n  mutation PaymentPage_Start($input: StartPaymentInput!) {\n    startPayment(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      payment {\n        id\n        status\n        final\n      }\n      confirmationUrl\n    }\n  }\n": types.PaymentPage_StartDocument,
@@ -131,6 +131,10 @@ export function graphql(source: "\n  query HomePage_Accounts {\n    me {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPage_ConfirmEmail($token: String!) {\n    confirmEmail(token: $token) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -140,6 +144,10 @@ export function graphql(source: "\n  query ConfirmPendingPage_Me {\n    me {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPendingPage_Resend {\n    resendConfirmation {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      confirmationDeadline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -180,14 +188,6 @@ export function graphql(source: "\n  query SettingsPage_Reminders {\n    me {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_SetReminders($enabled: Boolean!) {\n    setReadingReminders(enabled: $enabled) {\n      id\n      readingReminders\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsPage_DeleteCabinet($password: String!) {\n    deleteCabinet(password: $password) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
