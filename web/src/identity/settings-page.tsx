@@ -148,7 +148,7 @@ const LinkedAccountsSection: Component = () => {
           />
         </Match>
         <Match when={accounts.data?.me.accounts.length === 0}>
-          <p>Нет подключенных ЛС</p>
+          <p>Нет подключённых ЛС</p>
         </Match>
         <Match when={accounts.data?.me.accounts}>
           {(list) => (
