@@ -46,8 +46,8 @@ type Documents = {
     "\n  query Captcha_Challenge($login: String) {\n    captchaChallenge(login: $login) {\n      challenge\n    }\n  }\n": typeof types.Captcha_ChallengeDocument,
     "\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n": typeof types.Session_MeDocument,
     "\n  mutation Session_Logout {\n    logout\n  }\n": typeof types.Session_LogoutDocument,
-    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": typeof types.SupportPage_CreateRequestDocument,
     "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n": typeof types.SupportPage_MyRequestsDocument,
+    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": typeof types.SupportPage_CreateRequestDocument,
     "\n  query SupportThread_Request($number: Int!) {\n    mySupportRequest(number: $number) {\n      id\n      number\n      topic\n      message\n      status\n      createdAt\n      messages {\n        id\n        author\n        text\n        createdAt\n      }\n    }\n  }\n": typeof types.SupportThread_RequestDocument,
     "\n  mutation SupportThread_Add($input: AddSupportMessageInput!) {\n    addSupportMessage(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        status\n      }\n    }\n  }\n": typeof types.SupportThread_AddDocument,
 };
@@ -84,8 +84,8 @@ const documents: Documents = {
     "\n  query Captcha_Challenge($login: String) {\n    captchaChallenge(login: $login) {\n      challenge\n    }\n  }\n": types.Captcha_ChallengeDocument,
     "\n  query Session_Me {\n    me {\n      id\n      email\n      emailConfirmed\n    }\n  }\n": types.Session_MeDocument,
     "\n  mutation Session_Logout {\n    logout\n  }\n": types.Session_LogoutDocument,
-    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": types.SupportPage_CreateRequestDocument,
     "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n": types.SupportPage_MyRequestsDocument,
+    "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n": types.SupportPage_CreateRequestDocument,
     "\n  query SupportThread_Request($number: Int!) {\n    mySupportRequest(number: $number) {\n      id\n      number\n      topic\n      message\n      status\n      createdAt\n      messages {\n        id\n        author\n        text\n        createdAt\n      }\n    }\n  }\n": types.SupportThread_RequestDocument,
     "\n  mutation SupportThread_Add($input: AddSupportMessageInput!) {\n    addSupportMessage(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        status\n      }\n    }\n  }\n": types.SupportThread_AddDocument,
 };
@@ -235,11 +235,11 @@ export function graphql(source: "\n  mutation Session_Logout {\n    logout\n  }\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SupportPage_MyRequests {\n    mySupportRequests {\n      id\n      number\n      topic\n      status\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {\n    createSupportRequest(input: $input) {\n      ok\n      errors {\n        field\n        code\n        message\n      }\n      supportRequest {\n        id\n        number\n        topic\n        status\n        contactEmail\n        createdAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
