@@ -29,20 +29,20 @@ describe('personal accounts in the web client', () => {
     await logIn(page, email);
     await page.waitForURL('**/accounts');
     await page.getByRole('heading', { name: 'Лицевые счета', level: 1 }).waitFor();
-    await page.getByText('Нет подключенных ЛС').waitFor();
+    await page.getByText('Нет подключённых ЛС').waitFor();
     await shot(page, 'empty');
 
-    // The dialog: a modal with focus on its first field, the supplier list from the API after «<не выбрана>».
+    // The dialog: a modal with focus on its first field, the supplier list from the API after «— Выберите поставщика —».
     await page.getByRole('button', { name: 'Подключить ЛС' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подключение лицевых счетов' });
     await dialog.waitFor();
     await dialog
-      .getByText('Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции.')
+      .getByText('Уважаемый абонент! Для подключения лицевого счёта укажите его номер указанный на квитанции.')
       .waitFor();
     await expect(focused(page)).resolves.toBe('link-supplier');
     const supplier = dialog.getByLabel('Поставщик');
     const options = await supplier.locator('option').allTextContents();
-    expect(options[0]).toBe('<не выбрана>');
+    expect(options[0]).toBe('— Выберите поставщика —');
     expect(options).toEqual(expect.arrayContaining(['Межрегионгаз Санкт-Петербург', 'Межрегионгаз Воронеж']));
     // No proof field until the supplier asks for one.
     await expect(dialog.locator('#link-proof').count()).resolves.toBe(0);
@@ -51,7 +51,7 @@ describe('personal accounts in the web client', () => {
     const reading = dialog.getByLabel('Показание счётчика из квитанции');
     await reading.waitFor();
     await expect(dialog.locator('#link-number-hint').textContent()).resolves.toBe(
-      'Лицевой счет должен содержать не более 10 цифр.',
+      'Лицевой счёт должен содержать не более 10 цифр.',
     );
 
     // «?» opens the supplier's sample receipt with the number marked; it loads under the page's CSP.
@@ -170,7 +170,7 @@ describe('personal accounts in the web client', () => {
     await expect(focused(page)).resolves.toBe('Да, отключить');
     await shot(page, 'unlink-confirm');
     await question.getByRole('button', { name: 'Да, отключить' }).click();
-    await page.getByText('Нет подключенных ЛС').waitFor();
+    await page.getByText('Нет подключённых ЛС').waitFor();
     await page.getByRole('status').getByText('Лицевой счёт № 702062012 отключён от Личного кабинета.').waitFor();
     await expect(page.getByTestId('account-card').count()).resolves.toBe(0);
     await shot(page, 'unlinked');
@@ -225,7 +225,7 @@ describe('personal accounts in the web client', () => {
     await number.fill('40001a1222');
     await dialog.getByRole('button', { name: 'Подключить' }).click();
     await expect(dialog.locator('#link-number-error').textContent()).resolves.toBe(
-      'Лицевой счет должен содержать не более 10 цифр. Уберите буквы и другие знаки.',
+      'Лицевой счёт должен содержать не более 10 цифр. Уберите буквы и другие знаки.',
     );
     await expect(number.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(focused(page)).resolves.toBe('link-number');
@@ -234,7 +234,7 @@ describe('personal accounts in the web client', () => {
     // Too many digits: the error follows the typing.
     await number.fill('400011122233');
     await expect(dialog.locator('#link-number-error').textContent()).resolves.toBe(
-      'Лицевой счет должен содержать не более 10 цифр.',
+      'Лицевой счёт должен содержать не более 10 цифр.',
     );
     expect(links()).toBe(0);
 
@@ -297,7 +297,7 @@ describe('personal accounts in the web client', () => {
     await page.getByText('Данный сервис предоставляет возможность работы с Вашими лицевыми счетами').waitFor();
     await shot(page, 'confirmed-welcome');
     await page.getByRole('main').getByRole('link', { name: 'Подключить ЛС' }).click();
-    await page.getByText('Нет подключенных ЛС').waitFor();
+    await page.getByText('Нет подключённых ЛС').waitFor();
     await page.getByRole('button', { name: 'Подключить ЛС' }).waitFor();
     await page.context().close();
   });

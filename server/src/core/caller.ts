@@ -23,6 +23,8 @@ export const PARTNER_SCOPES = [
   'readings:write',
   'payments:read',
   'supplier:write',
+  /** The operator's own support desk: answers abonents' support requests (`answerSupportRequest`). */
+  'support:answer',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 

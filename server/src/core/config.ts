@@ -95,6 +95,18 @@ const variables = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3).default('Личный кабинет абонента <no-reply@kabinet.localhost>'),
   SUPPORT_EMAIL: email.default('support@kabinet.localhost'),
+  OPERATOR_NAME: z.string().trim().min(3).max(300).default('ООО «Личный кабинет абонента» (демонстрационный оператор)'),
+  OPERATOR_INN: z
+    .string()
+    .trim()
+    .regex(/^(\d{10}|\d{12})$/, 'must be the operator’s ИНН: 10 digits (an organisation) or 12 (a sole trader)')
+    .default('0000000000'),
+  OPERATOR_ADDRESS: z
+    .string()
+    .trim()
+    .min(5)
+    .max(500)
+    .default('000000, г. Москва, ул. Примерная, д. 1 (демонстрационный адрес)'),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_COST: int(50_000, 1, 10_000_000),
@@ -315,6 +327,8 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   smtpFrom: string;
   supportEmail: string;
+  /** Who runs the cabinet and processes the personal data, as the agreement and the consent name it. */
+  operator: Readonly<{ name: string; inn: string; address: string }>;
   gatewaySecret: string;
   captchaSecret: string;
   /** Proof-of-work difficulty: the upper bound of the counter a client searches (SHA-256). */
@@ -426,6 +440,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     supportEmail: e.SUPPORT_EMAIL,
+    operator: Object.freeze({ name: e.OPERATOR_NAME, inn: e.OPERATOR_INN, address: e.OPERATOR_ADDRESS }),
     gatewaySecret: e.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
     captchaSecret: e.CAPTCHA_SECRET ?? DEV_CAPTCHA_SECRET,
     captchaCost: e.CAPTCHA_COST,

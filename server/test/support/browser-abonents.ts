@@ -105,7 +105,7 @@ export async function loggedInAbonent(
   await page.goto(app.baseUrl + '/login');
   await logIn(page, email);
   await page.waitForURL('**/accounts');
-  await page.getByText('Нет подключенных ЛС').waitFor();
+  await page.getByText('Нет подключённых ЛС').waitFor();
   return session;
 }
 

@@ -25,6 +25,8 @@ export interface BrowserKabinet {
   server: RunningProcess;
   browser: Browser;
   smtp: SmtpSink;
+  /** The server's database when tests run against PostgreSQL (TEST_DATABASE_URL), for commands run beside it. */
+  databaseUrl?: string;
   /** Stops everything; resolves with the server's exit code (0 when it shut down cleanly). */
   close(): Promise<number | null>;
 }
@@ -69,7 +71,7 @@ export async function startBrowserKabinet(name: string, env: Record<string, stri
     server = await startProcess('main.ts', [], serverEnv, baseUrl);
     browser = await launchChromium();
     await mkdir(SHOTS, { recursive: true });
-    return { baseUrl, server, browser, smtp, close: stopAll };
+    return { baseUrl, server, browser, smtp, databaseUrl: database?.url, close: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

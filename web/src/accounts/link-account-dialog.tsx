@@ -70,7 +70,7 @@ const PROOF_FIELDS: Record<
   },
   METER_READING: {
     label: 'Показание счётчика из квитанции',
-    hint: 'Число из строки «Показание счетчика», с дробной частью через запятую.',
+    hint: 'Число из строки «Показание счётчика», с дробной частью через запятую.',
     required: 'Введите показание счётчика, указанное в квитанции.',
     inputMode: 'decimal',
   },
@@ -206,7 +206,7 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
           Подключение лицевых счетов
         </h2>
         <p id="link-account-intro">
-          Уважаемый абонент! Для подключения лицевого счета укажите его номер указанный на квитанции.
+          Уважаемый абонент! Для подключения лицевого счёта укажите его номер указанный на квитанции.
         </p>
         <FormAlert messages={errors().form} />
         <Show when={suppliers.error && !suppliers.fetching}>
@@ -228,7 +228,7 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
               aria-invalid={aria.invalid()}
               aria-busy={suppliers.fetching && !suppliers.data}
             >
-              <option value="">{'<не выбрана>'}</option>
+              <option value="">— Выберите поставщика —</option>
               <For each={suppliers.data?.suppliers ?? []}>
                 {(item) => <option value={item.code}>{item.name}</option>}
               </For>
@@ -263,12 +263,12 @@ export const LinkAccountDialog: Component<LinkAccountDialogProps> = (props) => {
                   <figure>
                     <img
                       src={current().receiptSampleUrl}
-                      alt="Образец квитанции: номер лицевого счёта напечатан в строке «Лицевой счет» и обведён красной рамкой."
+                      alt="Образец квитанции: номер лицевого счёта напечатан в строке «Лицевой счёт» и обведён красной рамкой."
                       width="640"
                       height="420"
                     />
                     <figcaption>
-                      Номер лицевого счёта напечатан в квитанции в строке «Лицевой счет».{' '}
+                      Номер лицевого счёта напечатан в квитанции в строке «Лицевой счёт».{' '}
                       <a href={current().receiptSampleUrl} target="_blank" rel="noopener">
                         Открыть образец крупнее
                       </a>

@@ -2,6 +2,7 @@
 import { onMount, type Component } from 'solid-js';
 import { A } from '@solidjs/router';
 import { setPageTitle } from '../shared/page-title';
+import { OperatorDetails } from './operator-details';
 
 export const AgreementPage: Component = () => {
   onMount(() => setPageTitle('Пользовательское соглашение'));
@@ -9,7 +10,7 @@ export const AgreementPage: Component = () => {
   return (
     <article class="prose document">
       <h1>Пользовательское соглашение</h1>
-      <p class="document-version">Редакция от 24.11.2026</p>
+      <p class="document-version">Редакция от 02.12.2026</p>
 
       <h2>1. Стороны</h2>
       <p>
@@ -17,6 +18,7 @@ export const AgreementPage: Component = () => {
         Оператор), и физическим лицом, зарегистрировавшим Личный кабинет (далее — Абонент). Поставщики газа, абоненты
         которых могут пользоваться Личным кабинетом, перечислены в разделе <A href="/suppliers">«Поставщики»</A>.
       </p>
+      <OperatorDetails />
       <p>
         Абонент принимает условия соглашения, отмечая при регистрации пункт «Я принимаю условия Пользовательского
         соглашения». Без принятия условий регистрация невозможна.

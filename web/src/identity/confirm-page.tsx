@@ -22,7 +22,8 @@ const ConfirmEmailMutation = graphql(`
   }
 `);
 
-type Outcome = { status: 'confirming' } | { status: 'confirmed' } | { status: 'failed'; message: string };
+type Outcome =
+  { status: 'confirming' } | { status: 'confirmed' } | { status: 'already' } | { status: 'failed'; message: string };
 
 export const ConfirmPage: Component = () => {
   const [searchParams] = useSearchParams();
@@ -52,7 +53,10 @@ export const ConfirmPage: Component = () => {
       if (currentAbonent()) void refreshSession();
       else void ensureSession();
     } else {
-      setOutcome({ status: 'failed', message: payload?.errors[0]?.message ?? requestFailure(result.error) });
+      // A used link opened again by its confirmed owner is no failure: the address is confirmed already.
+      await ensureSession();
+      if (payload && currentAbonent()?.emailConfirmed) setOutcome({ status: 'already' });
+      else setOutcome({ status: 'failed', message: payload?.errors[0]?.message ?? requestFailure(result.error) });
     }
   };
   onMount(() => void confirm());
@@ -79,6 +83,15 @@ export const ConfirmPage: Component = () => {
               <A href="/login">Войти в Личный кабинет</A>
             </p>
           </Show>
+        </Match>
+        <Match when={outcome().status === 'already'}>
+          <h1>Адрес уже подтверждён</h1>
+          <div class="notice" role="status">
+            <p>Ваш адрес электронной почты уже подтверждён, ничего делать не нужно.</p>
+          </div>
+          <p>
+            <A href="/accounts">Перейти к лицевым счетам</A>
+          </p>
         </Match>
         <Match when={failure()}>
           {(message) => (

@@ -2,6 +2,7 @@
 import { onMount, type Component } from 'solid-js';
 import { A } from '@solidjs/router';
 import { setPageTitle } from '../shared/page-title';
+import { OperatorDetails } from './operator-details';
 
 export const PersonalDataPage: Component = () => {
   onMount(() => setPageTitle('Согласие на обработку персональных данных'));
@@ -9,7 +10,7 @@ export const PersonalDataPage: Component = () => {
   return (
     <article class="prose document">
       <h1>Согласие на обработку персональных данных</h1>
-      <p class="document-version">Редакция от 24.11.2026</p>
+      <p class="document-version">Редакция от 02.12.2026</p>
 
       <p>
         Регистрируясь в Личном кабинете абонента и отмечая пункт «Я даю согласие на обработку персональных данных», я
@@ -23,6 +24,7 @@ export const PersonalDataPage: Component = () => {
         поставщиком газа, который обслуживает подключённый лицевой счёт (список поставщиков — в разделе{' '}
         <A href="/suppliers">«Поставщики»</A>).
       </p>
+      <OperatorDetails />
 
       <h2>2. Цели обработки</h2>
       <p>

@@ -192,7 +192,7 @@ export const RegisterPage: Component = () => {
             </p>
             <p class="warning">
               <strong>Внимание!</strong> Ссылка действительна до {registered().deadline}. После истечения указанной даты
-              Ваш Личный кабинет будет удален.
+              Ваш Личный кабинет будет удалён.
             </p>
             <p>
               <A href="/login">Возврат к странице Авторизации</A>

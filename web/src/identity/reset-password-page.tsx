@@ -1,9 +1,10 @@
 // New password from the reset link («Забыли пароль?»): the rule, the new password twice; then log in with it.
-import { createSignal, onMount, Show, type Component } from 'solid-js';
+import { createSignal, Match, onMount, Show, Switch, type Component } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
-import { createMutation } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { graphql } from '../graphql';
-import { createErrors, FormAlert, submitErrors, SubmitButton } from '../shared/forms';
+import { createErrors, FormAlert, requestFailure, submitErrors, SubmitButton } from '../shared/forms';
+import { RetryAlert } from '../shared/retry-alert';
 import { NewPasswordFields } from './new-password-fields';
 import { setPageTitle } from '../shared/page-title';
 import { createPasswordPolicy, passwordProblem, repeatProblem } from './password-policy';
@@ -22,6 +23,18 @@ const ResetPasswordMutation = graphql(`
   }
 `);
 
+const ResetLinkQuery = graphql(`
+  query ResetPasswordPage_Link($token: String!) {
+    passwordResetLink(token: $token) {
+      usable
+      problem {
+        code
+        message
+      }
+    }
+  }
+`);
+
 const FIELDS = ['newPassword', 'newPasswordRepeat'];
 
 export const ResetPasswordPage: Component = () => {
@@ -31,6 +44,13 @@ export const ResetPasswordPage: Component = () => {
     const raw = searchParams.token;
     return ((Array.isArray(raw) ? raw[0] : raw) ?? '').trim();
   };
+  // The link is checked as the page opens: a used or expired one is refused before any password is typed.
+  const [link, recheckLink] = createQuery({
+    query: ResetLinkQuery,
+    variables: () => ({ token: token() }),
+    pause: () => !token(),
+    requestPolicy: 'network-only',
+  });
   const policy = createPasswordPolicy();
   const [, resetPassword] = createMutation(ResetPasswordMutation);
   const [password, setPassword] = createSignal('');
@@ -90,31 +110,60 @@ export const ResetPasswordPage: Component = () => {
             </div>
           }
         >
-          <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
-            <FormAlert messages={errors().form} />
-            <Show when={errors().form.length > 0}>
-              <p>
-                <A href="/forgot-password">Запросить восстановление пароля ещё раз</A>
+          <Switch>
+            <Match when={link.error}>
+              <RetryAlert
+                message={requestFailure(link.error)}
+                onRetry={() => recheckLink({ requestPolicy: 'network-only' })}
+              />
+            </Match>
+            <Match when={link.data && !link.data.passwordResetLink.usable && link.data.passwordResetLink.problem}>
+              {(problem) => (
+                <div class="alert" role="alert" data-testid="reset-link-problem">
+                  <p>{problem().message}</p>
+                  <p>
+                    <A href="/forgot-password">Запросить восстановление пароля ещё раз</A>
+                  </p>
+                </div>
+              )}
+            </Match>
+            <Match when={link.data?.passwordResetLink.usable}>
+              <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
+                <FormAlert messages={errors().form} />
+                <Show when={errors().form.length > 0}>
+                  <p>
+                    <A href="/forgot-password">Запросить восстановление пароля ещё раз</A>
+                  </p>
+                </Show>
+                <NewPasswordFields
+                  ids={{
+                    password: 'reset-password',
+                    repeat: 'reset-password-repeat',
+                    showPassword: 'reset-show-password',
+                  }}
+                  label="Новый пароль"
+                  fields={{ password: 'newPassword', repeat: 'newPasswordRepeat' }}
+                  policy={policy()}
+                  password={password()}
+                  onPasswordInput={setPassword}
+                  repeat={repeat()}
+                  onRepeatInput={setRepeat}
+                  showPassword={showPassword()}
+                  onShowPasswordChange={setShowPassword}
+                  errors={errors().fields}
+                  recheck={recheck}
+                />
+                <div class="form-actions">
+                  <SubmitButton busy={busy()} label="Сохранить пароль" />
+                </div>
+              </form>
+            </Match>
+            <Match when={true}>
+              <p class="status" role="status">
+                Проверяем ссылку…
               </p>
-            </Show>
-            <NewPasswordFields
-              ids={{ password: 'reset-password', repeat: 'reset-password-repeat', showPassword: 'reset-show-password' }}
-              label="Новый пароль"
-              fields={{ password: 'newPassword', repeat: 'newPasswordRepeat' }}
-              policy={policy()}
-              password={password()}
-              onPasswordInput={setPassword}
-              repeat={repeat()}
-              onRepeatInput={setRepeat}
-              showPassword={showPassword()}
-              onShowPasswordChange={setShowPassword}
-              errors={errors().fields}
-              recheck={recheck}
-            />
-            <div class="form-actions">
-              <SubmitButton busy={busy()} label="Сохранить пароль" />
-            </div>
-          </form>
+            </Match>
+          </Switch>
         </Show>
       </Show>
     </article>

@@ -6,22 +6,13 @@ import { AbonentData, AbonentOnly } from '../shared/abonent-only';
 import { errorCode } from '../shared/client';
 import { ConfirmEmailRequired } from '../shared/confirm-email-required';
 import { graphql } from '../graphql';
-import {
-  createErrors,
-  FailureAlert,
-  FormAlert,
-  NETWORK_ERROR,
-  requestFailure,
-  submitErrors,
-  SubmitButton,
-  TextField,
-} from '../shared/forms';
+import { FailureAlert, NETWORK_ERROR, requestFailure } from '../shared/forms';
 import { LinkAccountDialog, type LinkedAccount } from '../accounts/link-account-dialog';
-import { NewPasswordFields } from './new-password-fields';
+import { ChangePasswordSection } from './change-password-section';
+import { DeleteCabinetSection } from './delete-cabinet-section';
 import { setPageTitle } from '../shared/page-title';
-import { createPasswordPolicy, passwordProblem, repeatProblem } from './password-policy';
 import { RetryAlert } from '../shared/retry-alert';
-import { ensureSession, logout, signedOut, type SessionAbonent } from '../shared/session';
+import { ensureSession, logout, type SessionAbonent } from '../shared/session';
 
 const AccountsQuery = graphql(`
   query SettingsPage_Accounts {
@@ -53,32 +44,6 @@ const SetRemindersMutation = graphql(`
     setReadingReminders(enabled: $enabled) {
       id
       readingReminders
-    }
-  }
-`);
-
-const ChangePasswordMutation = graphql(`
-  mutation SettingsPage_ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      ok
-      errors {
-        field
-        code
-        message
-      }
-    }
-  }
-`);
-
-const DeleteCabinetMutation = graphql(`
-  mutation SettingsPage_DeleteCabinet($password: String!) {
-    deleteCabinet(password: $password) {
-      ok
-      errors {
-        field
-        code
-        message
-      }
     }
   }
 `);
@@ -183,7 +148,7 @@ const LinkedAccountsSection: Component = () => {
           />
         </Match>
         <Match when={accounts.data?.me.accounts.length === 0}>
-          <p>Нет подключенных ЛС</p>
+          <p>Нет подключённых ЛС</p>
         </Match>
         <Match when={accounts.data?.me.accounts}>
           {(list) => (
@@ -227,162 +192,6 @@ const LinkedAccountsSection: Component = () => {
       </div>
       <LinkAccountDialog open={dialogOpen()} onClose={() => setDialogOpen(false)} onLinked={onLinked} />
     </div>
-  );
-};
-
-const CHANGE_FIELDS = ['currentPassword', 'newPassword', 'newPasswordRepeat'];
-
-const ChangePasswordSection: Component<{ email: string }> = (props) => {
-  const policy = createPasswordPolicy();
-  const [, changePassword] = createMutation(ChangePasswordMutation);
-  const [current, setCurrent] = createSignal('');
-  const [password, setPassword] = createSignal('');
-  const [repeat, setRepeat] = createSignal('');
-  const [showPassword, setShowPassword] = createSignal(false);
-  const { errors, showErrors, recheck, passesChecks, clearErrors } = createErrors({
-    currentPassword: () => (current() ? undefined : 'Укажите текущий пароль.'),
-    newPassword: () => passwordProblem(policy(), password()),
-    newPasswordRepeat: () => repeatProblem(password(), repeat()),
-  });
-  const [busy, setBusy] = createSignal(false);
-  const [changed, setChanged] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (busy()) return;
-    setChanged(false);
-    if (!passesChecks(form)) return;
-    setBusy(true);
-    clearErrors();
-    const result = await changePassword({
-      input: { currentPassword: current(), newPassword: password(), newPasswordRepeat: repeat() },
-    });
-    setBusy(false);
-    const payload = result.data?.changePassword;
-    if (payload?.ok) {
-      setCurrent('');
-      setPassword('');
-      setRepeat('');
-      setChanged(true);
-      return;
-    }
-    showErrors(submitErrors(payload, result.error, CHANGE_FIELDS), form);
-  };
-
-  return (
-    <section aria-labelledby="change-password-heading">
-      <h2 id="change-password-heading">Смена пароля</h2>
-      <p>
-        Введите новый пароль для {props.email}. Желательно, чтобы он отличался от ваших паролей для других веб-сайтов.
-      </p>
-      <form ref={form} class="form card" novalidate onSubmit={(event) => void submit(event)}>
-        <FormAlert messages={errors().form} />
-        {/* Lets password managers tie the new password to the login. */}
-        <input
-          type="text"
-          class="visually-hidden"
-          autocomplete="username"
-          value={props.email}
-          readOnly
-          tabindex="-1"
-          aria-hidden="true"
-        />
-        <TextField
-          id="change-current-password"
-          label="Текущий пароль"
-          type={showPassword() ? 'text' : 'password'}
-          autocomplete="current-password"
-          value={current()}
-          onInput={(value) => {
-            setCurrent(value);
-            recheck('currentPassword');
-          }}
-          error={errors().fields.currentPassword}
-        />
-        <NewPasswordFields
-          ids={{
-            password: 'change-new-password',
-            repeat: 'change-new-password-repeat',
-            showPassword: 'change-show-password',
-          }}
-          label="Новый пароль"
-          fields={{ password: 'newPassword', repeat: 'newPasswordRepeat' }}
-          policy={policy()}
-          password={password()}
-          onPasswordInput={setPassword}
-          repeat={repeat()}
-          onRepeatInput={setRepeat}
-          showPassword={showPassword()}
-          onShowPasswordChange={setShowPassword}
-          errors={errors().fields}
-          recheck={recheck}
-        />
-        <div class="form-actions">
-          <SubmitButton busy={busy()} label="Сменить пароль" busyLabel="Сохраняем…" />
-          <A href="/forgot-password">Забыли пароль?</A>
-        </div>
-        <div aria-live="polite">
-          <Show when={changed()}>
-            <p class="success">Пароль изменён. Остальные сеансы входа завершены.</p>
-          </Show>
-        </div>
-      </form>
-    </section>
-  );
-};
-
-const DeleteCabinetSection: Component = () => {
-  const navigate = useNavigate();
-  const [, deleteCabinet] = createMutation(DeleteCabinetMutation);
-  const [password, setPassword] = createSignal('');
-  const { errors, showErrors, passesChecks, clearErrors } = createErrors({
-    password: () => (password() ? undefined : 'Укажите пароль, чтобы подтвердить удаление.'),
-  });
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (busy() || !passesChecks(form)) return;
-    setBusy(true);
-    clearErrors();
-    const result = await deleteCabinet({ password: password() });
-    setBusy(false);
-    const payload = result.data?.deleteCabinet;
-    if (payload?.ok) {
-      signedOut();
-      navigate('/', {
-        state: { notice: 'Ваш Личный кабинет удалён вместе со всеми данными. Сеанс входа завершён.' },
-      });
-      return;
-    }
-    showErrors(submitErrors(payload, result.error, ['password']), form);
-  };
-
-  return (
-    <section aria-labelledby="delete-cabinet-heading">
-      <h2 id="delete-cabinet-heading">Удалить Личный кабинет</h2>
-      <p>
-        Личный кабинет будет удалён без возможности восстановления: подключённые лицевые счета, история показаний и
-        обращений в поддержку. Это также отзывает согласие на обработку персональных данных.
-      </p>
-      <form ref={form} class="form card danger-zone" novalidate onSubmit={(event) => void submit(event)}>
-        <FormAlert messages={errors().form} />
-        <TextField
-          id="delete-password"
-          label="Пароль для подтверждения"
-          type="password"
-          autocomplete="current-password"
-          value={password()}
-          onInput={setPassword}
-          error={errors().fields.password}
-        />
-        <div class="form-actions">
-          <SubmitButton busy={busy()} label="Удалить Личный кабинет" busyLabel="Удаляем…" class="button-danger" />
-        </div>
-      </form>
-    </section>
   );
 };
 

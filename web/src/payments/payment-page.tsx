@@ -129,7 +129,7 @@ const PaymentForAccount: Component<{ accountId: string }> = (props) => {
       <Switch>
         <Match when={account.data && !account.data.personalAccount}>
           <div class="notice-block">
-            <p>Лицевой счёт не найден среди подключенных к Вашему Личному кабинету.</p>
+            <p>Лицевой счёт не найден среди подключённых к Вашему Личному кабинету.</p>
             <p>
               <A href="/accounts">К лицевым счетам</A>
             </p>

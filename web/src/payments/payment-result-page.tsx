@@ -23,6 +23,7 @@ const CheckPaymentMutation = graphql(`
       amount
       status
       final
+      cancellationCode
       cancellationReason
       readingsSubmitted
     }
@@ -138,7 +139,10 @@ const PaymentOutcome: Component<{ id: string }> = (props) => {
     return current.kind === 'gave-up' ? current.failure : undefined;
   };
   const succeeded = () => payment()?.status === 'SUCCEEDED' || payment()?.status === 'REFUNDED';
-  const failed = () => payment()?.status === 'CANCELED';
+  // The abonent's own cancellation is no failure: said calmly, with what to do to pay after all.
+  const cancelledByPayer = () =>
+    payment()?.status === 'CANCELED' && payment()?.cancellationCode === 'canceled_by_payer';
+  const failed = () => payment()?.status === 'CANCELED' && !cancelledByPayer();
 
   return (
     <>
@@ -167,6 +171,17 @@ const PaymentOutcome: Component<{ id: string }> = (props) => {
                 <p>
                   Лицевой счёт №&nbsp;{paid().accountNumber}. Чек придёт на указанную электронную почту.
                   <Show when={paid().readingsSubmitted > 0}> Показания счётчика переданы вместе с оплатой.</Show>
+                </p>
+              </div>
+            )}
+          </Match>
+          <Match when={cancelledByPayer() && payment()}>
+            {(canceled) => (
+              <div class="notice payment-cancelled">
+                <p class="payment-outcome-title">Вы отменили оплату</p>
+                <p>
+                  Деньги не списаны. Если передумали, оплатите лицевой счёт №&nbsp;{canceled().accountNumber} снова:
+                  кнопка «Оплатить снова» ниже.
                 </p>
               </div>
             )}
@@ -203,10 +218,10 @@ const PaymentOutcome: Component<{ id: string }> = (props) => {
         <p class="field-hint">{lastFailure()} Проверяем ещё раз…</p>
       </Show>
       <div class="form-actions payment-outcome-actions">
-        <Show when={failed() && payment()}>
+        <Show when={(failed() || cancelledByPayer()) && payment()}>
           {(canceled) => (
             <A class="button" href={paymentPagePath(canceled().accountId)}>
-              Попробовать ещё раз
+              {cancelledByPayer() ? 'Оплатить снова' : 'Попробовать ещё раз'}
             </A>
           )}
         </Show>

@@ -116,13 +116,26 @@ export const CaptchaField: Component<CaptchaFieldProps> = (props) => {
 
   const legendId = () => `${props.id}-legend`;
   const errorId = () => `${props.id}-error`;
+  // An error stands for the payload it was given with: once the widget says «Проверено» with a new one, the error
+  // is stale and goes, while the form's next check (or the server) may bring it back.
+  const [errorPayload, setErrorPayload] = createSignal<string | null>(null);
+  createEffect(
+    on(
+      () => props.error,
+      () => setErrorPayload(untrack(() => props.captcha.payload())),
+    ),
+  );
+  const error = () => {
+    const current = props.captcha.payload();
+    return current !== null && current !== errorPayload() ? undefined : props.error;
+  };
 
   return (
     <fieldset
       id={props.id}
       class="field captcha"
-      classList={{ 'has-error': Boolean(props.error) }}
-      aria-describedby={props.error ? errorId() : undefined}
+      classList={{ 'has-error': Boolean(error()) }}
+      aria-describedby={error() ? errorId() : undefined}
       aria-busy={result.fetching}
     >
       <legend id={legendId()} class="field-label">
@@ -144,9 +157,9 @@ export const CaptchaField: Component<CaptchaFieldProps> = (props) => {
           </button>
         </div>
       </Show>
-      <Show when={props.error}>
+      <Show when={error()}>
         <p id={errorId()} class="field-error">
-          {props.error}
+          {error()}
         </p>
       </Show>
     </fieldset>

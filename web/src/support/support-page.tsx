@@ -1,24 +1,21 @@
 // «Поддержка»: a request to technical support (a CAPTCHA unless logged in with a confirmed e-mail) and the abonent's own requests.
-import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type Component } from 'solid-js';
-import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createSignal, For, onMount, Show, type Component } from 'solid-js';
+import { createMutation } from '@urql/solid';
 import { SessionKnown } from '../shared/abonent-only';
 import { graphql } from '../graphql';
-import type { SupportRequestStatus } from '../graphql/graphql';
 import { CAPTCHA_NOT_DONE, CaptchaField, createCaptcha } from '../shared/captcha';
 import {
   createErrors,
   emailProblem,
   FieldShell,
   FormAlert,
-  requestFailure,
   submitErrors,
   SubmitButton,
   TextField,
 } from '../shared/forms';
-import { formatDate } from '../shared/format';
 import { setPageTitle } from '../shared/page-title';
-import { RetryAlert } from '../shared/retry-alert';
 import { currentAbonent, ensureSession } from '../shared/session';
+import { MyRequests } from './my-requests';
 
 const CreateSupportRequestMutation = graphql(`
   mutation SupportPage_CreateRequest($input: CreateSupportRequestInput!) {
@@ -41,28 +38,9 @@ const CreateSupportRequestMutation = graphql(`
   }
 `);
 
-const MySupportRequestsQuery = graphql(`
-  query SupportPage_MyRequests {
-    mySupportRequests {
-      id
-      number
-      topic
-      status
-      createdAt
-    }
-  }
-`);
-
 const TOPICS = ['Регистрация и вход', 'Лицевые счета', 'Показания счётчиков', 'Оплата', 'Другое'];
 const MESSAGE_MAX = 5000;
 const FIELDS = ['topic', 'message', 'contactEmail', 'captcha'];
-
-const STATUS_NAMES: Record<SupportRequestStatus, string> = {
-  NEW: 'Новое',
-  IN_PROGRESS: 'В работе',
-  ANSWERED: 'Отвечено',
-  CLOSED: 'Закрыто',
-};
 
 export const SupportPage: Component = () => {
   onMount(() => {
@@ -244,64 +222,6 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
           </div>
         )}
       </Show>
-    </section>
-  );
-};
-
-const MyRequests: Component<{ version: number }> = (props) => {
-  // Per-abonent data: always from the server, never from another session's cache.
-  const [requests, refetch] = createQuery({ query: MySupportRequestsQuery, requestPolicy: 'network-only' });
-  createEffect(
-    on(
-      () => props.version,
-      () => refetch({ requestPolicy: 'network-only' }),
-      { defer: true },
-    ),
-  );
-
-  return (
-    <section aria-labelledby="my-requests-heading" aria-busy={requests.fetching}>
-      <h2 id="my-requests-heading">Мои обращения</h2>
-      <Switch>
-        <Match when={requests.fetching && !requests.data}>
-          <p class="status">Загрузка…</p>
-        </Match>
-        <Match when={requests.error}>
-          <RetryAlert
-            message={requestFailure(requests.error)}
-            onRetry={() => refetch({ requestPolicy: 'network-only' })}
-          />
-        </Match>
-        <Match when={requests.data?.mySupportRequests.length === 0}>
-          <p>Вы ещё не обращались в поддержку.</p>
-        </Match>
-        <Match when={requests.data?.mySupportRequests}>
-          {(list) => (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">№</th>
-                  <th scope="col">Дата</th>
-                  <th scope="col">Тема</th>
-                  <th scope="col">Статус</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(request) => (
-                    <tr data-testid="support-request">
-                      <td>{request.number}</td>
-                      <td>{formatDate(request.createdAt)}</td>
-                      <td>{request.topic}</td>
-                      <td>{STATUS_NAMES[request.status]}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          )}
-        </Match>
-      </Switch>
     </section>
   );
 };

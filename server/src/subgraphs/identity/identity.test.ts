@@ -157,8 +157,8 @@ describe('registration', () => {
       .getConnection()
       .execute('select * from "identity"."abonent" where "email_normalized" = ?', [input.email.trim().toLowerCase()]);
     expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(row!.agreement_version).toBe('2026-11-24');
-    expect(row!.personal_data_consent_version).toBe('2026-11-24');
+    expect(row!.agreement_version).toBe('2026-12-02');
+    expect(row!.personal_data_consent_version).toBe('2026-12-02');
     expect(row!.agreement_accepted_at).toBeTruthy();
     expect(row!.personal_data_consent_at).toBeTruthy();
     expect(row!.email_confirmed_at).toBeNull();

@@ -16,6 +16,8 @@ import { Migration20261124000000CreateIdentitySchema } from './migrations/Migrat
 import { Migration20261124010000CreateIdentityTables } from './migrations/Migration20261124010000CreateIdentityTables.js';
 import { Migration20261125000000CreatePartnerApps } from './migrations/Migration20261125000000CreatePartnerApps.js';
 import { Migration20261125020000AddReadingReminders } from './migrations/Migration20261125020000AddReadingReminders.js';
+import { Migration20261202000000AddSupportThreads } from './migrations/Migration20261202000000AddSupportThreads.js';
+import { OperatorResolver } from './operator/operator.resolver.js';
 import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
 import { configurePasswordHashing } from './password/password-hasher.js';
@@ -23,7 +25,7 @@ import { PasswordResolver } from './password/password.resolver.js';
 import { identityPermissions } from './permissions.js';
 import { Session } from './session/session.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
-import { SupportRequest } from './support/support-request.entity.js';
+import { SupportMessage, SupportRequest } from './support/support-request.entity.js';
 import { SupportResolver } from './support/support.resolver.js';
 
 export const PURGE_UNCONFIRMED_JOB = 'identity.purge-unconfirmed';
@@ -31,14 +33,23 @@ export const PURGE_CAPTCHA_JOB = 'identity.purge-captcha-solutions';
 
 export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
-  entities: [Abonent, Session, EmailToken, SupportRequest, PartnerApp, PartnerApiKey],
+  entities: [Abonent, Session, EmailToken, SupportRequest, SupportMessage, PartnerApp, PartnerApiKey],
   migrations: [
     { name: 'Migration20261124000000CreateIdentitySchema', class: Migration20261124000000CreateIdentitySchema },
     { name: 'Migration20261124010000CreateIdentityTables', class: Migration20261124010000CreateIdentityTables },
     { name: 'Migration20261125000000CreatePartnerApps', class: Migration20261125000000CreatePartnerApps },
     { name: 'Migration20261125020000AddReadingReminders', class: Migration20261125020000AddReadingReminders },
+    { name: 'Migration20261202000000AddSupportThreads', class: Migration20261202000000AddSupportThreads },
   ],
-  resolvers: [AbonentResolver, SessionResolver, PasswordResolver, CaptchaResolver, SupportResolver, PartnerResolver],
+  resolvers: [
+    AbonentResolver,
+    SessionResolver,
+    PasswordResolver,
+    CaptchaResolver,
+    SupportResolver,
+    PartnerResolver,
+    OperatorResolver,
+  ],
   referenceResolvers: { Abonent: abonentReference },
   permissions: identityPermissions,
   createLoaders: (em, _request, deps) => {

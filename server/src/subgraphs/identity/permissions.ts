@@ -1,6 +1,6 @@
 // Who may call what in the identity subgraph. Anything not listed is denied; everything an abonent does
 // beyond logging in needs a confirmed e-mail (isEmailConfirmed).
-import { isAuthenticated, isEmailConfirmed, isPartner } from '../../core/rules.js';
+import { isAuthenticated, isEmailConfirmed, isPartner, partnerWithScope } from '../../core/rules.js';
 import { allow, FEDERATION_RULES, type IRules } from '../../core/shield.js';
 
 export const identityPermissions: IRules = {
@@ -8,8 +8,11 @@ export const identityPermissions: IRules = {
     ...FEDERATION_RULES.Query,
     passwordPolicy: allow,
     captchaChallenge: allow,
+    operator: allow,
+    passwordResetLink: allow,
     me: isAuthenticated,
     mySupportRequests: isEmailConfirmed,
+    mySupportRequest: isEmailConfirmed,
     partnerApp: isPartner,
   },
   Mutation: {
@@ -19,6 +22,8 @@ export const identityPermissions: IRules = {
     requestPasswordReset: allow,
     resetPassword: allow,
     createSupportRequest: allow,
+    addSupportMessage: isEmailConfirmed,
+    answerSupportRequest: partnerWithScope('support:answer'),
     resendConfirmation: isAuthenticated,
     logout: isAuthenticated,
     changePassword: isAuthenticated,
@@ -36,8 +41,12 @@ export const identityPermissions: IRules = {
   DeleteCabinetPayload: allow,
   LoginPayload: allow,
   PasswordPayload: allow,
+  PasswordResetLink: allow,
   CreateSupportRequestPayload: allow,
   SupportRequest: allow,
+  SupportMessage: allow,
+  SupportThreadPayload: allow,
   PartnerApp: allow,
+  Operator: allow,
   Supplier: allow,
 };

@@ -147,7 +147,7 @@ describe('upsertPersonalAccounts', () => {
           index: 617,
           field: 'number',
           code: 'NUMBER_INVALID',
-          message: 'Лицевой счет должен содержать не более 10 цифр.',
+          message: 'Лицевой счёт должен содержать не более 10 цифр.',
         },
       ],
     });
@@ -425,7 +425,7 @@ describe('updateSupplierSettings', () => {
         code: 'ivanovo',
         linkProof: 'RECEIPT_PIN',
         readingClosingDay: 20,
-        accountNumberFormat: { hint: 'Лицевой счет должен содержать 8 цифр.' },
+        accountNumberFormat: { hint: 'Лицевой счёт должен содержать 8 цифр.' },
         bankDetails: { inn: '3664000003', account: '40702810600000000001', bic: '044525999' },
         support: { phone: '+7 (4932) 00-00-00', address: 'г. Иваново, ул. Демо, д. 1' },
       },

@@ -54,7 +54,7 @@ describe('supplier settings', () => {
       linkProof: 'METER_READING',
       readingClosingDay: 25,
       receiptSampleUrl: '/receipts/sankt-peterburg.svg',
-      accountNumberFormat: { minDigits: 1, maxDigits: 10, hint: 'Лицевой счет должен содержать не более 10 цифр.' },
+      accountNumberFormat: { minDigits: 1, maxDigits: 10, hint: 'Лицевой счёт должен содержать не более 10 цифр.' },
       bankDetails: { inn: '7838016481', bic: '044525999', account: '40702810600000000001' },
     });
     expect(byCode.get('voronezh').linkProof).toBe('RECEIPT_PIN');
@@ -77,10 +77,10 @@ describe('linking a personal account', () => {
     expect(codes(await link(client, { ...SPB, number: '' }))).toEqual(['number:NUMBER_REQUIRED']);
     const letters = await link(client, { ...SPB, number: '70206201A' });
     expect(codes(letters)).toEqual(['number:NUMBER_NOT_DIGITS']);
-    expect(letters.errors[0]!.message).toContain('Лицевой счет должен содержать не более 10 цифр.');
+    expect(letters.errors[0]!.message).toContain('Лицевой счёт должен содержать не более 10 цифр.');
     const long = await link(client, { ...SPB, number: '12345678901' });
     expect(long.errors).toEqual([
-      { field: 'number', code: 'NUMBER_TOO_LONG', message: 'Лицевой счет должен содержать не более 10 цифр.' },
+      { field: 'number', code: 'NUMBER_TOO_LONG', message: 'Лицевой счёт должен содержать не более 10 цифр.' },
     ]);
     expect(codes(await link(client, { ...SPB, proof: null }))).toEqual(['proof:PROOF_REQUIRED']);
     expect(codes(await link(client, { ...SPB, proof: 'четыре' }))).toEqual(['proof:PROOF_INVALID']);

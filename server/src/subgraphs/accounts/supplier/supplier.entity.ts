@@ -31,13 +31,13 @@ export class AccountNumberFormat {
   @Field(() => Int)
   maxDigits!: number;
 
-  @Field(() => String, { description: 'The rule in Russian, e.g. «Лицевой счет должен содержать не более 10 цифр.»' })
+  @Field(() => String, { description: 'The rule in Russian, e.g. «Лицевой счёт должен содержать не более 10 цифр.»' })
   get hint(): string {
     return this.minDigits === this.maxDigits
-      ? `Лицевой счет должен содержать ${digits(this.maxDigits)}.`
+      ? `Лицевой счёт должен содержать ${digits(this.maxDigits)}.`
       : this.minDigits > 1
-        ? `Лицевой счет должен содержать от ${this.minDigits} до ${digits(this.maxDigits)}.`
-        : `Лицевой счет должен содержать не более ${digits(this.maxDigits)}.`;
+        ? `Лицевой счёт должен содержать от ${this.minDigits} до ${digits(this.maxDigits)}.`
+        : `Лицевой счёт должен содержать не более ${digits(this.maxDigits)}.`;
   }
 }
 

@@ -43,3 +43,19 @@ export async function redeemEmailToken(
   await em.flush();
   return { ok: true, token: found };
 }
+
+/** What a link would do if redeemed now, without redeeming it (a page says so before asking for anything). */
+export async function inspectEmailToken(
+  em: EntityManager,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<'valid' | 'unknown' | 'used' | 'expired' | 'revoked'> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return 'unknown';
+  const found = await em.findOne(EmailToken, { tokenHash: hashToken(token), purpose });
+  if (!found) return 'unknown';
+  if (found.usedAt) return 'used';
+  if (found.revokedAt) return 'revoked';
+  if (found.expiresAt.getTime() < now.getTime()) return 'expired';
+  return 'valid';
+}

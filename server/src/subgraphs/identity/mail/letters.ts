@@ -78,6 +78,49 @@ export function supportRequestLetter(
   ]);
 }
 
+export function supportAdditionLetter(
+  to: string,
+  request: { number: number; topic: string; contactEmail: string },
+  text: string,
+): Letter {
+  return letter('support-addition', to, `Дополнение к обращению № ${request.number}: ${request.topic}`, [
+    `Абонент дополнил обращение № ${request.number}.`,
+    `Тема: ${request.topic}`,
+    `Адрес для ответа: ${request.contactEmail}`,
+    text,
+    `Ответить: npm run support -- answer ${request.number} "<текст ответа>" или мутацией answerSupportRequest.`,
+  ]);
+}
+
+const ANSWER_STATUS_LINES: Record<string, string> = {
+  WAITING_FOR_ABONENT: 'Поддержка ждёт Вашего ответа.',
+  CLOSED: 'Обращение закрыто. Если вопрос остался, напишите новое обращение.',
+};
+
+/** An answer from support to the abonent: the text itself, the status it left, and where to read the thread. */
+export function supportAnswerLetter(
+  to: string,
+  request: { number: number; topic: string; status: string; abonentId?: string | null },
+  text: string,
+  url: string,
+): Letter {
+  const next = request.abonentId
+    ? 'Прочитать переписку и дополнить обращение можно в разделе «Поддержка» Личного кабинета.'
+    : 'Если нужно что-то добавить, напишите новое обращение в разделе «Поддержка».';
+  return letter(
+    'support-answer',
+    to,
+    `Ответ на обращение № ${request.number}: ${request.topic}`,
+    [
+      `Поддержка ответила на Ваше обращение № ${request.number} «${request.topic}»:`,
+      text,
+      ...(ANSWER_STATUS_LINES[request.status] ? [ANSWER_STATUS_LINES[request.status]!] : []),
+      next,
+    ],
+    { url, label: 'Открыть обращение' },
+  );
+}
+
 /**
  * `period` (YYYY-MM) is the month the readings count for, named outright: with a closing day early in the month the
  * reminder comes in the month before it.

@@ -10,3 +10,15 @@ export class PasswordPayload {
   @Field(() => [UserError])
   errors!: UserError[];
 }
+
+@ObjectType({ description: 'Whether a password-reset link can still set a password, told before any is typed.' })
+export class PasswordResetLink {
+  @Field(() => Boolean, { description: 'True while the link can set a new password.' })
+  usable!: boolean;
+
+  @Field(() => UserError, {
+    nullable: true,
+    description: 'Why not (`TOKEN_USED`, `TOKEN_EXPIRED` or `TOKEN_INVALID`) and what to do; null when usable.',
+  })
+  problem!: UserError | null;
+}

@@ -4,7 +4,7 @@ import { callerAbonentId } from '../abonent/caller-abonent.js';
 import type { IdentityContext } from '../identity.context.js';
 import { PASSWORD_POLICIES, PasswordPolicy } from './password-policy.js';
 import { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput } from './password.inputs.js';
-import { PasswordPayload } from './password.payloads.js';
+import { PasswordPayload, PasswordResetLink } from './password.payloads.js';
 import { PasswordService } from './password.service.js';
 
 @Resolver()
@@ -12,6 +12,16 @@ export class PasswordResolver {
   @Query(() => PasswordPolicy, { description: 'The password rule in force.' })
   passwordPolicy(@Ctx() ctx: IdentityContext): PasswordPolicy {
     return PASSWORD_POLICIES[ctx.config.passwordPolicy];
+  }
+
+  @Query(() => PasswordResetLink, {
+    description: 'Whether a password-reset link can still be used; the page asks before showing the password fields.',
+  })
+  passwordResetLink(
+    @Arg('token', () => String, { description: 'The token from the reset link.' }) token: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<PasswordResetLink> {
+    return new PasswordService(ctx).inspectResetLink(token);
   }
 
   @Mutation(() => PasswordPayload, { description: 'Changes the password; the abonent’s other sessions end.' })

@@ -3,7 +3,7 @@ import { sendLetter } from '../../../core/mail.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { Abonent } from '../abonent/abonent.entity.js';
 import { checkEmail, normalizeEmail } from '../abonent/email-address.js';
-import { issueEmailToken, redeemEmailToken } from '../email-token/email-token.service.js';
+import { inspectEmailToken, issueEmailToken, redeemEmailToken } from '../email-token/email-token.service.js';
 import type { IdentityContext } from '../identity.context.js';
 import { passwordChangedLetter, passwordResetLetter } from '../mail/letters.js';
 import { createRateLimits } from '../rate-limits.js';
@@ -11,7 +11,19 @@ import { endSessions } from '../session/session.service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { checkPassword, PASSWORD_POLICIES } from './password-policy.js';
 import type { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput } from './password.inputs.js';
-import { PasswordPayload } from './password.payloads.js';
+import { PasswordPayload, PasswordResetLink } from './password.payloads.js';
+
+/** Why a reset link cannot set a password, said the same by the page and by the reset itself. */
+function resetLinkProblem(outcome: 'unknown' | 'used' | 'expired' | 'revoked'): UserError {
+  const message =
+    outcome === 'expired'
+      ? 'Срок действия ссылки истёк (она действует 1 час). Запросите восстановление пароля ещё раз.'
+      : outcome === 'used'
+        ? 'Эта ссылка уже использована. Если нужно, запросите восстановление пароля ещё раз.'
+        : 'Ссылка недействительна. Запросите восстановление пароля ещё раз и откройте ссылку из последнего письма.';
+  const code = outcome === 'expired' ? 'TOKEN_EXPIRED' : outcome === 'used' ? 'TOKEN_USED' : 'TOKEN_INVALID';
+  return UserError.of('token', code, message);
+}
 
 export class PasswordService {
   constructor(private readonly ctx: IdentityContext) {}
@@ -94,14 +106,16 @@ export class PasswordService {
       return null;
     });
     if (outcome === null) return succeeded(PasswordPayload);
-    const message =
-      outcome === 'expired'
-        ? 'Срок действия ссылки истёк (она действует 1 час). Запросите восстановление пароля ещё раз.'
-        : outcome === 'used'
-          ? 'Эта ссылка уже использована. Если нужно, запросите восстановление пароля ещё раз.'
-          : 'Ссылка недействительна. Запросите восстановление пароля ещё раз и откройте ссылку из последнего письма.';
-    const code = outcome === 'expired' ? 'TOKEN_EXPIRED' : outcome === 'used' ? 'TOKEN_USED' : 'TOKEN_INVALID';
-    return failed(PasswordPayload, [UserError.of('token', code, message)]);
+    return failed(PasswordPayload, [resetLinkProblem(outcome)]);
+  }
+
+  /** The link's state as the reset would find it now; nothing is used up. */
+  async inspectResetLink(token: string): Promise<PasswordResetLink> {
+    const state = await inspectEmailToken(this.ctx.em, token.trim(), 'reset_password', this.ctx.clock.now());
+    return Object.assign(new PasswordResetLink(), {
+      usable: state === 'valid',
+      problem: state === 'valid' ? null : resetLinkProblem(state),
+    });
   }
 
   private checkNew(password: string, repeat: string): UserError[] {

@@ -6,9 +6,26 @@ export enum SupportRequestStatus {
   NEW = 'NEW',
   IN_PROGRESS = 'IN_PROGRESS',
   ANSWERED = 'ANSWERED',
+  WAITING_FOR_ABONENT = 'WAITING_FOR_ABONENT',
   CLOSED = 'CLOSED',
 }
-registerEnumType(SupportRequestStatus, { name: 'SupportRequestStatus' });
+registerEnumType(SupportRequestStatus, {
+  name: 'SupportRequestStatus',
+  description: 'Where a request stands.',
+  valuesConfig: {
+    NEW: { description: 'Sent, not answered yet.' },
+    IN_PROGRESS: { description: 'The abonent added to it after an answer; support has not answered again yet.' },
+    ANSWERED: { description: 'Support answered.' },
+    WAITING_FOR_ABONENT: { description: 'Support answered with a question and waits for the abonent.' },
+    CLOSED: { description: 'Closed by support; nothing more can be added.' },
+  },
+});
+
+export enum SupportMessageAuthor {
+  ABONENT = 'ABONENT',
+  SUPPORT = 'SUPPORT',
+}
+registerEnumType(SupportMessageAuthor, { name: 'SupportMessageAuthor', description: 'Who wrote a message.' });
 
 @ObjectType({ description: 'A request to technical support.' })
 @Entity({ tableName: 'support_request' })
@@ -26,11 +43,11 @@ export class SupportRequest {
   @Property({ type: 'uuid', nullable: true, index: true })
   abonentId?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The subject chosen when it was sent.' })
   @Property({ type: 'string', length: 200 })
   topic!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text first sent; what followed is in `messages`.' })
   @Property({ type: 'text' })
   message!: string;
 
@@ -41,6 +58,31 @@ export class SupportRequest {
   @Field(() => SupportRequestStatus)
   @Property({ type: 'string', length: 20 })
   status: SupportRequestStatus = SupportRequestStatus.NEW;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
+@ObjectType({ description: 'A message in a support request after the first: an addition by the abonent or an answer.' })
+@Entity({ tableName: 'support_message' })
+export class SupportMessage {
+  [OptionalProps]?: 'createdAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  requestId!: string;
+
+  @Field(() => SupportMessageAuthor, { description: 'The abonent or support.' })
+  @Property({ type: 'string', length: 20 })
+  author!: SupportMessageAuthor;
+
+  @Field(() => String, { description: 'The text, up to 5000 characters.' })
+  @Property({ type: 'text' })
+  text!: string;
 
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'datetime' })

@@ -14,3 +14,15 @@ export class CreateSupportRequestPayload {
   @Field(() => SupportRequest, { nullable: true })
   supportRequest!: SupportRequest | null;
 }
+
+@ObjectType({ description: 'Result of adding to or answering a support request.' })
+export class SupportThreadPayload {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => [UserError])
+  errors!: UserError[];
+
+  @Field(() => SupportRequest, { nullable: true, description: 'The request as it stands now; null when refused.' })
+  supportRequest!: SupportRequest | null;
+}

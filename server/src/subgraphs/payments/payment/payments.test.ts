@@ -217,6 +217,9 @@ describe('paying the debt with readings, by the card that succeeds', () => {
     expect(letter.text).toContain('ИНН продавца: 7838016481');
     expect(letter.text).toMatch(/Итого: 1\s234,56\s₽/);
     expect(letter.text).toMatch(/НДС: 22%, в том числе 22\s263,00\s₽|НДС: 22%, в том числе 222,63\s₽/);
+    // The letter names the cabinet's own labels, never one the cabinet does not show.
+    expect(letter.text).toContain('со статусом «Оплачено», а сумма «К оплате» на странице «Лицевые счета»');
+    expect(letter.text).not.toContain('не учтена в начислениях');
 
     // Nothing is due now: paying "the debt" again is refused with what to do instead.
     const nothing = (await abonent.start({})).body.data.startPayment;

@@ -1,4 +1,5 @@
 // The letter a payer gets when a payment succeeds: the payment and the details a 54-ФЗ cash receipt carries.
+// It names only labels the cabinet shows («Оплачено», «К оплате», «Лицевые счета»).
 // The fiscal receipt itself (with its ФН/ФД/ФП numbers) is issued by the acquirer's online cash register.
 import type { Config } from '../../../core/config.js';
 import { escapeHtml, type Letter } from '../../../core/mail.js';
@@ -45,8 +46,9 @@ export function receiptLetter(
   ];
   const intro = `Оплата ${formatMoney(amount)} по лицевому счёту ${payment.account_number} прошла успешно.`;
   const outro =
-    'Оплата поступит поставщику газа в течение 1–3 рабочих дней; до тех пор она показана в кабинете как ' +
-    '«не учтена в начислениях». Фискальный чек (с номерами ФН, ФД и ФП) направляет касса платёжного сервиса.';
+    'Оплата поступит поставщику газа в течение 1–3 рабочих дней. В Личном кабинете она уже видна: в истории ' +
+    'платежей со статусом «Оплачено», а сумма «К оплате» на странице «Лицевые счета» уменьшена на неё. ' +
+    'Фискальный чек (с номерами ФН, ФД и ФП) направляет касса платёжного сервиса.';
   const text = [intro, rows.map(([k, v]) => `${k}: ${v}`).join('\n'), outro, 'Личный кабинет абонента'].join('\n\n');
   const html = [
     '<!doctype html><html lang="ru"><body style="font-family: sans-serif; line-height: 1.5">',
