@@ -28,6 +28,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 's'.repeat(32) })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CAPTCHA_SECRET: is required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: is required/);
+    // The legal pages name the operator: production names its own, not the demonstrational one.
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OPERATOR_NAME: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OPERATOR_INN: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OPERATOR_ADDRESS: is required/);
     // The sandbox acquirer takes no real money: production names a real one, with its credentials.
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PAYMENT_PROVIDER: must not be sandbox/);
     expect(() => loadConfig({ PAYMENT_PROVIDER: 'yookassa' })).toThrow(/YOOKASSA_SHOP_ID: is required/);
@@ -37,6 +41,9 @@ describe('loadConfig', () => {
       GATEWAY_SECRET: 's'.repeat(32),
       CAPTCHA_SECRET: 'c'.repeat(32),
       SMTP_URL: 'smtp://mail.example.ru:587',
+      OPERATOR_NAME: 'ООО «Газ Онлайн»',
+      OPERATOR_INN: '7701234567',
+      OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
       PUBLIC_URL: 'https://lk.example.ru/',
       PAYMENT_PROVIDER: 'yookassa',
       YOOKASSA_SHOP_ID: '123456',
@@ -52,6 +59,9 @@ describe('loadConfig', () => {
       GATEWAY_SECRET: 's'.repeat(32),
       CAPTCHA_SECRET: 'c'.repeat(32),
       SMTP_URL: 'smtp://mail.example.ru:587',
+      OPERATOR_NAME: 'ООО «Газ Онлайн»',
+      OPERATOR_INN: '7701234567',
+      OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
       PUBLIC_URL: 'https://lk.example.ru',
       PAYMENT_PROVIDER: 'yookassa',
       YOOKASSA_SHOP_ID: '123456',
@@ -176,6 +186,9 @@ describe('TRUSTED_PROXIES', () => {
       CAPTCHA_SECRET: 'c'.repeat(32),
       SANDBOX_ACQUIRER_SECRET: 's'.repeat(32),
       SMTP_URL: 'smtp://mail.example.ru',
+      OPERATOR_NAME: 'ООО «Газ Онлайн»',
+      OPERATOR_INN: '7701234567',
+      OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
       PAYMENT_PROVIDER: 'yookassa',
       YOOKASSA_SHOP_ID: '123',
       YOOKASSA_SECRET_KEY: 'live_secret_key',

@@ -20,6 +20,13 @@ const DEV_GATEWAY_SECRET = 'kabinet-development-gateway-secret-not-for-productio
 const DEV_CAPTCHA_SECRET = 'kabinet-development-captcha-secret-not-for-production';
 const DEV_SANDBOX_SECRET = 'kabinet-sandbox-acquirer-notification-secret';
 
+/** Outside production, the legal pages name a plainly demonstrational operator; production must name its own. */
+const DEMO_OPERATOR = {
+  name: 'ООО «Личный кабинет абонента» (демонстрационный оператор)',
+  inn: '0000000000',
+  address: '000000, г. Москва, ул. Примерная, д. 1 (демонстрационный адрес)',
+};
+
 /** Secrets whose development values are public: production refuses them. */
 const PUBLISHED_SECRETS = [
   ['GATEWAY_SECRET', DEV_GATEWAY_SECRET],
@@ -95,18 +102,13 @@ const variables = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3).default('Личный кабинет абонента <no-reply@kabinet.localhost>'),
   SUPPORT_EMAIL: email.default('support@kabinet.localhost'),
-  OPERATOR_NAME: z.string().trim().min(3).max(300).default('ООО «Личный кабинет абонента» (демонстрационный оператор)'),
+  OPERATOR_NAME: z.string().trim().min(3).max(300).optional(),
   OPERATOR_INN: z
     .string()
     .trim()
     .regex(/^(\d{10}|\d{12})$/, 'must be the operator’s ИНН: 10 digits (an organisation) or 12 (a sole trader)')
-    .default('0000000000'),
-  OPERATOR_ADDRESS: z
-    .string()
-    .trim()
-    .min(5)
-    .max(500)
-    .default('000000, г. Москва, ул. Примерная, д. 1 (демонстрационный адрес)'),
+    .optional(),
+  OPERATOR_ADDRESS: z.string().trim().min(5).max(500).optional(),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_COST: int(50_000, 1, 10_000_000),
@@ -301,6 +303,16 @@ const schema = variables.superRefine((env, ctx) => {
       message: 'must not be sandbox when NODE_ENV=production (the sandbox takes no real money); set yookassa',
     });
   }
+  for (const name of ['OPERATOR_NAME', 'OPERATOR_INN', 'OPERATOR_ADDRESS'] as const) {
+    if (env.NODE_ENV === 'production' && !env[name]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message:
+          'is required when NODE_ENV=production (the user agreement and the personal-data consent name the operator)',
+      });
+    }
+  }
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     ctx.addIssue({
       code: 'custom',
@@ -440,7 +452,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     supportEmail: e.SUPPORT_EMAIL,
-    operator: Object.freeze({ name: e.OPERATOR_NAME, inn: e.OPERATOR_INN, address: e.OPERATOR_ADDRESS }),
+    operator: Object.freeze({
+      name: e.OPERATOR_NAME ?? DEMO_OPERATOR.name,
+      inn: e.OPERATOR_INN ?? DEMO_OPERATOR.inn,
+      address: e.OPERATOR_ADDRESS ?? DEMO_OPERATOR.address,
+    }),
     gatewaySecret: e.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
     captchaSecret: e.CAPTCHA_SECRET ?? DEV_CAPTCHA_SECRET,
     captchaCost: e.CAPTCHA_COST,
