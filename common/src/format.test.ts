@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from './calendar.js';
 import { formatDate, formatDateTime, formatDay, formatMonth, formatMonthLower } from './dates.js';
 import { formatMoney, formatRubles, includedVat, parseRubles } from './money.js';
+import { readingMessages } from './reading-messages.js';
 
 const NBSP = '\u00a0';
 
@@ -44,5 +45,14 @@ describe('dates', () => {
     expect(formatMonth('2026-12')).toBe('Декабрь 2026');
     expect(formatMonthLower('2027-01')).toBe('январь 2027');
     expect(formatMonth('2026-12-01')).toBe('2026-12-01');
+  });
+});
+
+describe('reading messages', () => {
+  it('write figures as the page beside them does: thousands apart, a decimal comma', () => {
+    expect(readingMessages.rolloverToConfirm('99911.482')).toContain('расход составит 99\u00a0911,482 м³');
+    expect(readingMessages.implausible('9553.9')).toContain('Расход 9\u00a0553,9 м³');
+    expect(readingMessages.belowPrevious('100')).toContain('(100)');
+    expect(readingMessages.belowPrevious('1\u00a0188,518')).toContain('(1\u00a0188,518)');
   });
 });

@@ -1,8 +1,14 @@
 // The reading rules' messages, in one place: the server refuses with them and the web client checks with them.
 
-/** «1234.5» → «1234,5»: decimals as a Russian reader writes them. */
+/**
+ * «99911.482» → «99 911,482»: decimals as a Russian reader writes them (no-break spaces between thousands, as the
+ * web client's figures beside the message); text that is not a plain decimal is left as it is.
+ */
 function comma(decimal: string): string {
-  return decimal.replace('.', ',');
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (!match) return decimal.replace('.', ',');
+  const whole = match[1]!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return match[2] === undefined ? whole : `${whole},${match[2]}`;
 }
 
 export const readingMessages = {

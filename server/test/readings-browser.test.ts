@@ -202,7 +202,7 @@ describe('meter readings in the web client', () => {
     await send.click();
     await meter
       .locator('.field-error')
-      .getByText(spaced('Счётчик прошёл через ноль: расход составит 99911,482 м³.'))
+      .getByText(spaced('Счётчик прошёл через ноль: расход составит 99 911,482 м³.'))
       .waitFor();
     const confirmRollover = meter.getByLabel(/^Показание верное, записать его/);
     await expect(meter.locator('.dial-confirm label').textContent()).resolves.toMatch(
@@ -344,7 +344,7 @@ describe('meter readings in the web client', () => {
     // A year of 5–21 m³ a month before: 9 553,9 m³ since the last accepted reading (445,1) is asked about.
     await meter
       .locator('.field-error')
-      .getByText(spaced('Расход 9553,9 м³ намного больше обычного для этого счётчика.'))
+      .getByText(spaced('Расход 9 553,9 м³ намного больше обычного для этого счётчика.'))
       .waitFor();
     const confirm = meter.getByLabel(/^Показание верное, записать его/);
     await expect(meter.locator('.dial-confirm label').textContent()).resolves.toMatch(

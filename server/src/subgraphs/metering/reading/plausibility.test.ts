@@ -180,7 +180,7 @@ describe('implausible readings', () => {
       status: 'REFUSED',
       code: 'READING_IMPLAUSIBLE',
       consumption: '99905',
-      message: expect.stringContaining('Счётчик прошёл через ноль: расход составит 99905 м³'),
+      message: expect.stringContaining('Счётчик прошёл через ноль: расход составит 99\u00a0905 м³'),
     });
     expect(await recordedValues(meterId)).toEqual([]);
     const confirmed = await submit(client, {

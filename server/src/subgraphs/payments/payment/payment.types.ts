@@ -36,8 +36,8 @@ const CANCELLATION_REASONS: Readonly<Record<string, string>> = {
   card_not_supported: 'Карта не поддерживается.',
   '3d_secure_failed': 'Не пройдена проверка 3-D Secure.',
   expired_on_confirmation: 'Время на оплату истекло.',
-  canceled_by_payer: 'Оплата отменена.',
-  canceled_by_merchant: 'Оплата отменена.',
+  canceled_by_payer: 'Вы отменили оплату, деньги не списаны.',
+  canceled_by_merchant: 'Платёж отменён, деньги не списаны.',
   provider_refused: 'Платёжный сервис не принял платёж.',
   fraud_suspected: 'Операция отклонена банком из соображений безопасности.',
 };
