@@ -49,11 +49,15 @@ async function dueOf(abonent: Payer): Promise<Due> {
 }
 
 /** Reads until the QR code carries `amount` (the accounts subgraph learns of payments by events). */
+/**
+ * Waits until the QR code (accounts) carries `amount` and payments' amountDue says the same: each subgraph learns of
+ * a payment or a new balance from its own delivery of the event, so for a moment one may be ahead of the other.
+ */
 const qrCarries = (abonent: Payer, amount: number | null) =>
   eventually(
     () => dueOf(abonent),
-    (d) => d.paymentQr.amount === amount,
-    `the QR code to carry ${amount}`,
+    (d) => d.paymentQr.amount === amount && d.amountDue.due === (amount ?? 0),
+    `the QR code to carry ${amount}, and amountDue to agree`,
   );
 
 /** The payer fills in the sandbox's payment page with the card that pays. */
