@@ -257,7 +257,7 @@ describe('personal accounts in the web client', () => {
     await dialog.waitFor({ state: 'hidden' });
     const card = page.getByTestId('account-card').filter({ hasText: '3600123456' });
     await card.getByRole('heading', { name: 'Лицевой счёт № 3600123456' }).waitFor();
-    await card.getByText('Межрегионгаз Воронеж').waitFor();
+    await card.getByText('Межрегионгаз Воронеж', { exact: true }).waitFor();
     expect((await card.locator('.account-balance').textContent()) ?? '').toMatch(/^Задолженность:\s452,10\s₽/);
     await expect(focused(page)).resolves.toBe('Лицевой счёт № 3600123456 подключён к Личному кабинету.');
     await shot(page, 'linked-voronezh-phone');
