@@ -35,6 +35,8 @@ const PUBLIC = new Set([
   'Mutation.requestPasswordReset',
   'Mutation.resetPassword',
   'Mutation.createSupportRequest',
+  'Query.operator',
+  'Query.passwordResetLink',
 ]);
 /** Open to a logged-in abonent before the e-mail is confirmed. */
 const LOGIN_LEVEL = new Set([
@@ -58,6 +60,7 @@ const PARTNER_ONLY: ReadonlyMap<string, PartnerScope | '*'> = new Map([
   ['Mutation.updateReadingRules', 'supplier:write'],
   ['Query.partnerReadings', 'readings:read'],
   ['Query.partnerPayments', 'payments:read'],
+  ['Mutation.answerSupportRequest', 'support:answer'],
 ]);
 /** For a confirmed abonent (their own data) or a partner with the scope (its supplier's data). */
 const ABONENT_OR_PARTNER: ReadonlyMap<string, PartnerScope> = new Map([

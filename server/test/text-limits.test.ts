@@ -73,6 +73,8 @@ describe('the declared limits', () => {
     );
     expect(declared).toEqual({
       'createSupportRequest($input.message)': { maxLength: 10_000, multiline: true },
+      'addSupportMessage($input.text)': { maxLength: 10_000, multiline: true },
+      'answerSupportRequest($input.text)': { maxLength: 10_000, multiline: true },
       'createSupportRequest($input.captcha)': { maxLength: 4096, multiline: false },
       'register($input.captcha)': { maxLength: 4096, multiline: false },
       'login($input.captcha)': { maxLength: 4096, multiline: false },
