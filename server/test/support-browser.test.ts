@@ -1,10 +1,10 @@
-// «Поддержка», the legal pages and the messages that must not mislead, in Chromium: a request opened as a thread,
+// «Поддержка» (on a phone), the legal pages and the messages that must not mislead, in Chromium: a request opened as a thread,
 // added to and answered (by `npm run support`), the operator named in the agreement and the consent, the CAPTCHA
 // error gone once «Проверено», a used reset link refused at once, and a confirmed abonent reopening the link.
 import { describe, expect, it } from 'vitest';
 import { asPage, logIn, loggedInAbonent, onServer, registerAbonent, uniqueEmail } from './support/browser-abonents.js';
 import { SERVER_URL } from './support/database.js';
-import { newPage, useBrowserKabinet, WAIT } from './support/browser-kabinet.js';
+import { newPage, PHONE, useBrowserKabinet, WAIT } from './support/browser-kabinet.js';
 import { runProcess } from './support/processes.js';
 
 const app = useBrowserKabinet('support-browser', {
@@ -17,13 +17,22 @@ describe('support and messages in the web client', () => {
   it.skipIf(!SERVER_URL)(
     'opens a request with its text, adds to it and shows support’s answer and status',
     async () => {
-      const { page, email } = await loggedInAbonent(app, { prefix: 'thread', watch: 'SupportThread_Add' });
+      const { page, email } = await loggedInAbonent(app, {
+        prefix: 'thread',
+        watch: 'SupportThread_Add',
+        viewport: PHONE,
+      });
       const created = await asPage(app, page, 'SupportPage_CreateRequest', {
         input: { topic: 'Оплата', message: 'Платёж не виден', contactEmail: email, captcha: null },
       });
       const number: number = created.data!.createSupportRequest.supportRequest.number;
       await page.goto(app.baseUrl + '/support');
       const row = page.getByTestId('support-request').filter({ hasText: String(number) });
+      await row.waitFor();
+      // On a phone the list of requests, its «Открыть» included, fits the screen (it once ran 130 px past it).
+      await expect(page.evaluate(() => document.scrollingElement!.scrollWidth)).resolves.toBeLessThanOrEqual(
+        PHONE.width,
+      );
       await row.getByRole('button', { name: `Открыть обращение № ${number}` }).click();
       const thread = page.getByRole('region', { name: `Обращение № ${number}: Оплата` });
       await thread.getByText('Платёж не виден').waitFor();
