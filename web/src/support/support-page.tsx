@@ -1,4 +1,5 @@
 // «Поддержка»: a request to technical support (a CAPTCHA unless logged in with a confirmed e-mail) and the abonent's own requests.
+import { SUPPORT_TEXT_MAX, supportTextTooLong } from '@kabinet/common/support';
 import { createEffect, createSignal, For, onMount, Show, type Component } from 'solid-js';
 import { createMutation } from '@urql/solid';
 import { SessionKnown } from '../shared/abonent-only';
@@ -39,7 +40,7 @@ const CreateSupportRequestMutation = graphql(`
 `);
 
 const TOPICS = ['Регистрация и вход', 'Лицевые счета', 'Показания счётчиков', 'Оплата', 'Другое'];
-const MESSAGE_MAX = 5000;
+const MESSAGE_MAX = SUPPORT_TEXT_MAX;
 const FIELDS = ['topic', 'message', 'contactEmail', 'captcha'];
 
 export const SupportPage: Component = () => {
@@ -94,7 +95,7 @@ const SupportForm: Component<{ onCreated: () => void }> = (props) => {
     message: () => {
       const text = message().trim();
       if (!text) return 'Опишите Ваш вопрос.';
-      return text.length > MESSAGE_MAX ? `Сообщение не может быть длиннее ${MESSAGE_MAX} символов.` : undefined;
+      return text.length > MESSAGE_MAX ? supportTextTooLong : undefined;
     },
     contactEmail: () => emailProblem(contactEmail()),
     captcha: () => (vouched() || captcha.payload() ? undefined : CAPTCHA_NOT_DONE),

@@ -1,4 +1,5 @@
 // One of «Мои обращения» opened: the text sent, the additions and support's answers, and a form to add to it.
+import { SUPPORT_TEXT_MAX, supportTextTooLong } from '@kabinet/common/support';
 import { createSignal, For, Match, Show, Switch, type Component } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
 import { graphql } from '../graphql';
@@ -56,7 +57,7 @@ const STATUS_NOTES: Partial<Record<SupportRequestStatus, string>> = {
   CLOSED: 'Обращение закрыто. Если вопрос остался, напишите новое обращение.',
 };
 
-const TEXT_MAX = 5000;
+const TEXT_MAX = SUPPORT_TEXT_MAX;
 
 export const SupportThread: Component<{ number: number; onChanged: () => void }> = (props) => {
   // Per-abonent data: always from the server.
@@ -131,7 +132,7 @@ const AddMessageForm: Component<{ number: number; onAdded: () => void }> = (prop
     text: () => {
       const value = text().trim();
       if (!value) return 'Напишите текст сообщения.';
-      return value.length > TEXT_MAX ? `Сообщение не может быть длиннее ${TEXT_MAX} символов.` : undefined;
+      return value.length > TEXT_MAX ? supportTextTooLong : undefined;
     },
   });
 

@@ -1,5 +1,6 @@
 // A support request as a thread: the abonent reads it and adds to it, support answers (by API or command), and the
 // abonent gets each answer by letter. An abonent sees only their own requests.
+import { SUPPORT_TEXT_MAX, supportTextTooLong } from '@kabinet/common/support';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphDependencies } from '../../../core/context.js';
 import { sendLetter } from '../../../core/mail.js';
@@ -15,7 +16,6 @@ import { SupportAnswerStatus, type AddSupportMessageInput, type AnswerSupportReq
 import { SupportThreadPayload } from './support.payloads.js';
 
 /** The most a message may hold, as for the first one. */
-export const SUPPORT_TEXT_MAX = 5000;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /** What the thread needs of a request's context: the CLI gives the same from its own. */
@@ -27,7 +27,7 @@ function textProblem(raw: string): UserError | null {
   const text = raw.trim();
   if (!text) return UserError.of('text', 'TEXT_REQUIRED', 'Напишите текст сообщения.');
   if (text.length > SUPPORT_TEXT_MAX) {
-    return UserError.of('text', 'TEXT_TOO_LONG', `Сообщение не может быть длиннее ${SUPPORT_TEXT_MAX} символов.`);
+    return UserError.of('text', 'TEXT_TOO_LONG', supportTextTooLong);
   }
   if (CONTROL.test(text)) return UserError.of('text', 'INVALID_CHARACTERS', 'Сообщение содержит недопустимые символы.');
   return null;

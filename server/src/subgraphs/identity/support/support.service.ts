@@ -1,4 +1,5 @@
 // Support requests: stored, mailed to SUPPORT_EMAIL; an abonent sees their own.
+import { SUPPORT_TEXT_MAX, supportTextTooLong } from '@kabinet/common/support';
 import { sendLetter } from '../../../core/mail.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { checkEmail } from '../abonent/email-address.js';
@@ -28,8 +29,8 @@ export class SupportService {
       errors.push(UserError.of('topic', 'INVALID_CHARACTERS', 'Тема содержит недопустимые символы.'));
     }
     if (!message) errors.push(UserError.of('message', 'MESSAGE_REQUIRED', 'Опишите Ваш вопрос.'));
-    else if (message.length > 5000) {
-      errors.push(UserError.of('message', 'MESSAGE_TOO_LONG', 'Сообщение не может быть длиннее 5000 символов.'));
+    else if (message.length > SUPPORT_TEXT_MAX) {
+      errors.push(UserError.of('message', 'MESSAGE_TOO_LONG', supportTextTooLong));
     } else if (CONTROL.test(message)) {
       errors.push(UserError.of('message', 'INVALID_CHARACTERS', 'Сообщение содержит недопустимые символы.'));
     }
