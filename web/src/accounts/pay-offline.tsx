@@ -1,6 +1,7 @@
 // What an abonent can do when the supplier takes no online payment and has given no bank details for a QR code:
 // pay by the paper receipt, and the supplier's own contacts to ask where (shown only when the supplier gave them).
 import { Show, type Component } from 'solid-js';
+import { hasSupplierContacts, SupplierContacts } from '../shared/supplier-contacts';
 
 export interface OfflineSupplier {
   name: string;
@@ -9,7 +10,7 @@ export interface OfflineSupplier {
 
 export const PayOffline: Component<{ supplier: OfflineSupplier }> = (props) => {
   const contacts = () => props.supplier.support;
-  const hasContacts = () => Boolean(contacts().phone || contacts().email || contacts().website);
+  const hasContacts = () => hasSupplierContacts(contacts());
   return (
     <div class="pay-offline" data-testid="pay-offline">
       <h3>Как оплатить</h3>
@@ -24,29 +25,7 @@ export const PayOffline: Component<{ supplier: OfflineSupplier }> = (props) => {
         }
       >
         <p>Квитанции нет под рукой — поставщик назовёт реквизиты и сумму:</p>
-        <ul class="pay-offline-contacts">
-          <Show when={contacts().phone}>
-            {(phone) => (
-              <li>
-                Телефон: <a href={`tel:${phone().replace(/[^\d+]/g, '')}`}>{phone()}</a>
-              </li>
-            )}
-          </Show>
-          <Show when={contacts().email}>
-            {(email) => (
-              <li>
-                Эл. почта: <a href={`mailto:${email()}`}>{email()}</a>
-              </li>
-            )}
-          </Show>
-          <Show when={contacts().website}>
-            {(website) => (
-              <li>
-                Сайт: <a href={website()}>{website()}</a>
-              </li>
-            )}
-          </Show>
-        </ul>
+        <SupplierContacts contacts={contacts()} class="pay-offline-contacts" />
       </Show>
     </div>
   );

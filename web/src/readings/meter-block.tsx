@@ -22,6 +22,7 @@ export const MeterBlockSupplierFragment = graphql(`
     }
   }
 `);
+import { hasSupplierContacts, SupplierContacts } from '../shared/supplier-contacts';
 import { ZONE_NAMES } from './dial-entries';
 
 type Meter = NonNullable<MeterReadings_AccountFragment['meters']>[number];
@@ -87,34 +88,8 @@ export const Verification: Component<{
             Что делать: закажите поверку счётчика (или его замену) и сообщите о ней поставщику
             {props.supplier ? ` — ${props.supplier.name}` : ''}; после поверки показания снова можно будет передавать.
           </p>
-          <Show
-            when={support()?.phone || support()?.email || support()?.website || support()?.address}
-            fallback={<p>Контакты поставщика указаны в квитанции.</p>}
-          >
-            <ul class="supplier-contacts" aria-label="Контакты поставщика">
-              <Show when={support()?.phone}>
-                {(phone) => (
-                  <li>
-                    Телефон: <a href={`tel:${phone().replace(/[^\d+]/g, '')}`}>{phone()}</a>
-                  </li>
-                )}
-              </Show>
-              <Show when={support()?.email}>
-                {(email) => (
-                  <li>
-                    Эл. почта: <a href={`mailto:${email()}`}>{email()}</a>
-                  </li>
-                )}
-              </Show>
-              <Show when={support()?.address}>{(address) => <li>Адрес: {address()}</li>}</Show>
-              <Show when={support()?.website}>
-                {(website) => (
-                  <li>
-                    Сайт: <a href={website()}>{website()}</a>
-                  </li>
-                )}
-              </Show>
-            </ul>
+          <Show when={hasSupplierContacts(support())} fallback={<p>Контакты поставщика указаны в квитанции.</p>}>
+            <SupplierContacts contacts={support()!} class="supplier-contacts" label="Контакты поставщика" />
           </Show>
         </div>
       </Match>
