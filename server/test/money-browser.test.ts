@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
+import { linkAccountForPayment, loggedInAbonent } from './support/browser-abonents.js';
 import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
 import { readPdf } from './support/pdf.js';
 import { decodeQr } from './support/qr.js';
@@ -13,24 +13,6 @@ const SUCCEEDING_CARD = '4111 1111 1111 1111';
 
 const app = useBrowserKabinet('money-browser', { DEMO_DATA: 'true' });
 const { shot } = screenshots('money');
-
-/** Links a demo account and waits until payments has heard of it (a probe payment metering refuses). */
-function linkedAccount(page: Page, supplierCode: string, number: string, proof: string): Promise<string> {
-  return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'payments', async (accountId) => {
-    const probe = await asPage(app, page, 'PaymentPage_Start', {
-      input: {
-        ...readingOfNoMeter(accountId),
-        purpose: 'CUSTOM',
-        amount: 100,
-        receiptEmail: 'probe@example.ru',
-        returnUrl: `${app.baseUrl}/oplata/rezultat`,
-      },
-    });
-    const payload = probe.data?.startPayment;
-    expect(payload, JSON.stringify(probe)).toMatchObject({ ok: false, payment: null });
-    return payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND');
-  });
-}
 
 const cardOf = (page: Page, number: string) => page.getByTestId('account-card').filter({ hasText: number });
 const qrOf = (card: Locator, number: string) =>
@@ -85,7 +67,11 @@ async function savedNotice(page: Page, card: Locator) {
 describe('what is due after paying online', () => {
   it('the whole debt paid: the card, the QR code on the screen and the PDF ask for nothing; 500 ₽ more is an advance', async () => {
     const { page } = await loggedInAbonent(app, { prefix: 'money', watch: 'PaymentPage_Start', viewport: DESKTOP });
-    const accountId = await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
+    const accountId = await linkAccountForPayment(app, page, {
+      supplierCode: 'sankt-peterburg',
+      number: '702062012',
+      proof: '4,37507',
+    });
     await page.reload();
     const card = cardOf(page, '702062012');
     await card.locator('.account-balance').getByText(spaced('Задолженность: 1 234,56 ₽')).waitFor();
@@ -139,7 +125,11 @@ describe('what is due after paying online', () => {
       watch: 'PaymentPage_Start',
       viewport: PHONE,
     });
-    const accountId = await linkedAccount(page, 'voronezh', '3600123456', '2468');
+    const accountId = await linkAccountForPayment(app, page, {
+      supplierCode: 'voronezh',
+      number: '3600123456',
+      proof: '2468',
+    });
     await page.goto(`${app.baseUrl}/oplata/${accountId}`);
     await expect(page.getByLabel(spaced('По текущему долгу (452,10 ₽)')).isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Перейти к оплате' }).click();

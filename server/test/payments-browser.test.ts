@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from '@kabinet/common/calendar';
-import { asPage, linkAccountUntilHeard, loggedInAbonent, readingOfNoMeter } from './support/browser-abonents.js';
+import { linkAccountForPayment, loggedInAbonent } from './support/browser-abonents.js';
 import { DESKTOP, PHONE, screenshots, spaced, useBrowserKabinet } from './support/browser-kabinet.js';
 
 const SUCCEEDING_CARD = '4111 1111 1111 1111';
@@ -34,30 +34,6 @@ async function loggedIn(viewport = DESKTOP) {
   return { ...session, starts };
 }
 
-/**
- * Links a demo account through the API and waits until payments and metering have heard of the link (events,
- * within seconds): until then a payment answers ACCOUNT_NOT_FOUND. The probe's reading names no real meter, so
- * metering refuses it and no payment starts.
- */
-function linkedAccount(page: Page, supplierCode: string, number: string, proof: string | null): Promise<string> {
-  return linkAccountUntilHeard(app, page, { supplierCode, number, proof }, 'payments', async (accountId) => {
-    const probe = await asPage(app, page, 'PaymentPage_Start', {
-      input: {
-        ...readingOfNoMeter(accountId),
-        purpose: 'CUSTOM',
-        amount: 100,
-        receiptEmail: 'probe@example.ru',
-        returnUrl: `${app.baseUrl}/oplata/rezultat`,
-      },
-    });
-    const payload = probe.data?.startPayment;
-    expect(payload, JSON.stringify(probe)).toMatchObject({ ok: false, payment: null });
-    if (payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND')) return true;
-    expect(payload.errors[0].code, JSON.stringify(probe)).toMatch(/^(ACCOUNT_NOT_FOUND|ACCOUNT_NOT_LINKED)$/);
-    return false;
-  });
-}
-
 function cardOf(page: Page, accountNumber: string) {
   return page.getByTestId('account-card').filter({ hasText: accountNumber });
 }
@@ -83,7 +59,11 @@ async function payOnSandbox(page: Page, card: string, amount: string): Promise<v
 describe('online payment in the web client', () => {
   it('pays the current debt with a meter reading: the sandbox card page, the result, the receipt letter, the history', async () => {
     const { page, email, cspViolations, starts } = await loggedIn();
-    const accountId = await linkedAccount(page, 'sankt-peterburg', '702062012', '4,37507');
+    const accountId = await linkAccountForPayment(app, page, {
+      supplierCode: 'sankt-peterburg',
+      number: '702062012',
+      proof: '4,37507',
+    });
     await page.reload();
 
     // The card: what to pay now, the way to pay it, no payments yet.
@@ -172,7 +152,11 @@ describe('online payment in the web client', () => {
 
   it('pays an amount of one’s own with a declined card: the reason on the result page and in the history', async () => {
     const { page, cspViolations, starts } = await loggedIn(PHONE);
-    const accountId = await linkedAccount(page, 'sankt-peterburg', '702062013', '1520,4');
+    const accountId = await linkAccountForPayment(app, page, {
+      supplierCode: 'sankt-peterburg',
+      number: '702062013',
+      proof: '1520,4',
+    });
     await page.reload();
     const payments = cardOf(page, '702062013').getByRole('region', { name: 'Оплата онлайн' });
     // Overpaid: nothing due.
@@ -250,7 +234,11 @@ describe('online payment in the web client', () => {
 
   it('stops a reading lower than the last one before sending, and shows the server’s refusal next to the meter', async () => {
     const { page, starts } = await loggedIn();
-    const accountId = await linkedAccount(page, 'voronezh', '3600123456', '2468');
+    const accountId = await linkAccountForPayment(app, page, {
+      supplierCode: 'voronezh',
+      number: '3600123456',
+      proof: '2468',
+    });
     await page.goto(`${app.baseUrl}/oplata/${accountId}`);
     await page.getByLabel('Передать показания вместе с оплатой').check();
     const dial = dialOf(page, 'Показание счётчика BK-G4-7723110, м³');

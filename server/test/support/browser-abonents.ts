@@ -149,3 +149,31 @@ export async function linkAccountUntilHeard(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Links a demo account through the API and waits until payments and metering have heard of the link (events,
+ * within seconds): until then a payment answers ACCOUNT_NOT_FOUND. The probe's reading names no real meter, so
+ * metering refuses it and no payment starts. Returns the account's id.
+ */
+export function linkAccountForPayment(
+  app: BrowserKabinet,
+  page: Page,
+  account: { supplierCode: string; number: string; proof: string | null },
+): Promise<string> {
+  return linkAccountUntilHeard(app, page, account, 'payments', async (accountId) => {
+    const probe = await asPage(app, page, 'PaymentPage_Start', {
+      input: {
+        ...readingOfNoMeter(accountId),
+        purpose: 'CUSTOM',
+        amount: 100,
+        receiptEmail: 'probe@example.ru',
+        returnUrl: `${app.baseUrl}/oplata/rezultat`,
+      },
+    });
+    const payload = probe.data?.startPayment;
+    expect(payload, JSON.stringify(probe)).toMatchObject({ ok: false, payment: null });
+    if (payload.errors.some((e: { code: string }) => e.code === 'METER_NOT_FOUND')) return true;
+    expect(payload.errors[0].code, JSON.stringify(probe)).toMatch(/^(ACCOUNT_NOT_FOUND|ACCOUNT_NOT_LINKED)$/);
+    return false;
+  });
+}
