@@ -61,3 +61,17 @@ export function formatMonthLower(month: string): string {
   const formatted = formatMonth(month);
   return formatted.charAt(0).toLowerCase() + formatted.slice(1);
 }
+
+const DAY_MONTH = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A calendar day in running text, `2026-12-25` → `25 декабря`. */
+export function formatDayMonth(day: string): string {
+  return DAY_MONTH.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A month (YYYY-MM) after «с», in the genitive: `2025-12` → `декабря 2025` («с декабря 2025»). */
+export function formatMonthGenitive(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const name = DAY_MONTH.formatToParts(new Date(Date.UTC(year, m - 1, 1))).find((p) => p.type === 'month');
+  return `${name?.value ?? month} ${year}`;
+}

@@ -1,7 +1,15 @@
 // The formats the server and the web client share: what an abonent reads on a page, in a letter and on a notice.
 import { describe, expect, it } from 'vitest';
 import { todayInMoscow } from './calendar.js';
-import { formatDate, formatDateTime, formatDay, formatMonth, formatMonthLower } from './dates.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDayMonth,
+  formatMonth,
+  formatMonthGenitive,
+  formatMonthLower,
+} from './dates.js';
 import { formatMoney, formatRubles, includedVat, parseRubles } from './money.js';
 import { readingMessages } from './reading-messages.js';
 
@@ -45,6 +53,8 @@ describe('dates', () => {
     expect(formatMonth('2026-12')).toBe('Декабрь 2026');
     expect(formatMonthLower('2027-01')).toBe('январь 2027');
     expect(formatMonth('2026-12-01')).toBe('2026-12-01');
+    expect(formatMonthGenitive('2025-12')).toBe('декабря 2025');
+    expect(formatDayMonth('2027-02-28')).toBe('28 февраля');
   });
 });
 

@@ -2,6 +2,7 @@
 // the server's periodFor decides (a reading after the closing day counts for the next month). Shown in the accounts
 // summary; here so that it cannot drift from periodFor.
 import { addMonths } from './calendar.js';
+import { formatDayMonth } from './dates.js';
 
 export interface ReadingWindow {
   /** YYYY-MM-DD: the last day readings count for the period they count for now. */
@@ -13,8 +14,6 @@ export interface ReadingWindow {
   /** Today is past this month's closing day: readings now count for the next month. */
   afterClosing: boolean;
 }
-
-const DAY_MONTH = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** The closing day in `month` (YYYY-MM), or the month's last day when it is shorter. */
 function closingDate(month: string, closingDay: number): string {
@@ -29,7 +28,7 @@ export function readingWindow(today: string, closingDay: number): ReadingWindow 
   const afterClosing = today > until;
   if (afterClosing) until = closingDate(addMonths(month, 1), closingDay);
   const daysLeft = Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
-  return { until, untilText: DAY_MONTH.format(new Date(`${until}T00:00:00Z`)), daysLeft, afterClosing };
+  return { until, untilText: formatDayMonth(until), daysLeft, afterClosing };
 }
 
 /** `1 день`, `3 дня`, `11 дней`: the Russian plural of days (with a no-break space). */

@@ -1,6 +1,13 @@
 // Formats dates, money, volumes and months the way the seed document writes them (ru-RU, Moscow time). Money and
 // dates come from @kabinet/common, which the server formats with too.
-export { formatDate, formatDateTime, formatDay, formatMonth, formatMonthLower } from '@kabinet/common/dates';
+export {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatMonth,
+  formatMonthGenitive,
+  formatMonthLower,
+} from '@kabinet/common/dates';
 export { formatMoney, formatRubles, parseRubles, type RublesProblem } from '@kabinet/common/money';
 export { todayInMoscow } from '@kabinet/common/calendar';
 import { formatMoney } from '@kabinet/common/money';
@@ -30,13 +37,4 @@ export function formatReading(value: string, fractionDigits: number): string {
 /** A volume in m³ as the API sends it, `10.5` → `10,5 м³`. */
 export function formatVolume(value: string): string {
   return `${formatDecimal(value)}\u00a0м³`;
-}
-
-const MONTH_GENITIVE = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-
-/** A month (YYYY-MM) after «с», in the genitive: `2025-12` → `декабря 2025` («с декабря 2025»). */
-export function formatMonthGenitive(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const name = MONTH_GENITIVE.formatToParts(new Date(Date.UTC(year, m - 1, 1))).find((p) => p.type === 'month');
-  return `${name?.value ?? month} ${year}`;
 }
