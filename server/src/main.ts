@@ -1,6 +1,6 @@
 // `npm start`: Kabinet in one process on one port, on DATABASE_URL or the embedded database.
 import 'reflect-metadata';
-import { createKabinet } from './app.js';
+import { createKabinet, kabinetPools } from './app.js';
 import { openDatabase } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 
@@ -10,8 +10,9 @@ try {
     {
       url: config.databaseUrl,
       dataDir: config.dataDir,
-      poolMax: config.dbPoolMax,
+      pools: kabinetPools(config),
       idleTimeoutMs: config.dbIdleTimeoutMs,
+      startTimeoutMs: config.dbStartTimeoutMs,
     },
     log,
   );

@@ -167,7 +167,13 @@ export async function createSubgraphServer(
     await runtime.registerRoutes(http);
     // The payments service serves the sandbox acquirer (the gateway forwards its pages here), as `npm start` does.
     if (name === 'payments') {
-      sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
+      sandbox = await startSandboxAcquirer(http, {
+        config,
+        databaseUrl: database.url,
+        poolMax: database.sandboxMax,
+        queue: deps.queue,
+        log,
+      });
     }
     registerProbes(http, () => readiness({ [name]: runtime }));
     return {

@@ -91,7 +91,13 @@ const variables = z.object({
   PUBLIC_URL: httpUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DB_POOL_MAX: int(10, 1, 200),
+  DB_CONNECTIONS: int(24, 6, 1000),
+  // One budget sizes every pool now: a leftover DB_POOL_MAX would silently mean nothing.
+  DB_POOL_MAX: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined, 'was replaced by DB_CONNECTIONS (all database connections of one process)'),
+  DB_START_TIMEOUT: duration('60s'),
   DB_IDLE_TIMEOUT: duration('30s'),
   MIGRATE_ON_START: bool(true),
   DEMO_DATA: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
@@ -330,7 +336,10 @@ export type Config = Readonly<{
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  dbPoolMax: number;
+  /** Database connections one process may open, every pool together (DB_CONNECTIONS); see database.ts. */
+  dbConnections: number;
+  /** How long a start keeps retrying a PostgreSQL server that refuses connections (DB_START_TIMEOUT). */
+  dbStartTimeoutMs: number;
   /** Pools close a connection unused this long (DB_IDLE_TIMEOUT). */
   dbIdleTimeoutMs: number;
   migrateOnStart: boolean;
@@ -442,7 +451,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    dbPoolMax: e.DB_POOL_MAX,
+    dbConnections: e.DB_CONNECTIONS,
+    dbStartTimeoutMs: e.DB_START_TIMEOUT,
     dbIdleTimeoutMs: e.DB_IDLE_TIMEOUT,
     migrateOnStart: e.MIGRATE_ON_START,
     demoData:

@@ -80,7 +80,8 @@ const QUERY_CANCELED = '57014';
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
     const status = HTTP_STATUS[code];
-    super(message, { extensions: { ...details, code, ...(status ? { http: { status } } : {}) } });
+    const http = status ? { ...(details.http as object | undefined), status } : details.http;
+    super(message, { extensions: { ...details, code, ...(http ? { http } : {}) } });
     this.name = 'AppError';
   }
 }
