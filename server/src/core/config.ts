@@ -92,11 +92,6 @@ const variables = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DB_CONNECTIONS: int(24, 6, 1000),
-  // One budget sizes every pool now: a leftover DB_POOL_MAX would silently mean nothing.
-  DB_POOL_MAX: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined, 'was replaced by DB_CONNECTIONS (all database connections of one process)'),
   DB_START_TIMEOUT: duration('60s'),
   DB_IDLE_TIMEOUT: duration('30s'),
   MIGRATE_ON_START: bool(true),
@@ -433,12 +428,21 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment; throws ConfigError listing every invalid variable. */
+/** Variables that meant something once: set, they would silently mean nothing now, so the start is refused. */
+const RETIRED: Readonly<Record<string, string>> = {
+  DB_POOL_MAX: 'was replaced by DB_CONNECTIONS (every database connection of one process; README: «Database connections»)',
+};
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
   const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+  const retired = Object.keys(RETIRED).filter((name) => env[name] !== undefined);
+  if (!parsed.success || retired.length > 0) {
+    const lines = [
+      ...retired.map((name) => `  ${name}: ${RETIRED[name]}`),
+      ...(parsed.success ? [] : parsed.error.issues).map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`),
+    ];
     throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
