@@ -73,7 +73,7 @@ describe('while the database is out of reach', () => {
       await proxy.restore();
       const again = await post(SUPPLIERS);
       expect(again.statusCode).toBe(200);
-      expect((again.json() as GraphQLResult['body']).errors).toBeUndefined();
+      expect(again.json<GraphQLResult['body']>().errors).toBeUndefined();
       expect((await app.kabinet.http.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     }
   });

@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { unavailableRetryExchange } from '../../web/src/shared/unavailable-retry.js';
 
 const MESSAGE = 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
-const UNAVAILABLE = { errors: [{ message: MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } }] };
+const UNAVAILABLE = {
+  errors: [{ message: MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } }],
+};
 
 /** A server that answers each request with the next of `answers` (status and body), counting what it got. */
 function server(answers: Array<[number, unknown]>) {
   const requests: string[] = [];
   const fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
-    requests.push(String(init?.body));
+    requests.push(typeof init?.body === 'string' ? init.body : '');
     const [status, body] = answers[Math.min(requests.length - 1, answers.length - 1)]!;
     return Promise.resolve(
       new Response(JSON.stringify(body), {

@@ -430,7 +430,8 @@ export class ConfigError extends Error {
 /** Parses an environment; throws ConfigError listing every invalid variable. */
 /** Variables that meant something once: set, they would silently mean nothing now, so the start is refused. */
 const RETIRED: Readonly<Record<string, string>> = {
-  DB_POOL_MAX: 'was replaced by DB_CONNECTIONS (every database connection of one process; README: «Database connections»)',
+  DB_POOL_MAX:
+    'was replaced by DB_CONNECTIONS (every database connection of one process; README: «Database connections»)',
 };
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -441,7 +442,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success || retired.length > 0) {
     const lines = [
       ...retired.map((name) => `  ${name}: ${RETIRED[name]}`),
-      ...(parsed.success ? [] : parsed.error.issues).map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`),
+      ...(parsed.success ? [] : parsed.error.issues).map(
+        (i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`,
+      ),
     ];
     throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
   }

@@ -64,8 +64,7 @@ export const TIMEOUT_MESSAGE =
   'не запишет его дважды.';
 
 /** What a client reads while the database cannot be reached (a restart, a failover, every connection taken). */
-export const SERVICE_UNAVAILABLE_MESSAGE =
-  'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
+export const SERVICE_UNAVAILABLE_MESSAGE = 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
 
 /** The Retry-After (seconds) of SERVICE_UNAVAILABLE: a PostgreSQL restart or failover takes about this long. */
 export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;

@@ -10,9 +10,7 @@ export const UNAVAILABLE_RETRY_DELAY_MS = 1500;
  * call (with an idempotency key where the API has one), never the client's.
  */
 export function retriesWhenUnavailable(error: CombinedError, operation: Operation): boolean {
-  return (
-    operation.kind === 'query' && error.graphQLErrors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')
-  );
+  return operation.kind === 'query' && error.graphQLErrors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
 }
 
 /**
