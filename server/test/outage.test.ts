@@ -139,6 +139,11 @@ describe('the connection budget', () => {
       expect(p.subgraph).toBeGreaterThanOrEqual(1);
     }
     expect(splitConnections(24, 4, true)).toEqual({ subgraph: 4, queue: 4, sandbox: 2, migration: 2 });
+    // A subgraph service: its one subgraph takes what is left (payments also serves the sandbox acquirer).
+    expect(splitConnections(24, 1, false).subgraph).toBe(18);
+    expect(splitConnections(24, 1, true).subgraph).toBe(16);
+    expect(splitConnections(9, 4, true).subgraph).toBe(1);
+    expect(splitConnections(6, 1, true).subgraph).toBe(1);
     expect(() => splitConnections(8, 4, true)).toThrow(/DB_CONNECTIONS=8 is too few .* at least 9/);
   });
 
