@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
 import { servesSandbox } from './app.js';
-import { openDatabase, splitConnections } from './core/database.js';
+import { openDatabase, retryWhileUnavailable, splitConnections } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 import { exposedWithoutSecret, listenAddressOf } from './core/exposure.js';
 import { createSubgraphServer } from './subgraph-server.js';
@@ -35,7 +35,12 @@ try {
     },
     log,
   );
-  const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
+  // The probe may pass and the pools still be refused (a server nearly full): the whole start is retried then too.
+  const server = await retryWhileUnavailable(
+    () => createSubgraphServer(name as SubgraphName, { config, log, database }),
+    config.dbStartTimeoutMs,
+    log,
+  );
   await server.http.listen(listenAddressOf(config, name as SubgraphName));
   closeOnSignals(() => server.close(), log, config.shutdownTimeoutMs);
 } catch (error) {

@@ -1,7 +1,9 @@
 // Outages answered as outages: a database that goes away mid-run, refuses connections at start, or is "full",
 // seen through a TCP proxy between Kabinet and its PostgreSQL (the shared server itself is never restarted).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, splitConnections, type Database } from '../src/core/database.js';
+import { createKabinet } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { openDatabase, retryWhileUnavailable, splitConnections, type Database } from '../src/core/database.js';
 import { createLogger } from '../src/core/logger.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
 import { startTestKabinet, type GraphQLResult, type TestKabinet } from './support/kabinet.js';
@@ -9,6 +11,7 @@ import { TcpProxy } from './support/tcp-proxy.js';
 
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 const SUPPLIERS = '{ suppliers { code name } }';
+const SUPPLIERS_BODY = JSON.stringify({ query: SUPPLIERS });
 const MESSAGE = 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
 
 /** A Kabinet whose every database connection goes through `proxy`; `inner` is closed with it. */
@@ -107,6 +110,33 @@ describe('at start', () => {
       expect((await app.graphql(SUPPLIERS)).status).toBe(200);
     } finally {
       await app.close();
+    }
+  });
+
+  it('retries the whole start when the probe passes but the pools are refused (a nearly full server)', async () => {
+    const database = await openDatabase({ url: proxy.through(inner.url), dataDir: 'unused', pools }, log);
+    // One connection at a time, as a server with one slot left: the job queue's or a subgraph pool's next one fails.
+    proxy.limit = 1;
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+    const starting = retryWhileUnavailable(
+      () => createKabinet({ config, log, database, serveWebClient: false }),
+      120_000,
+      log,
+    );
+    const before = proxy.turnedAway;
+    await new Promise<void>((resolve) => proxy.on('turned-away', (n: number) => n >= before + 3 && resolve()));
+    proxy.limit = undefined;
+    const kabinet = await starting;
+    try {
+      const answer = await kabinet.http.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: SUPPLIERS_BODY,
+      });
+      expect(answer.statusCode).toBe(200);
+    } finally {
+      await kabinet.close();
     }
   });
 

@@ -121,20 +121,40 @@ const LONGEST_RETRY_MS = 5_000;
 
 /**
  * Connects once (and runs `select 1`) until the server accepts, retrying errors that say it is unreachable, full
- * or starting (ECONNREFUSED, 53300 too many clients, 57P03…) with doubling pauses (0.25 s up to 5 s), each
- * logged, for at most `timeoutMs` in all. Anything else (a wrong password, no such database) fails at once.
+ * or starting (ECONNREFUSED, 53300 too many clients, 57P03…) as `retryWhileUnavailable` does. Anything else (a
+ * wrong password, no such database) fails at once.
  */
 export async function waitForDatabase(url: string, timeoutMs: number, log: Logger): Promise<void> {
+  await retryWhileUnavailable(
+    async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: LONGEST_RETRY_MS });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('select 1');
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+    timeoutMs,
+    log,
+  );
+}
+
+/**
+ * Runs `work` (a start: the probe, or opening every pool and migrating) until it succeeds, again after each failure
+ * that says the database is out of reach (isUnavailable), with doubling pauses from 0.25 s up to 5 s, each logged,
+ * for at most `timeoutMs` in all (DB_START_TIMEOUT); then, or on any other failure, it throws. `work` must clean
+ * up after itself when it fails (createKabinet closes what it opened).
+ */
+export async function retryWhileUnavailable<T>(work: () => Promise<T>, timeoutMs: number, log: Logger): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let pause = FIRST_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: LONGEST_RETRY_MS });
-    client.on('error', () => {});
     try {
-      await client.connect();
-      await client.query('select 1');
+      const result = await work();
       if (attempt > 1) log.info({ attempt }, 'database accepts connections');
-      return;
+      return result;
     } catch (error) {
       const left = deadline - Date.now();
       if (!isUnavailable(error)) throw error;
@@ -152,8 +172,6 @@ export async function waitForDatabase(url: string, timeoutMs: number, log: Logge
       );
       await sleep(wait);
       pause = Math.min(pause * 2, LONGEST_RETRY_MS);
-    } finally {
-      await client.end().catch(() => {});
     }
   }
 }

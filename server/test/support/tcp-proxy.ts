@@ -14,6 +14,8 @@ export class TcpProxy extends EventEmitter {
   peak = 0;
   /** Connections that arrived while the database was "full". */
   turnedAway = 0;
+  /** With `pass`: connections beyond this many open at once are answered "too many clients" (a nearly full server). */
+  limit: number | undefined;
   private mode: ProxyMode = 'pass';
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
@@ -79,7 +81,7 @@ export class TcpProxy extends EventEmitter {
 
   private accept(client: Socket): void {
     client.on('error', () => {});
-    if (this.mode === 'too-many') {
+    if (this.mode === 'too-many' || (this.limit !== undefined && this.open >= this.limit)) {
       this.turnedAway++;
       this.emit('turned-away', this.turnedAway);
       // The startup message arrives first; PostgreSQL answers it with an ErrorResponse and closes.
