@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKabinet } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
+import { createHttpServer } from '../src/core/http.js';
 import { openDatabase, retryWhileUnavailable, splitConnections, type Database } from '../src/core/database.js';
 import { createLogger } from '../src/core/logger.js';
 import { createTestDatabase, SERVER_URL } from './support/database.js';
@@ -78,6 +79,26 @@ describe('while the database is out of reach', () => {
       expect(again.statusCode).toBe(200);
       expect(again.json<GraphQLResult['body']>().errors).toBeUndefined();
       expect((await app.kabinet.http.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    }
+  });
+});
+
+describe('routes besides GraphQL (payment notifications, the sandbox pages)', () => {
+  it('answer 503 SERVICE_UNAVAILABLE with Retry-After when the database is out of reach, never 500', async () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const http = createHttpServer(log, config.http);
+    http.post('/payments/webhooks/test', () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    http.get('/bug', () => {
+      throw new Error('a bug');
+    });
+    try {
+      const outage = await http.inject({ method: 'POST', url: '/payments/webhooks/test', payload: {} });
+      expectUnavailable({ status: outage.statusCode, headers: outage.headers, body: outage.body });
+      expect((await http.inject({ method: 'GET', url: '/bug' })).statusCode).toBe(500);
+    } finally {
+      await http.close();
     }
   });
 });
