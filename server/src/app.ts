@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from './core/config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { SubgraphDependencies } from './core/context.js';
-import { openDatabase, type Database } from './core/database.js';
+import { openDatabase, splitConnections, type Database, type PoolSizes } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
 import { JobQueue } from './core/queue.js';
@@ -74,6 +74,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       config,
       databaseUrl: database.url,
       idleTimeoutMs: database.idleTimeoutMs,
+      poolMax: database.sandboxMax,
       queue: deps.queue,
       log,
     });
@@ -115,6 +116,16 @@ export async function openSubgraphs(
   return opened;
 }
 
+/** The pools of `npm start` (every subgraph, the sandbox acquirer where it runs), from DB_CONNECTIONS. */
+export function kabinetPools(config: Config): PoolSizes {
+  return splitConnections(config.dbConnections, SUBGRAPH_NAMES.length, servesSandbox(config));
+}
+
+/** Whether this configuration serves the sandbox acquirer itself (with its own pool). */
+export function servesSandbox(config: Config): boolean {
+  return config.payments.provider === 'sandbox' && config.payments.sandboxSelfHosted;
+}
+
 /**
  * For operator commands (`npm run migrate`, `npm run partner`): opens the database, the job queue (which installs
  * or upgrades its own schema) and every subgraph, runs `work`, and closes them all whatever happens.
@@ -125,8 +136,16 @@ export async function withSubgraphs<T>(
   poolMax: number,
   work: (subgraphs: Record<SubgraphName, SubgraphRuntime>) => Promise<T>,
 ): Promise<T> {
+  // A command's pools are small (it serves nobody) and within DB_CONNECTIONS like a server's.
+  const share = splitConnections(config.dbConnections, SUBGRAPH_NAMES.length, false);
   const database = await openDatabase(
-    { url: config.databaseUrl, dataDir: config.dataDir, poolMax, idleTimeoutMs: config.dbIdleTimeoutMs },
+    {
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      pools: { ...share, subgraph: Math.min(poolMax, share.subgraph), queue: 1 },
+      idleTimeoutMs: config.dbIdleTimeoutMs,
+      startTimeoutMs: config.dbStartTimeoutMs,
+    },
     log,
   );
   try {

@@ -1,7 +1,7 @@
 // `npm start`: Kabinet in one process on one port, on DATABASE_URL or the embedded database.
 import 'reflect-metadata';
-import { createKabinet } from './app.js';
-import { openDatabase } from './core/database.js';
+import { createKabinet, kabinetPools } from './app.js';
+import { openDatabase, retryWhileUnavailable } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 
 const { config, log } = bootstrap('kabinet');
@@ -10,12 +10,19 @@ try {
     {
       url: config.databaseUrl,
       dataDir: config.dataDir,
-      poolMax: config.dbPoolMax,
+      pools: kabinetPools(config),
       idleTimeoutMs: config.dbIdleTimeoutMs,
+      startTimeoutMs: config.dbStartTimeoutMs,
     },
     log,
   );
-  const kabinet = await createKabinet({ config, log, database }).catch(async (error: unknown) => {
+  // The probe above may pass and the pools still be refused (a server nearly at max_connections): the whole start
+  // is retried then too, within the same DB_START_TIMEOUT.
+  const kabinet = await retryWhileUnavailable(
+    () => createKabinet({ config, log, database }),
+    config.dbStartTimeoutMs,
+    log,
+  ).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });

@@ -5,7 +5,7 @@ import { bootstrap, failStart } from './core/process.js';
 
 const { config, log } = bootstrap('migrate');
 try {
-  await withSubgraphs(config, log, config.dbPoolMax, async (subgraphs) => {
+  await withSubgraphs(config, log, Number.POSITIVE_INFINITY, async (subgraphs) => {
     await migrateAll(subgraphs, log);
     log.info('all migrations applied');
   });

@@ -1,7 +1,8 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service, on the port of its <NAME>_URL.
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
-import { openDatabase } from './core/database.js';
+import { servesSandbox } from './app.js';
+import { openDatabase, retryWhileUnavailable, splitConnections } from './core/database.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';
 import { exposedWithoutSecret, listenAddressOf } from './core/exposure.js';
 import { createSubgraphServer } from './subgraph-server.js';
@@ -27,12 +28,19 @@ try {
     {
       url: config.databaseUrl,
       dataDir: config.dataDir,
-      poolMax: config.dbPoolMax,
+      // One subgraph per process: its pool takes what the queue, migrations and (payments) the sandbox leave.
+      pools: splitConnections(config.dbConnections, 1, name === 'payments' && servesSandbox(config)),
       idleTimeoutMs: config.dbIdleTimeoutMs,
+      startTimeoutMs: config.dbStartTimeoutMs,
     },
     log,
   );
-  const server = await createSubgraphServer(name as SubgraphName, { config, log, database });
+  // The probe may pass and the pools still be refused (a server nearly full): the whole start is retried then too.
+  const server = await retryWhileUnavailable(
+    () => createSubgraphServer(name as SubgraphName, { config, log, database }),
+    config.dbStartTimeoutMs,
+    log,
+  );
   await server.http.listen(listenAddressOf(config, name as SubgraphName));
   closeOnSignals(() => server.close(), log, config.shutdownTimeoutMs);
 } catch (error) {

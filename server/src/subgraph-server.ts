@@ -9,7 +9,13 @@ import type { Config, SubgraphName } from './core/config.js';
 import { SET_COOKIE_EXTENSION, type SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
-import { AppError, ErrorCode, maskError } from './core/errors.js';
+import {
+  AppError,
+  ErrorCode,
+  isUnavailable,
+  maskError,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from './core/errors.js';
 import { exposedWithoutSecret } from './core/exposure.js';
 import { createHttpServer, registerProbes } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
@@ -86,6 +92,15 @@ export async function createSubgraphServer(
           async requestDidStart() {
             return {
               async willSendResponse({ response, contextValue }) {
+                // The database is out of reach and nothing was answered: 503, which the gateway passes on.
+                if (response.body.kind === 'single') {
+                  const { data, errors } = response.body.singleResult;
+                  const unavailable = errors?.find((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+                  if (unavailable && (data == null || Object.values(data).every((v) => v == null))) {
+                    response.http.status = 503;
+                    response.http.headers.set('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+                  }
+                }
                 if (contextValue.setCookies.length > 0 && response.body.kind === 'single') {
                   response.body.singleResult.extensions = {
                     ...response.body.singleResult.extensions,
@@ -134,16 +149,31 @@ export async function createSubgraphServer(
         ) {
           return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
         }
-        return {
-          caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
-        };
+        try {
+          return {
+            caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
+          };
+        } catch (error) {
+          if (!isUnavailable(error)) throw error;
+          request.log.warn({ err: error }, 'database unavailable; caller lookup answered 503');
+          return reply
+            .code(503)
+            .header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS))
+            .send({ error: 'unavailable' });
+        }
       });
       registerDevMailbox(http, config);
     }
     await runtime.registerRoutes(http);
     // The payments service serves the sandbox acquirer (the gateway forwards its pages here), as `npm start` does.
     if (name === 'payments') {
-      sandbox = await startSandboxAcquirer(http, { config, databaseUrl: database.url, queue: deps.queue, log });
+      sandbox = await startSandboxAcquirer(http, {
+        config,
+        databaseUrl: database.url,
+        poolMax: database.sandboxMax,
+        queue: deps.queue,
+        log,
+      });
     }
     registerProbes(http, () => readiness({ [name]: runtime }));
     return {

@@ -60,7 +60,8 @@ beforeAll(async () => {
     CAPTCHA_COST: '10',
     DEMO_DATA: 'true',
   };
-  if (database.embedded) env.DB_POOL_MAX = '1';
+  // The smallest budget a subgraph service takes: one session behind the embedded database serves them all.
+  if (database.embedded) env.DB_CONNECTIONS = '6';
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();
     subgraphUrls[name] = `http://127.0.0.1:${port}`;

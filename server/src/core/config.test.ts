@@ -247,6 +247,17 @@ describe('time and size limits', () => {
   });
 });
 
+describe('the database connection budget', () => {
+  it('is DB_CONNECTIONS (24 by default, at least 6), and a leftover DB_POOL_MAX is refused, not ignored', () => {
+    expect(loadConfig({}).dbConnections).toBe(24);
+    expect(loadConfig({ DB_CONNECTIONS: '40' }).dbConnections).toBe(40);
+    expect(() => loadConfig({ DB_CONNECTIONS: '5' })).toThrow(/DB_CONNECTIONS/);
+    expect(() => loadConfig({ DB_POOL_MAX: '10' })).toThrow(/DB_POOL_MAX: was replaced by DB_CONNECTIONS/);
+    expect(loadConfig({}).dbStartTimeoutMs).toBe(60_000);
+    expect(loadConfig({ DB_START_TIMEOUT: '5m' }).dbStartTimeoutMs).toBe(300_000);
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable the config reads, and no other', () => {
     const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');

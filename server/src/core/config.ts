@@ -91,7 +91,8 @@ const variables = z.object({
   PUBLIC_URL: httpUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DB_POOL_MAX: int(10, 1, 200),
+  DB_CONNECTIONS: int(24, 6, 1000),
+  DB_START_TIMEOUT: duration('60s'),
   DB_IDLE_TIMEOUT: duration('30s'),
   MIGRATE_ON_START: bool(true),
   DEMO_DATA: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
@@ -330,7 +331,10 @@ export type Config = Readonly<{
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  dbPoolMax: number;
+  /** Database connections one process may open, every pool together (DB_CONNECTIONS); see database.ts. */
+  dbConnections: number;
+  /** How long a start keeps retrying a PostgreSQL server that refuses connections (DB_START_TIMEOUT). */
+  dbStartTimeoutMs: number;
   /** Pools close a connection unused this long (DB_IDLE_TIMEOUT). */
   dbIdleTimeoutMs: number;
   migrateOnStart: boolean;
@@ -424,12 +428,24 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment; throws ConfigError listing every invalid variable. */
+/** Variables that meant something once: set, they would silently mean nothing now, so the start is refused. */
+const RETIRED: Readonly<Record<string, string>> = {
+  DB_POOL_MAX:
+    'was replaced by DB_CONNECTIONS (every database connection of one process; README: «Database connections»)',
+};
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
   const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+  const retired = Object.keys(RETIRED).filter((name) => env[name] !== undefined);
+  if (!parsed.success || retired.length > 0) {
+    const lines = [
+      ...retired.map((name) => `  ${name}: ${RETIRED[name]}`),
+      ...(parsed.success ? [] : parsed.error.issues).map(
+        (i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`,
+      ),
+    ];
     throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -442,7 +458,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    dbPoolMax: e.DB_POOL_MAX,
+    dbConnections: e.DB_CONNECTIONS,
+    dbStartTimeoutMs: e.DB_START_TIMEOUT,
     dbIdleTimeoutMs: e.DB_IDLE_TIMEOUT,
     migrateOnStart: e.MIGRATE_ON_START,
     demoData:

@@ -1,9 +1,13 @@
 // Where the data lives: the PostgreSQL at DATABASE_URL, or an embedded one (PGlite on a loopback socket).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { isUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface Database {
@@ -12,6 +16,10 @@ export interface Database {
   readonly embedded: boolean;
   /** Connections each subgraph's pool may open. */
   readonly poolMax: number;
+  /** Connections the job queue's pool may open (default: 2 embedded, 4 on a server). */
+  readonly queueMax?: number;
+  /** Connections the sandbox acquirer's pool may open (default 4). */
+  readonly sandboxMax?: number;
   /** How long a pooled connection may sit unused before its pool closes it (every pool: ORM, queue, sandbox). */
   readonly idleTimeoutMs?: number;
   close(): Promise<void>;
@@ -27,17 +35,70 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
  */
 const EMBEDDED_CONNECTIONS = 64;
 
-export async function openDatabase(
-  options: { url: string | undefined; dataDir: string; poolMax: number; idleTimeoutMs?: number },
-  log: Logger,
-): Promise<Database> {
+/** How one process's DB_CONNECTIONS are split between its pools. */
+export interface PoolSizes {
+  /** Each subgraph's ORM pool. */
+  readonly subgraph: number;
+  readonly queue: number;
+  /** The sandbox acquirer's pool (0 where it is not served). */
+  readonly sandbox: number;
+  /** Held back for migrations at start: the advisory-lock session and the migrating ORM's one connection. */
+  readonly migration: number;
+}
+
+/** Connections migrations take at start besides the pools (subgraph.ts: the advisory lock and the migration). */
+export const MIGRATION_CONNECTIONS = 2;
+
+/**
+ * Splits one process's connection budget (DB_CONNECTIONS) between its pools, so that all of them together, at
+ * their fullest, never open more: migrations 2, the job queue 15 % (at least 2), the sandbox acquirer 8 % (at
+ * least 1) where it runs, the rest in equal shares to the subgraphs this process serves. Too small a budget is
+ * refused with the least that would do.
+ */
+export function splitConnections(budget: number, subgraphs: number, sandbox: boolean): PoolSizes {
+  const queue = Math.max(2, Math.round(budget * 0.15));
+  const sandboxShare = sandbox ? Math.max(1, Math.round(budget * 0.08)) : 0;
+  const subgraph = Math.floor((budget - MIGRATION_CONNECTIONS - queue - sandboxShare) / subgraphs);
+  if (subgraph < 1) {
+    const least = MIGRATION_CONNECTIONS + 2 + (sandbox ? 1 : 0) + subgraphs;
+    throw new Error(
+      `DB_CONNECTIONS=${budget} is too few for ${subgraphs} subgraph(s), the job queue and migrations: ` +
+        `set at least ${least}.`,
+    );
+  }
+  return { subgraph, queue, sandbox: sandboxShare, migration: MIGRATION_CONNECTIONS };
+}
+
+export interface OpenDatabaseOptions {
+  url: string | undefined;
+  dataDir: string;
+  /** The pool sizes (splitConnections); on the embedded database every subgraph pool has one connection. */
+  pools: PoolSizes;
+  idleTimeoutMs?: number;
+  /** How long to keep retrying a server that refuses connections at start (DB_START_TIMEOUT; default 60 s). */
+  startTimeoutMs?: number;
+  /** How long a lock of another process on DATA_DIR may go without a refresh before it counts as dead. */
+  lockStaleMs?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions, log: Logger): Promise<Database> {
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const { pools } = options;
   if (options.url) {
-    return { url: options.url, embedded: false, poolMax: options.poolMax, idleTimeoutMs, close: async () => {} };
+    await waitForDatabase(options.url, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, log);
+    return {
+      url: options.url,
+      embedded: false,
+      poolMax: pools.subgraph,
+      queueMax: pools.queue,
+      sandboxMax: pools.sandbox,
+      idleTimeoutMs,
+      close: async () => {},
+    };
   }
   const dir = path.join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
-  const unlock = await lockDataDir(options.dataDir);
+  const unlock = await lockDataDir(options.dataDir, log, options.lockStaleMs);
   const db = await startEmbedded(dir, idleTimeoutMs).catch(async (error: unknown) => {
     await unlock();
     throw error;
@@ -45,6 +106,8 @@ export async function openDatabase(
   log.info({ dataDir: dir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use a PostgreSQL server');
   return {
     ...db,
+    queueMax: Math.min(pools.queue, 2),
+    sandboxMax: Math.min(pools.sandbox, 2),
     async close() {
       await db.close();
       await unlock();
@@ -52,42 +115,111 @@ export async function openDatabase(
   };
 }
 
+export const DEFAULT_START_TIMEOUT_MS = 60_000;
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 5_000;
+
+/**
+ * Connects once (and runs `select 1`) until the server accepts, retrying errors that say it is unreachable, full
+ * or starting (ECONNREFUSED, 53300 too many clients, 57P03…) as `retryWhileUnavailable` does. Anything else (a
+ * wrong password, no such database) fails at once.
+ */
+export async function waitForDatabase(url: string, timeoutMs: number, log: Logger): Promise<void> {
+  await retryWhileUnavailable(
+    async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: LONGEST_RETRY_MS });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('select 1');
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+    timeoutMs,
+    log,
+  );
+}
+
+/**
+ * Runs `work` (a start: the probe, or opening every pool and migrating) until it succeeds, again after each failure
+ * that says the database is out of reach (isUnavailable), with doubling pauses from 0.25 s up to 5 s, each logged,
+ * for at most `timeoutMs` in all (DB_START_TIMEOUT); then, or on any other failure, it throws. `work` must clean
+ * up after itself when it fails (createKabinet closes what it opened).
+ */
+export async function retryWhileUnavailable<T>(work: () => Promise<T>, timeoutMs: number, log: Logger): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let pause = FIRST_RETRY_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await work();
+      if (attempt > 1) log.info({ attempt }, 'database accepts connections');
+      return result;
+    } catch (error) {
+      const left = deadline - Date.now();
+      if (!isUnavailable(error)) throw error;
+      if (left <= 0) {
+        throw new Error(
+          `The database refused connections for ${Math.round(timeoutMs / 1000)} s (DB_START_TIMEOUT); ` +
+            `last: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      const wait = Math.min(pause, left);
+      log.warn(
+        { attempt, retryInMs: wait, code: (error as { code?: unknown }).code, reason: (error as Error).message },
+        'database not reachable yet; retrying',
+      );
+      await sleep(wait);
+      pause = Math.min(pause * 2, LONGEST_RETRY_MS);
+    }
+  }
+}
+
 export class DataDirInUseError extends Error {
   override name = 'DataDirInUseError';
 }
 
+/** A live holder refreshes its lock this often; one not refreshed for DEFAULT_LOCK_STALE_MS belongs to nobody. */
+const LOCK_UPDATE_MS = 2_000;
+const DEFAULT_LOCK_STALE_MS = 10_000;
+
 /**
  * PGlite's files belong to one process: a second one (another `npm start`, `npm run partner`) would corrupt them.
- * A lock file with the owner's pid keeps it out; a lock left by a process that no longer runs is taken over.
+ * The lock is held by the living process, not named by a pid (a dead Kabinet's pid may belong to another process
+ * by now): proper-lockfile's lock directory, whose mtime the holder refreshes every 2 s. A lock not refreshed for
+ * `staleMs` (10 s) is a dead process's and is taken over; a start that finds a fresh one waits a little longer than
+ * that (a process just killed leaves a fresh lock), then refuses with a message.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lockFile = path.join(dataDir, 'pglite.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
-      return () => rm(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (owner && owner !== process.pid && isRunning(owner)) {
-        throw new DataDirInUseError(
-          `The embedded database in ${dataDir} is in use by process ${owner} (a running Kabinet?). ` +
-            `Stop it first, or set DATABASE_URL to a PostgreSQL server. (If no Kabinet runs, delete ${lockFile}.)`,
-        );
-      }
-      await rm(lockFile, { force: true });
-    }
-  }
-  throw new DataDirInUseError(`Could not lock the embedded database in ${dataDir}.`);
-}
-
-function isRunning(pid: number): boolean {
+async function lockDataDir(
+  dataDir: string,
+  log: Logger,
+  staleMs = DEFAULT_LOCK_STALE_MS,
+): Promise<() => Promise<void>> {
+  const lockPath = path.join(dataDir, 'kabinet.lock');
+  const update = Math.min(LOCK_UPDATE_MS, Math.floor(staleMs / 2));
+  let release: () => Promise<void>;
   try {
-    process.kill(pid, 0);
-    return true;
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale: staleMs,
+      update,
+      // Long enough for a just-killed holder's lock to go stale; a live holder keeps it fresh throughout.
+      retries: { retries: Math.ceil((staleMs + update) / update), factor: 1, minTimeout: update, maxTimeout: update },
+      onCompromised: (error) =>
+        log.error({ err: error }, 'the lock on the embedded database was lost (the process stalled too long?)'),
+    });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    throw new DataDirInUseError(
+      `The embedded database in ${dataDir} is in use by another running process (a running Kabinet, ` +
+        '`npm run partner`?). Stop it first, or set DATABASE_URL to a PostgreSQL server.',
+    );
   }
+  // The pid file of earlier versions means nothing now; it must not confuse whoever reads the folder.
+  await rm(path.join(dataDir, 'pglite.lock'), { force: true });
+  return () => release().catch((error: unknown) => log.warn({ err: error }, 'could not release the data dir lock'));
 }
 
 /** Starts PGlite on a free loopback port. `dataDir` undefined keeps the data in memory (tests). */

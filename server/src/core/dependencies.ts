@@ -20,7 +20,13 @@ export async function startDependencies(
   clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
   configureCpuPool(config.cpuPoolThreads, config.cpuPoolQueue);
-  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
+  const queue = await JobQueue.start(
+    database.url,
+    log,
+    database.queueMax ?? (database.embedded ? 2 : 4),
+    eventQueues,
+    database.idleTimeoutMs,
+  );
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;

@@ -29,6 +29,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** Too much of a costly kind of work (password hashing) is waiting already: retry in a moment. */
   SERVER_BUSY: 'SERVER_BUSY',
+  /** The database (or a subgraph service) cannot be reached for a moment: retry after Retry-After seconds. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +44,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   LIST_ARGUMENT_TOO_LONG: 400,
   TIMEOUT: 504,
   SERVER_BUSY: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** The HTTP status an error with this code asks for, if it has one of its own. */
@@ -60,6 +63,12 @@ export const TIMEOUT_MESSAGE =
   'запросе, сохранено целиком или не сохранено вовсе; повтор с тем же ключом идемпотентности (idempotencyKey) ' +
   'не запишет его дважды.';
 
+/** What a client reads while the database cannot be reached (a restart, a failover, every connection taken). */
+export const SERVICE_UNAVAILABLE_MESSAGE = 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
+
+/** The Retry-After (seconds) of SERVICE_UNAVAILABLE: a PostgreSQL restart or failover takes about this long. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 /** PostgreSQL's `query_canceled`: a statement ran past DB_STATEMENT_TIMEOUT (or was cancelled). */
 const QUERY_CANCELED = '57014';
 
@@ -70,7 +79,8 @@ const QUERY_CANCELED = '57014';
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
     const status = HTTP_STATUS[code];
-    super(message, { extensions: { ...details, code, ...(status ? { http: { status } } : {}) } });
+    const http = status ? { ...(details.http as object | undefined), status } : details.http;
+    super(message, { extensions: { ...details, code, ...(http ? { http } : {}) } });
     this.name = 'AppError';
   }
 }
@@ -78,6 +88,71 @@ export class AppError extends GraphQLError {
 /** The answer to a request that ran past its time (REQUEST_TIMEOUT at the gateway, or a statement's timeout). */
 export function timeoutError(): AppError {
   return new AppError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE);
+}
+
+/**
+ * The answer while the database is out of reach. `http` carries the status and Retry-After for errors Apollo Server
+ * answers itself (context creation); the gateway's status plugin reads `retryAfterSeconds` for the others.
+ */
+export function serviceUnavailableError(): AppError {
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, {
+    retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    http: {
+      status: 503,
+      headers: new Map([['retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)]]),
+    },
+  });
+}
+
+/** Socket errors of a connection that could not be opened or was lost. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/**
+ * PostgreSQL's SQLSTATEs of a server that is going away or full: admin_shutdown, crash_shutdown,
+ * cannot_connect_now, too_many_connections; the whole class 08 (connection exception) is matched separately.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What the drivers say (with no code) when a connection cannot be had or was lost. */
+const UNAVAILABLE_MESSAGES = [
+  /Timeout acquiring a connection/i, // knex (MikroORM's pool)
+  /timeout exceeded when trying to connect/i, // pg-pool (job queue, sandbox acquirer)
+  /Connection terminated/i, // pg: "Connection terminated unexpectedly", "… due to connection timeout"
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /too many clients already/i,
+];
+
+/**
+ * Whether `error` (or anything it wraps: GraphQL's originalError, a cause, MikroORM's wrapper, which copies the
+ * driver error's code) says the database could not be reached, as opposed to a bug or a bad statement.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === 'string') {
+      if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+    }
+    if (name === 'ConnectionException' || name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    const wrapper = current as { originalError?: unknown; cause?: unknown; previous?: unknown; errors?: unknown };
+    pending.push(wrapper.originalError, wrapper.cause, wrapper.previous);
+    if (Array.isArray(wrapper.errors)) pending.push(...(wrapper.errors as unknown[]));
+  }
+  return false;
 }
 
 /** Extension keys that may travel to a client; everything else (exception, stacktrace, serviceName…) is dropped. */
@@ -136,6 +211,19 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.TIMEOUT },
+    };
+  }
+  if (isUnavailable(cause)) {
+    // Not a bug: the database is restarting or out of connections. No SQL or address reaches the client.
+    log.warn({ err: cause, path: formatted.path }, 'database unavailable; answered SERVICE_UNAVAILABLE');
+    return {
+      message: SERVICE_UNAVAILABLE_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+      },
     };
   }
   // A subgraph already masked (and logged) it: pass it on without logging it twice.

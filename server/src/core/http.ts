@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import { isUnavailable, SERVICE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors.js';
 import type { Logger } from './logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -62,8 +63,17 @@ export function createHttpServer(
     return503OnClosing: true,
   });
   // A body over the limit is the client's mistake: answered like the API's other refusals, with a code and a
-  // message for people. Every other error keeps Fastify's own handling.
-  app.setErrorHandler<FastifyError>((error, _request, reply) => {
+  // message for people; a database out of reach is 503. Every other error keeps Fastify's own handling.
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    if (isUnavailable(error)) {
+      // A route of its own (a payment notification, the sandbox's pages) that could not reach the database: a blip
+      // to retry (acquirers do), answered like the API's SERVICE_UNAVAILABLE, with no address or SQL.
+      request.log.warn({ err: error }, 'database unavailable; answered 503');
+      return reply
+        .code(503)
+        .header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS))
+        .send({ errors: [{ message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
     if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.send(error);
     const message = `Запрос слишком большой: допускается не более ${MAX_BODY_BYTES / 1024 / 1024} МиБ.`;
     return reply.code(413).send({ errors: [{ message, extensions: { code: 'BAD_REQUEST', limit: MAX_BODY_BYTES } }] });

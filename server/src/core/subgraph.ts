@@ -100,6 +100,13 @@ export async function openOrm(
     },
     pool: { min: 0, max: database.poolMax, idleTimeoutMillis: database.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS },
     driverOptions: {
+      // knex's own warnings (a connection lost during an outage) go to our log, not to stdout as bare text.
+      log: {
+        warn: (message: unknown) => ormLog.warn({ detail: String(message) }, 'database driver warning'),
+        error: (message: unknown) => ormLog.error({ detail: String(message) }, 'database driver error'),
+        deprecate: (message: unknown) => ormLog.debug({ detail: String(message) }, 'database driver deprecation'),
+        debug: (message: unknown) => ormLog.debug({ detail: String(message) }, 'database driver debug'),
+      },
       connection: {
         // pg_stat_activity (and the benchmark's statement counter) tell the subgraphs' connections apart by it.
         application_name: `kabinet-${definition.name}`,

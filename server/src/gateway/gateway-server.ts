@@ -3,10 +3,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLError } from 'graphql';
 import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/caller.js';
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from '../core/config.js';
 import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
+import { ErrorCode, serviceUnavailableError } from '../core/errors.js';
 import { createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
@@ -42,6 +45,23 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
     if (incoming) request.http?.headers.set('x-request-id', incoming.requestId);
   }
 
+  /**
+   * A subgraph that answers 503 SERVICE_UNAVAILABLE (its database is out of reach) keeps that code here, so the
+   * client gets 503 with Retry-After from the gateway too, not the gateway's own "503: Service Unavailable" error.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 503) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { errors?: Array<{ extensions?: { code?: unknown } }> } | undefined;
+      if (body?.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+        return serviceUnavailableError();
+      }
+    }
+    return super.errorFromResponse(response);
+  }
+
   override didReceiveResponse({
     response,
     context,
@@ -73,6 +93,7 @@ function remoteCallerResolver(config: Config): CallerResolver {
       body: JSON.stringify(credentials),
       signal: AbortSignal.timeout(5000),
     });
+    if (response.status === 503) throw serviceUnavailableError();
     if (!response.ok) throw new Error(`identity answered ${response.status} to a caller lookup`);
     return ((await response.json()) as { caller: Caller }).caller;
   };

@@ -9,7 +9,14 @@ import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
 import type { RequestContext } from '../core/context.js';
-import { AppError, clientErrorLogPlugin, ErrorCode, maskError } from '../core/errors.js';
+import {
+  AppError,
+  clientErrorLogPlugin,
+  ErrorCode,
+  isUnavailable,
+  maskError,
+  serviceUnavailableError,
+} from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
@@ -82,7 +89,10 @@ export async function registerGateway(
       const caller =
         apiKey === undefined && sessionToken === undefined
           ? ANONYMOUS
-          : await options.resolveCaller({ apiKey, sessionToken });
+          : await options.resolveCaller({ apiKey, sessionToken }).catch((error: unknown) => {
+              // Sessions live in the database: while it is out of reach, say so (503), not "internal error".
+              throw isUnavailable(error) ? serviceUnavailableError() : error;
+            });
       if (apiKey !== undefined && caller.kind !== 'partner') {
         throw new AppError(ErrorCode.UNAUTHENTICATED, 'API-ключ недействителен или отозван.', {
           http: { status: 401 },

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { RequestContext } from '../core/context.js';
-import { httpStatusOf, timeoutError } from '../core/errors.js';
+import { ErrorCode, httpStatusOf, timeoutError } from '../core/errors.js';
 
 /** The deadline of the request being executed, for code the gateway calls without its context (the fetcher). */
 const deadline = new AsyncLocalStorage<AbortSignal>();
@@ -61,7 +61,7 @@ export function withRequestTimeout(gateway: GatewayInterface): GatewayInterface 
 
 /**
  * Stops the request's clock when it is answered, and gives an answer without data the HTTP status its error asks
- * for: 504 for TIMEOUT, 429 (with Retry-After) for SERVER_BUSY.
+ * for: 504 for TIMEOUT, 429 (with Retry-After) for SERVER_BUSY, 503 (with Retry-After) for SERVICE_UNAVAILABLE.
  */
 export function requestTimeoutPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -71,11 +71,16 @@ export function requestTimeoutPlugin(): ApolloServerPlugin<RequestContext> {
           contextValue.clearDeadline?.();
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (data != null || !errors?.length) return;
-          const status = httpStatusOf(errors[0]!.extensions?.code);
+          if (!errors?.length) return;
+          // An outage answers 503 also when nullable root fields came back null: nothing of what was asked arrived.
+          const unavailable = errors.find((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+          const empty = data == null || (unavailable !== undefined && Object.values(data).every((v) => v == null));
+          if (!empty) return;
+          const error = unavailable ?? errors[0]!;
+          const status = httpStatusOf(error.extensions?.code);
           if (status === undefined || status < 429) return;
           response.http.status = status;
-          const retryAfter = errors[0]!.extensions?.retryAfterSeconds;
+          const retryAfter = error.extensions?.retryAfterSeconds;
           if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
         },
       };

@@ -23,8 +23,10 @@ export interface SandboxAcquirerOptions {
   readonly prefix: string;
   /** The absolute base URL of the pages, e.g. 'http://localhost:4000/sandbox-acquirer' (for confirmation_url). */
   readonly publicUrl: string;
-  /** Its own pool (max 4); its tables are in schema sandbox_acquirer. */
+  /** Its own pool; its tables are in schema sandbox_acquirer. */
   readonly databaseUrl: string;
+  /** Connections its pool may open (its share of DB_CONNECTIONS; default 4). */
+  readonly poolMax?: number;
   /** How long its pool keeps an unused connection (default 30 s). */
   readonly idleTimeoutMs?: number;
   /** For notification delivery jobs. */
@@ -63,7 +65,7 @@ export async function registerSandboxAcquirer(
   const log = options.log.child({ module: 'sandbox-acquirer' });
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
-    max: 4,
+    max: options.poolMax ?? 4,
     idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     application_name: 'kabinet-sandbox-acquirer',
   });
@@ -132,7 +134,14 @@ export async function registerSandboxAcquirer(
  */
 export async function startSandboxAcquirer(
   http: FastifyInstance,
-  options: { config: Config; databaseUrl: string; idleTimeoutMs?: number; queue: JobQueue; log: Logger },
+  options: {
+    config: Config;
+    databaseUrl: string;
+    idleTimeoutMs?: number;
+    poolMax?: number;
+    queue: JobQueue;
+    log: Logger;
+  },
 ): Promise<SandboxAcquirer | undefined> {
   const { config } = options;
   if (config.payments.provider !== 'sandbox' || !config.payments.sandboxSelfHosted) return undefined;
@@ -141,6 +150,7 @@ export async function startSandboxAcquirer(
     publicUrl: config.payments.sandboxUrl,
     databaseUrl: options.databaseUrl,
     idleTimeoutMs: options.idleTimeoutMs,
+    poolMax: options.poolMax,
     queue: options.queue,
     secret: config.payments.sandboxSecret,
     notificationUrl: `${config.publicUrl}/payments/webhooks/sandbox`,

@@ -3,6 +3,8 @@ import { For, Show, onMount, type Component } from 'solid-js';
 import { createQuery } from '@urql/solid';
 import { graphql } from '../graphql';
 import type { SuppliersPage_SuppliersQuery } from '../graphql/graphql';
+import { errorCode } from '../shared/client';
+import { requestFailure } from '../shared/forms';
 import { Loading } from '../shared/loading';
 import { setPageTitle } from '../shared/page-title';
 import { RetryAlert } from '../shared/retry-alert';
@@ -38,7 +40,12 @@ export const SuppliersPage: Component = () => {
 
       <Show when={result.error && !result.fetching}>
         <RetryAlert
-          message="Не удалось загрузить список поставщиков. Проверьте подключение к интернету и попробуйте ещё раз."
+          message={
+            // A brief outage says so (the client has already tried once more on its own).
+            errorCode(result.error) === 'SERVICE_UNAVAILABLE'
+              ? requestFailure(result.error)
+              : 'Не удалось загрузить список поставщиков. Проверьте подключение к интернету и попробуйте ещё раз.'
+          }
           onRetry={retry}
         />
       </Show>

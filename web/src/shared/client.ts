@@ -1,6 +1,7 @@
 // The GraphQL client the whole app shares (POST to /graphql, document cache, the session cookie sent along).
 import { persistedExchange } from '@urql/exchange-persisted';
 import { cacheExchange, createClient, fetchExchange } from '@urql/solid';
+import { unavailableRetryExchange } from './unavailable-retry';
 
 /**
  * The hash codegen gave the operation (`sha256:<hex>` in its manifest; Apollo Server's APQ takes the hex). A document
@@ -21,6 +22,8 @@ export const client = createClient({
   url: '/graphql',
   exchanges: [
     cacheExchange,
+    // A read answered 503 SERVICE_UNAVAILABLE (the database restarting) goes once more after a short pause.
+    unavailableRetryExchange(),
     persistedExchange({
       generateHash: documentHash,
       enableForMutation: true,

@@ -90,6 +90,7 @@ const SHOWN_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
   // The gateway's refusals of malformed input (a control character in a field, …) say in Russian what to fix.
   'BAD_USER_INPUT',
   // A page built before the server's last update asked for an operation the server no longer knows: reload.
