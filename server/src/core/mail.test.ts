@@ -5,8 +5,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveCaptcha } from '../../test/support/captcha.js';
 import { startTestKabinet, type TestKabinet } from '../../test/support/kabinet.js';
-import { startSmtpSink } from '../../test/support/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.js';
 import { freePort } from './database.js';
+import { createLogger } from './logger.js';
+import {
+  MAIL_EXPIRE_SECONDS,
+  MAIL_JOB,
+  mailJob,
+  newMessageId,
+  SmtpTransport,
+  type Letter,
+  type SentLetters,
+} from './mail.js';
+import { runSql } from './sql.js';
+import { sentLetters } from '../subgraphs/identity/mail/sent-letters.js';
 
 async function registerSomeone(app: TestKabinet, email: string) {
   const client = app.browser();
@@ -38,7 +50,7 @@ describe('without SMTP_URL', () => {
 
   it('keeps letters in the development mailbox at /dev/mail', async () => {
     await registerSomeone(app, 'devmail@example.ru');
-    let letters: Array<{ to: string; subject: string; text: string }> = [];
+    let letters: Array<{ to: string; subject: string; text: string; messageId?: string }> = [];
     for (let i = 0; i < 100 && letters.length === 0; i++) {
       letters = (await app.kabinet.http.inject({ method: 'GET', url: '/dev/mail.json' })).json().letters;
       if (letters.length === 0) await new Promise((r) => setTimeout(r, 200));
@@ -47,6 +59,8 @@ describe('without SMTP_URL', () => {
       to: 'devmail@example.ru',
       subject: 'Подтвердите регистрацию в Личном кабинете',
     });
+    // The Message-ID the letter was queued with is kept, as an SMTP server would receive it.
+    expect(letters[0]!.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
     const page = await app.kabinet.http.inject({ method: 'GET', url: '/dev/mail' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Почта разработчика');
@@ -97,4 +111,118 @@ describe('when the SMTP server is down', () => {
       await app.close();
     }
   }, 90_000);
+});
+
+describe('a letter retried after a crash', () => {
+  let app: TestKabinet;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startTestKabinet({ CAPTCHA_COST: '10', SMTP_URL: sink.url });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sink?.close();
+  });
+
+  const log = createLogger('silent');
+  const identityEm = () => app.kabinet.subgraphs.identity.orm.em.fork();
+  const transport = () => new SmtpTransport(sink.url, 'Кабинет <no-reply@kabinet.localhost>');
+  let letters = 0;
+  const letter = (withId = true): Letter => {
+    const to = `once-${letters++}@example.ru`;
+    return {
+      to,
+      subject: 'Чек об оплате',
+      text: 'Оплата прошла.',
+      html: '<p>Оплата прошла.</p>',
+      kind: 'receipt',
+      ...(withId ? { messageId: newMessageId(app.config.publicUrl) } : {}),
+    };
+  };
+  const receivedBy = (to: string) => sink.letters.filter((l) => l.to.includes(to));
+
+  it('is sent once when its attempt died after the letter was recorded as sent', async () => {
+    const job = mailJob(transport(), log, sentLetters(identityEm));
+    const once = letter();
+    expect(once.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
+    await job.handle(once);
+    // The attempt died before the job was marked done: the queue runs the handler again with the same data.
+    await job.handle(once);
+    expect(receivedBy(once.to).map((l) => l.messageId)).toEqual([once.messageId]);
+  });
+
+  it('goes again under the same Message-ID when its attempt died between sending and the record', async () => {
+    const store = sentLetters(identityEm);
+    let crash = true;
+    const dying: SentLetters = {
+      wasSent: (id) => store.wasSent(id),
+      async record(id, kind) {
+        if (crash) {
+          crash = false;
+          throw new Error('the process died here');
+        }
+        await store.record(id, kind);
+      },
+    };
+    const job = mailJob(transport(), log, dying);
+    const twice = letter();
+    await expect(job.handle(twice)).rejects.toThrow('the process died here');
+    await job.handle(twice);
+    await job.handle(twice);
+    expect(receivedBy(twice.to).map((l) => l.messageId)).toEqual([twice.messageId, twice.messageId]);
+  });
+
+  it('still sends a letter queued before letters had a Message-ID, without a record', async () => {
+    const job = mailJob(transport(), log, sentLetters(identityEm));
+    const old = letter(false);
+    await job.handle(old);
+    const [received] = receivedBy(old.to);
+    expect(received?.messageId).toMatch(/^<.+@.+>$/);
+    const recorded = await runSql<unknown[]>(
+      identityEm(),
+      `select 1 from "identity"."sent_letter" where "message_id" = ?`,
+      [received!.messageId],
+    );
+    expect(recorded).toHaveLength(0);
+  });
+
+  it('is taken again soon after its lock expires, and not sent again when it was recorded as sent', async () => {
+    const boss = app.kabinet.queue.boss;
+    const sent = letter();
+    const unsent = letter();
+    await sentLetters(identityEm).record(sent.messageId!, sent.kind);
+    const ids: string[] = [];
+    for (const data of [sent, unsent]) {
+      // Queued for later, then marked as taken an hour ago by a worker that died: what a kill -9 leaves behind.
+      const id = await boss.send(MAIL_JOB, data, { startAfter: 3600 });
+      ids.push(id!);
+    }
+    const expiry = await runSql<Array<{ seconds: number }>>(
+      identityEm(),
+      `select extract(epoch from "expire_in")::int as "seconds" from "pgboss"."job" where "id" = ?`,
+      [ids[0]],
+    );
+    expect(expiry[0]!.seconds).toBe(MAIL_EXPIRE_SECONDS);
+    await runSql(
+      identityEm(),
+      `update "pgboss"."job" set "state" = 'active', "started_on" = now() - interval '1 hour',
+              "start_after" = now() - interval '1 hour'
+        where "name" = ? and "id" in (?, ?)`,
+      [MAIL_JOB, ...ids],
+    );
+    const received = await sink.waitFor(unsent.to, /Чек об оплате/, 90_000);
+    expect(received.messageId).toBe(unsent.messageId);
+    for (const deadline = Date.now() + 30_000; ;) {
+      const states = await runSql<Array<{ state: string }>>(
+        identityEm(),
+        `select "state"::text as "state" from "pgboss"."job" where "name" = ? and "id" = ?`,
+        [MAIL_JOB, ids[0]],
+      );
+      if (states[0]?.state === 'completed') break;
+      if (Date.now() > deadline) throw new Error(`the recorded letter's job is ${states[0]?.state}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(receivedBy(sent.to)).toEqual([]);
+  }, 150_000);
 });

@@ -15,7 +15,24 @@ export interface Letter {
   html: string;
   /** What kind of letter (for logs: never the address or the body, which carry tokens). */
   kind: string;
+  /**
+   * The letter's Message-ID (`<uuid@host of PUBLIC_URL>`), made once when it is queued, so every attempt sends it
+   * under the same one and an attempt after a crash is recognisable. Absent in letters queued before that.
+   */
+  messageId?: string;
 }
+
+/** Which letters were sent: the mail job skips a letter sent by an attempt whose job was not marked done. */
+export interface SentLetters {
+  wasSent(messageId: string): Promise<boolean>;
+  record(messageId: string, kind: string): Promise<void>;
+}
+
+/**
+ * Seconds an attempt may hold a letter before another may take it (after a crash): above the longest SMTP attempt
+ * (connection, greeting and socket timeouts of about 10 s each), well under a minute.
+ */
+export const MAIL_EXPIRE_SECONDS = 40;
 
 export interface StoredLetter extends Letter {
   id: string;
@@ -70,6 +87,8 @@ export class SmtpTransport implements MailTransport {
       subject: letter.subject,
       text: letter.text,
       html: letter.html,
+      // Without one nodemailer makes a random Message-ID per attempt.
+      ...(letter.messageId ? { messageId: letter.messageId } : {}),
     });
   }
 }
@@ -80,23 +99,39 @@ export function createMailTransport(config: Config): MailTransport {
     : new DevMailbox(path.join(config.dataDir, 'dev-mail'), config.smtpFrom);
 }
 
-/** The job that delivers letters; an unreachable SMTP server means retries with back-off, not a lost letter. */
-export function mailJob(transport: MailTransport, log: Logger): JobDefinition<Letter> {
+/**
+ * The job that delivers letters; an unreachable SMTP server means retries with back-off, not a lost letter. A
+ * letter recorded as sent is not sent again (its attempt died before the job was marked done); one whose attempt
+ * died between the SMTP server's acceptance and the record goes again under the same Message-ID.
+ */
+export function mailJob(transport: MailTransport, log: Logger, sent: SentLetters): JobDefinition<Letter> {
   return {
     name: MAIL_JOB,
     retryLimit: 20,
     retryDelay: 15,
     retryBackoff: true,
+    expireInSeconds: MAIL_EXPIRE_SECONDS,
     async handle(letter) {
+      const { messageId, kind } = letter;
+      if (messageId && (await sent.wasSent(messageId))) {
+        log.info({ letter: kind, messageId }, 'letter already sent; not sent again');
+        return;
+      }
       await transport.send(letter);
-      log.info({ letter: letter.kind }, 'letter sent');
+      if (messageId) await sent.record(messageId, kind);
+      log.info({ letter: kind, messageId }, 'letter sent');
     },
   };
 }
 
-/** Queues a letter in the caller's transaction. */
-export function sendLetter(queue: JobQueue, em: EntityManager, letter: Letter): Promise<void> {
-  return queue.enqueue(em, MAIL_JOB, letter);
+/** A new Message-ID on the cabinet's own host. */
+export function newMessageId(publicUrl: string): string {
+  return `<${randomUUID()}@${new URL(publicUrl).hostname}>`;
+}
+
+/** Queues a letter in the caller's transaction, with its Message-ID (see `Letter.messageId`). */
+export function sendLetter(queue: JobQueue, em: EntityManager, letter: Letter, publicUrl: string): Promise<void> {
+  return queue.enqueue(em, MAIL_JOB, { ...letter, messageId: letter.messageId ?? newMessageId(publicUrl) });
 }
 
 export function escapeHtml(text: string): string {

@@ -64,6 +64,9 @@ export class JobQueue {
       schema: 'pgboss',
       max,
       application_name: 'kabinet-queue',
+      // How often an active job past its expiry is failed for a retry (default 120 s): a crashed worker's job is
+      // taken again within seconds of its expiry, at a few statements every 15 s per process.
+      maintenanceIntervalSeconds: 15,
       // pg-boss hands its whole configuration to pg.Pool (src/db.js), whose option this is; its types omit it.
       ...{ idleTimeoutMillis: idleTimeoutMs },
     });
@@ -75,13 +78,16 @@ export class JobQueue {
 
   /** Creates the queue and starts working it in this process. */
   async register<T extends object>(job: JobDefinition<T>): Promise<void> {
-    await this.boss.createQueue(job.name, {
+    const options = {
       name: job.name,
       retryLimit: job.retryLimit ?? 5,
       retryDelay: job.retryDelay ?? 30,
       retryBackoff: job.retryBackoff ?? true,
       expireInSeconds: job.expireInSeconds ?? 300,
-    });
+    };
+    await this.boss.createQueue(job.name, options);
+    // A queue created by an earlier version keeps its options otherwise (createQueue does nothing then).
+    await this.boss.updateQueue(job.name, options);
     await this.boss.work<T>(
       job.name,
       { batchSize: 1, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },

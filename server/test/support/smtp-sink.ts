@@ -9,6 +9,8 @@ export interface ReceivedLetter {
   subject: string;
   text: string;
   html: string;
+  /** The Message-ID header as sent, with its angle brackets. */
+  messageId: string;
 }
 
 export interface SmtpSink {
@@ -39,6 +41,7 @@ export async function startSmtpSink(atPort?: number): Promise<SmtpSink> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            messageId: parsed.messageId ?? '',
           });
           callback();
         })

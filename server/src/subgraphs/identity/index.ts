@@ -17,6 +17,8 @@ import { Migration20261124010000CreateIdentityTables } from './migrations/Migrat
 import { Migration20261125000000CreatePartnerApps } from './migrations/Migration20261125000000CreatePartnerApps.js';
 import { Migration20261125020000AddReadingReminders } from './migrations/Migration20261125020000AddReadingReminders.js';
 import { Migration20261202000000AddSupportThreads } from './migrations/Migration20261202000000AddSupportThreads.js';
+import { Migration20261202100000CreateSentLetters } from './migrations/Migration20261202100000CreateSentLetters.js';
+import { purgeSentLetters, sentLetters } from './mail/sent-letters.js';
 import { OperatorResolver } from './operator/operator.resolver.js';
 import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
@@ -30,6 +32,7 @@ import { SupportResolver } from './support/support.resolver.js';
 
 export const PURGE_UNCONFIRMED_JOB = 'identity.purge-unconfirmed';
 export const PURGE_CAPTCHA_JOB = 'identity.purge-captcha-solutions';
+export const PURGE_SENT_LETTERS_JOB = 'identity.purge-sent-letters';
 
 export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
@@ -40,6 +43,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
     { name: 'Migration20261125000000CreatePartnerApps', class: Migration20261125000000CreatePartnerApps },
     { name: 'Migration20261125020000AddReadingReminders', class: Migration20261125020000AddReadingReminders },
     { name: 'Migration20261202000000AddSupportThreads', class: Migration20261202000000AddSupportThreads },
+    { name: 'Migration20261202100000CreateSentLetters', class: Migration20261202100000CreateSentLetters },
   ],
   resolvers: [
     AbonentResolver,
@@ -60,7 +64,11 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   consumes: [READING_REMINDER_DUE],
   jobs: ({ orm, deps, log }) => ({
     jobs: [
-      mailJob(createMailTransport(deps.config), log.child({ module: 'mail' })),
+      mailJob(
+        createMailTransport(deps.config),
+        log.child({ module: 'mail' }),
+        sentLetters(() => orm.em.fork()),
+      ),
       eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
         await sendReadingReminder(orm.em.fork(), deps.queue, deps.config, event);
       }),
@@ -79,10 +87,18 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
           await CaptchaService.purgeExpired(orm.em.fork());
         },
       },
+      {
+        name: PURGE_SENT_LETTERS_JOB,
+        retryLimit: 3,
+        async handle() {
+          await purgeSentLetters(orm.em.fork());
+        },
+      },
     ],
     schedules: [
       { job: PURGE_UNCONFIRMED_JOB, cron: '*/10 * * * *' },
       { job: PURGE_CAPTCHA_JOB, cron: '17 * * * *' },
+      { job: PURGE_SENT_LETTERS_JOB, cron: '43 3 * * *' },
     ],
   }),
 };

@@ -18,6 +18,7 @@ import { Migration20261125010000CreateMetersAndReadings } from './migrations/Mig
 import { Migration20261125020000CreateReminderSent } from './migrations/Migration20261125020000CreateReminderSent.js';
 import { Migration20261202000000AddSubmissionRequestHash } from './migrations/Migration20261202000000AddSubmissionRequestHash.js';
 import { Migration20261202010000AddPlausibilityRules } from './migrations/Migration20261202010000AddPlausibilityRules.js';
+import { Migration20261202020000IndexReadingSubmission } from './migrations/Migration20261202020000IndexReadingSubmission.js';
 import { remindAbonents } from './reading/reminders.js';
 import { createMeteringLoaders, type MeteringLoaders } from './metering.context.js';
 import { accountMetersReference, meterReference } from './meter/meter.reference.js';
@@ -47,6 +48,7 @@ export const metering: SubgraphDefinition<MeteringLoaders> = {
       class: Migration20261202000000AddSubmissionRequestHash,
     },
     { name: 'Migration20261202010000AddPlausibilityRules', class: Migration20261202010000AddPlausibilityRules },
+    { name: 'Migration20261202020000IndexReadingSubmission', class: Migration20261202020000IndexReadingSubmission },
   ],
   resolvers: [AccountMetersResolver, MeterResolver, ReadingResolver, PartnerMeteringResolver],
   // Reached only through `_entities` (accounts owns PersonalAccount).

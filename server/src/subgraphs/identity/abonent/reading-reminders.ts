@@ -23,7 +23,7 @@ export async function sendReadingReminder(
       event.closingDate,
       `${config.publicUrl}/accounts`,
     );
-    await sendLetter(queue, tx, letter);
+    await sendLetter(queue, tx, letter, config.publicUrl);
     return true;
   });
 }

@@ -67,6 +67,7 @@ export class RegistrationService {
           queue,
           tx,
           alreadyRegisteredLetter(existing.email, `${config.publicUrl}/login`, `${config.publicUrl}/forgot-password`),
+          config.publicUrl,
         );
         return null;
       }
@@ -84,7 +85,12 @@ export class RegistrationService {
       });
       await tx.flush();
       const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline, now);
-      await sendLetter(queue, tx, confirmationLetter(abonent.email, this.confirmUrl(token), deadline));
+      await sendLetter(
+        queue,
+        tx,
+        confirmationLetter(abonent.email, this.confirmUrl(token), deadline),
+        config.publicUrl,
+      );
       return null;
     });
     if (outcome) return failed(RegisterPayload, [outcome], { email: null, confirmationDeadline: null });
@@ -159,7 +165,12 @@ export class RegistrationService {
     }
     await em.transactional(async (tx) => {
       const token = await issueEmailToken(tx, abonent.id, 'confirm_email', deadline, this.ctx.clock.now());
-      await sendLetter(queue, tx, confirmationLetter(abonent.email, this.confirmUrl(token), deadline));
+      await sendLetter(
+        queue,
+        tx,
+        confirmationLetter(abonent.email, this.confirmUrl(token), deadline),
+        this.ctx.config.publicUrl,
+      );
     });
     this.ctx.log.info({ deadline: formatDate(deadline) }, 'confirmation link sent again');
     return succeeded(ResendConfirmationPayload, { confirmationDeadline: deadline });

@@ -42,7 +42,12 @@ export class PasswordService {
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(Abonent, { id: abonent.id }, { passwordHash, updatedAt: this.ctx.clock.now() });
       await endSessions(tx, abonent.id, this.ctx.sessionToken);
-      await sendLetter(queue, tx, passwordChangedLetter(abonent.email, `${config.publicUrl}/forgot-password`));
+      await sendLetter(
+        queue,
+        tx,
+        passwordChangedLetter(abonent.email, `${config.publicUrl}/forgot-password`),
+        config.publicUrl,
+      );
     });
     this.ctx.log.info('password changed');
     return succeeded(PasswordPayload);
@@ -80,6 +85,7 @@ export class PasswordService {
           queue,
           tx,
           passwordResetLetter(abonent.email, `${config.publicUrl}/reset-password?token=${token}`),
+          config.publicUrl,
         );
       });
     }
@@ -102,7 +108,12 @@ export class PasswordService {
       abonent.confirmationDeadline = null;
       await tx.flush();
       await endSessions(tx, abonent.id);
-      await sendLetter(queue, tx, passwordChangedLetter(abonent.email, `${config.publicUrl}/forgot-password`));
+      await sendLetter(
+        queue,
+        tx,
+        passwordChangedLetter(abonent.email, `${config.publicUrl}/forgot-password`),
+        config.publicUrl,
+      );
       return null;
     });
     if (outcome === null) return succeeded(PasswordPayload);

@@ -73,7 +73,7 @@ export class SupportThreadService {
       // Still unanswered stays «Новое»; after an answer the request is support's to answer again.
       if (request.status !== SupportRequestStatus.NEW) request.status = SupportRequestStatus.IN_PROGRESS;
       await tx.flush();
-      await sendLetter(queue, tx, supportAdditionLetter(config.supportEmail, request, text));
+      await sendLetter(queue, tx, supportAdditionLetter(config.supportEmail, request, text), config.publicUrl);
       return request;
     });
     if (result instanceof UserError) return failed(SupportThreadPayload, [result], { supportRequest: null });
@@ -103,7 +103,7 @@ export class SupportThreadService {
       request.status = SupportRequestStatus[input.status ?? SupportAnswerStatus.ANSWERED];
       await tx.flush();
       const url = `${config.publicUrl}/support?request=${request.number}`;
-      await sendLetter(queue, tx, supportAnswerLetter(request.contactEmail, request, text, url));
+      await sendLetter(queue, tx, supportAnswerLetter(request.contactEmail, request, text, url), config.publicUrl);
       return request;
     });
     if (result instanceof UserError) return failed(SupportThreadPayload, [result], { supportRequest: null });

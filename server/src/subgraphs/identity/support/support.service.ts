@@ -60,7 +60,7 @@ export class SupportService {
       }
       const request = tx.create(SupportRequest, { abonentId, topic, message, contactEmail: email.email });
       await tx.flush();
-      await sendLetter(queue, tx, supportRequestLetter(config.supportEmail, request));
+      await sendLetter(queue, tx, supportRequestLetter(config.supportEmail, request), config.publicUrl);
       return request;
     });
     if (result instanceof UserError) return failed(CreateSupportRequestPayload, [result], { supportRequest: null });

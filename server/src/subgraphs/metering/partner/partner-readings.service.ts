@@ -6,7 +6,7 @@ import { runSql } from '../../../core/sql.js';
 import { periodFor, todayInMoscow } from '@kabinet/common/calendar';
 import { ReadingZone, trimDecimal, type MeterRow, type ReadingSource } from '../meter/meter.types.js';
 import { formatScaled } from '@kabinet/common/decimal';
-import { oncePerKey, requestHash } from '../reading/idempotency.js';
+import { oncePerKey, readingLines, recordedLines, requestHash, sameLines } from '../reading/idempotency.js';
 import { lockMeters, SubmitService } from '../reading/submit.service.js';
 import type { InspectorReadingInput } from './partner-readings.inputs.js';
 import { PartnerReading, type PartnerReadingPage } from './partner-readings.payloads.js';
@@ -105,6 +105,13 @@ export async function recordInspectorReadings(
           Object.assign(new PartnerWritePayload(), stored, {
             errors: stored.errors.map((e) => RowError.of(e.index, e.field, e.code, e.message)),
           }),
+        recordedSame: async (submissionId) =>
+          sameLines(
+            readingLines(
+              input.readings.map((r) => ({ meter: r.serialNumber, zone: r.zone ?? ReadingZone.TOTAL, value: r.value })),
+            ),
+            await recordedLines(tx, submissionId, 'serial_number', 'm."supplier_id" = ?', [supplierId]),
+          ),
         reused: () =>
           PartnerWritePayload.refused([
             RowError.of(

@@ -192,6 +192,90 @@ describe('submitting readings', () => {
     expect(await abonentReadings()).toEqual([{ value: '104.00000' }]);
   });
 
+  it('answers a repeat the same however its value is written, and refuses another value or meter under a kept key', async () => {
+    const { client, accountId, meterId } = await freshMeter();
+    const other = await freshMeter();
+    const idempotencyKey = key();
+    const send = (readings: unknown[], account = accountId) =>
+      submit(client, { accountId: account, idempotencyKey, readings });
+    const first = await send([{ meterId, value: '104.5' }]);
+    expect(first).toMatchObject({ ok: true, results: [{ status: 'ACCEPTED', consumption: '4.5' }] });
+    // The same reading written another way (comma, trailing zeros, spaces) is the same request: its answer again.
+    expect(await send([{ meterId, value: '104,50' }])).toEqual(first);
+    expect(await send([{ meterId, value: ' 0104,500 ' }])).toEqual(first);
+    for (const readings of [
+      [{ meterId, value: '104.51' }],
+      [
+        { meterId, value: '104.5' },
+        { meterId: other.meterId, value: '101' },
+      ],
+      [{ meterId, value: '104.5', zone: 'DAY' }],
+    ]) {
+      expect(await send(readings)).toMatchObject({
+        ok: false,
+        results: [],
+        errors: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+      });
+    }
+    // Another abonent's meter with this key (sent by its own abonent) is that abonent's key, not this one's.
+    const theirs = await submit(other.client, {
+      accountId: other.accountId,
+      idempotencyKey,
+      readings: [{ meterId: other.meterId, value: '101' }],
+    });
+    expect(theirs.ok).toBe(true);
+    const rows = await runSql<Array<{ value: string }>>(
+      metering(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'ABONENT'`,
+      [meterId],
+    );
+    expect(rows).toEqual([{ value: '104.50000' }]);
+  });
+
+  it('refuses another value under a key kept before requests were hashed, and frees such a key kept for a refusal', async () => {
+    const { id: abonentId, client, accountId, meterId } = await freshMeter();
+    const idempotencyKey = key();
+    const first = await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '104' }] });
+    expect(first.ok).toBe(true);
+    // As a submission kept before migration AddSubmissionRequestHash: no hash.
+    await runSql(
+      metering(),
+      `update "metering"."submission" set "request_hash" = null where "caller_id" = ? and "idempotency_key" = ?`,
+      [abonentId, idempotencyKey],
+    );
+    expect(await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '105' }] })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
+    expect(await submit(client, { accountId, idempotencyKey, readings: [{ meterId, value: '104,0' }] })).toEqual(first);
+    // Before refusals freed their key, a refused submission kept its answer: the corrected readings are recorded.
+    const refusedKey = key();
+    const refusal = {
+      ok: false,
+      errors: [],
+      period: null,
+      afterClosingDay: false,
+      results: [{ meterId, zone: 'TOTAL', status: 'REFUSED', code: 'READING_BELOW_PREVIOUS', message: 'Меньше.' }],
+    };
+    await runSql(
+      metering(),
+      `insert into "metering"."submission" ("caller_id", "idempotency_key", "result") values (?, ?, ?::jsonb)`,
+      [abonentId, refusedKey, JSON.stringify(refusal)],
+    );
+    const corrected = await submit(client, {
+      accountId,
+      idempotencyKey: refusedKey,
+      readings: [{ meterId, value: '106' }],
+    });
+    expect(corrected).toMatchObject({ ok: true, results: [{ status: 'ACCEPTED', replacedEarlier: true }] });
+    const current = await runSql<Array<{ value: string }>>(
+      metering(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "current"`,
+      [meterId],
+    );
+    expect(current).toEqual([{ value: '106.00000' }]);
+  });
+
   it('records a corrected retry once when many arrive at once with one key', async () => {
     const { client, accountId, meterId } = await freshMeter();
     const idempotencyKey = key();
@@ -564,6 +648,38 @@ describe('the partner side of readings', () => {
       [meterId],
     );
     expect(inspectors).toEqual([{ value: '102.00000' }]);
+  });
+
+  it('recordReadings: the same rows however written get the answer again; under a key kept before hashing, other rows are refused', async () => {
+    const { meterId } = await freshMeter();
+    const [meter] = await runSql<Array<{ serial_number: string }>>(
+      metering(),
+      'select "serial_number" from "metering"."meter" where "id" = ?',
+      [meterId],
+    );
+    const serialNumber = meter!.serial_number;
+    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
+    const idempotencyKey = key();
+    const record = async (value: string) =>
+      (await inspector.graphql(RECORD, { input: { idempotencyKey, readings: [{ serialNumber, value }] } })).body.data
+        .recordReadings;
+    const first = await record('102.5');
+    expect(first).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(await record('102,50')).toEqual(first);
+    await runSql(metering(), `update "metering"."submission" set "request_hash" = null where "idempotency_key" = ?`, [
+      idempotencyKey,
+    ]);
+    expect(await record('103')).toMatchObject({
+      ok: false,
+      errors: [{ index: -1, field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
+    expect(await record('102.5')).toEqual(first);
+    const inspectors = await runSql<Array<{ value: string }>>(
+      metering(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'INSPECTOR'`,
+      [meterId],
+    );
+    expect(inspectors).toEqual([{ value: '102.50000' }]);
   });
 
   it('lets a supplier set its reading rules, checked', async () => {

@@ -3,7 +3,8 @@
 import { UserError } from '../../../core/user-error.js';
 import { formatScaled } from '@kabinet/common/decimal';
 import { ReadingZone } from '../meter/meter.types.js';
-import { requestHash } from './idempotency.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readingLines, recordedLines, requestHash, sameLines } from './idempotency.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
 
@@ -41,6 +42,14 @@ export function submissionHash(input: SubmitReadingsInput): string {
       r.confirmImplausible ?? false,
     ]),
   ]);
+}
+
+/** Whether a kept submission recorded exactly these readings, of this account (values however written). */
+export async function recordedSame(tx: EntityManager, submissionId: string, input: SubmitReadingsInput) {
+  const asked = readingLines(
+    input.readings.map((r) => ({ meter: r.meterId, zone: r.zone ?? ReadingZone.TOTAL, value: r.value })),
+  );
+  return sameLines(asked, await recordedLines(tx, submissionId, 'id', 'm."account_id" = ?', [input.accountId]));
 }
 
 export function refusedAsAWhole(errors: UserError[]): SubmitReadingsPayload {

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql } from '../../../core/sql.js';
 import { oncePerKey } from './idempotency.js';
-import { checkShape, refusedAsAWhole, result, revive, submissionHash } from './submission.js';
+import { checkShape, recordedSame, refusedAsAWhole, result, revive, submissionHash } from './submission.js';
 import { UserError } from '../../../core/user-error.js';
 import { addDays, daysBetween, periodFor, todayInMoscow } from '@kabinet/common/calendar';
 import {
@@ -84,6 +84,7 @@ export class SubmitService {
         // Only a recorded submission keeps its key: after any refusal the corrected readings may be sent with it.
         keep: (payload) => payload.ok,
         revive,
+        recordedSame: (submissionId) => recordedSame(tx, submissionId, input),
         reused: () =>
           refusedAsAWhole([
             UserError.of(

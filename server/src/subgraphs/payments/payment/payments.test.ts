@@ -20,6 +20,7 @@ import { runSql } from '../../../core/sql.js';
 import type { ProviderPayment } from '../provider/provider.js';
 import { SandboxProvider, signSandboxNotification } from '../provider/sandbox.js';
 import { PaymentStatus } from './payment.types.js';
+import { readingsKey } from './start.service.js';
 import { reconcilePayments } from './reconcile.js';
 import { applyProviderState, nextStatus, REFUND_EXCEEDS_PAYMENT } from './status.js';
 
@@ -580,6 +581,60 @@ describe('reconciliation', () => {
       [stuckId],
     );
     expect(atSandbox).toHaveLength(1);
+  });
+});
+
+describe('readings with a payment under a reused key', () => {
+  it('answers the same readings however written with the same payment, and refuses other readings under the key', async () => {
+    const abonent = await payer();
+    const meter = (await abonent.client.graphql(ACCOUNT, { id: abonent.accountId })).body.data.personalAccount
+      .meters[0];
+    const whole = Math.floor(Number(String(meter.lastReading.value).replace(',', '.')));
+    const idempotencyKey = key();
+    const start = (value: string, keyed = idempotencyKey) =>
+      abonent
+        .start({ idempotencyKey: keyed, purpose: 'CUSTOM', amount: 500, readings: [{ meterId: meter.id, value }] })
+        .then((r) => r.body.data.startPayment);
+    const started = await start(String(whole + 2));
+    expect(started).toMatchObject({ ok: true, payment: { readingsSubmitted: 1 } });
+    // The same reading written with a comma and zeros: the same request, the same payment.
+    const again = await start(`${whole + 2},000`);
+    expect(again).toMatchObject({ ok: true, payment: { id: started.payment.id } });
+    const other = await start(String(whole + 3));
+    expect(other).toMatchObject({ ok: false, payment: null, errors: [{ code: 'IDEMPOTENCY_KEY_REUSED' }] });
+
+    // Readings recorded under the payment's key, kept before metering hashed requests, with no payment yet (the
+    // start stopped after metering answered): other readings with that key are refused, not answered as recorded.
+    const legacyKey = key();
+    const SUBMIT = `mutation ($input: SubmitReadingsInput!) { submitReadings(input: $input) { ok } }`;
+    const kept = await abonent.client.graphql(SUBMIT, {
+      input: {
+        accountId: abonent.accountId,
+        idempotencyKey: readingsKey(legacyKey),
+        readings: [{ meterId: meter.id, value: String(whole + 4) }],
+      },
+    });
+    expect(kept.body.data.submitReadings.ok).toBe(true);
+    await runSql(
+      app.kabinet.subgraphs.metering.orm.em.fork(),
+      `update "metering"."submission" set "request_hash" = null where "caller_id" = ? and "idempotency_key" = ?`,
+      [abonent.id, readingsKey(legacyKey)],
+    );
+    const refused = await start(String(whole + 5), legacyKey);
+    expect(refused).toMatchObject({
+      ok: false,
+      payment: null,
+      errors: [{ field: 'readings', code: 'IDEMPOTENCY_KEY_REUSED' }],
+    });
+    const recorded = await runSql<Array<{ value: string }>>(
+      app.kabinet.subgraphs.metering.orm.em.fork(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "abonent_id" = ?
+        order by "submitted_at"`,
+      [meter.id, abonent.id],
+    );
+    expect(recorded.map((r) => Number(r.value))).toEqual([whole + 2, whole + 4]);
+    const started2 = await start(String(whole + 4), legacyKey);
+    expect(started2).toMatchObject({ ok: true, payment: { readingsSubmitted: 1 } });
   });
 });
 

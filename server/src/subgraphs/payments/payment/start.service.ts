@@ -4,6 +4,7 @@
 // with the same key and gets the same one.
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { parseDecimal } from '@kabinet/common/decimal';
 import { formatMoney } from '@kabinet/common/money';
 import { runSql } from '../../../core/sql.js';
 import { ReadingZone } from '../../metering/meter/meter.types.js';
@@ -60,10 +61,10 @@ export class StartPaymentService {
   async start(abonentId: string, input: StartPaymentInput): Promise<StartPaymentPayload> {
     const problems = this.validate(input);
     if (problems.length) return failed(StartPaymentPayload, problems, { payment: null, confirmationUrl: null });
-    const requestHash = hashRequest(input);
+    const hashes = requestHashes(input);
 
     const existing = await this.byKey(abonentId, input.idempotencyKey);
-    if (existing) return this.resume(existing, requestHash);
+    if (existing) return this.resume(existing, hashes);
 
     const [account] = await runSql<
       Array<{ id: string; supplier_id: string; number: string; payee_name: string | null }>
@@ -134,7 +135,7 @@ export class StartPaymentService {
           withPaymentId(input.returnUrl, id),
           input.receiptEmail.trim(),
           input.idempotencyKey,
-          requestHash,
+          hashes[0],
           readingsSubmitted,
         ],
       );
@@ -150,13 +151,13 @@ export class StartPaymentService {
     });
     if (inserted && 'open' in inserted) return debtInProgress(inserted.open, abonentId);
     // Lost a race with the same key sent twice at once: the other call's payment is the one.
-    if (!inserted) return this.resume((await this.byKey(abonentId, input.idempotencyKey))!, requestHash);
+    if (!inserted) return this.resume((await this.byKey(abonentId, input.idempotencyKey))!, hashes);
     return this.openAtProvider(inserted);
   }
 
   /** A repeated start: the same payment, asked at the acquirer again if that never succeeded. */
-  private async resume(row: PaymentRow, requestHash: string): Promise<StartPaymentPayload> {
-    if (row.request_hash !== requestHash) {
+  private async resume(row: PaymentRow, hashes: readonly string[]): Promise<StartPaymentPayload> {
+    if (!hashes.includes(row.request_hash)) {
       return this.refuse(
         'idempotencyKey',
         'IDEMPOTENCY_KEY_REUSED',
@@ -342,22 +343,32 @@ export async function openAtProvider(
   }
 }
 
-function hashRequest(input: StartPaymentInput): string {
-  const canonical = JSON.stringify([
-    input.accountId,
-    input.purpose,
-    input.amount ?? null,
-    (input.readings ?? []).map((r) => [
-      r.meterId,
-      r.zone ?? 'TOTAL',
-      r.value,
-      r.confirmRollover ?? false,
-      r.confirmImplausible ?? false,
-    ]),
-    input.receiptEmail.trim(),
-    input.returnUrl,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+/**
+ * What makes two starts the same request: the first hash is what is stored now, with each reading's value in
+ * canonical form ("12,50" is "12.5"); a payment started before that was stored with the value as written, so its
+ * hash is the second. A start matching either is the same request.
+ */
+function requestHashes(input: StartPaymentInput): [string, string] {
+  const hash = (value: (written: string) => string) =>
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          input.accountId,
+          input.purpose,
+          input.amount ?? null,
+          (input.readings ?? []).map((r) => [
+            r.meterId,
+            r.zone ?? 'TOTAL',
+            value(r.value),
+            r.confirmRollover ?? false,
+            r.confirmImplausible ?? false,
+          ]),
+          input.receiptEmail.trim(),
+          input.returnUrl,
+        ]),
+      )
+      .digest('hex');
+  return [hash((written) => parseDecimal(written)?.text ?? written), hash((written) => written)];
 }
 
 function isOwnPage(url: string, publicUrl: string): boolean {

@@ -193,6 +193,7 @@ export async function applyProviderState(
             inn: supplier?.payee_inn ?? null,
           },
         }),
+        deps.config.publicUrl,
       );
     }
     deps.log.info({ paymentId: row.id, from: row.status, to: next.status, source }, 'payment status changed');
