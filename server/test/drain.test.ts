@@ -58,7 +58,10 @@ async function firstNotReady(baseUrl: string): Promise<{ status: number; body: {
  * `target`, and behaves as a load balancer: it keeps sending until it sees `target`'s /readyz answer 503, sends a
  * few more requests on every stream, then stops. Returns what the streams got and `target`'s exit code.
  */
-async function deployUnderLoad(baseUrl: string, target: RunningProcess): Promise<{ report: LoadReport; code: number | null }> {
+async function deployUnderLoad(
+  baseUrl: string,
+  target: RunningProcess,
+): Promise<{ report: LoadReport; code: number | null }> {
   const load = startSteadyLoad(baseUrl, [SUPPLIERS, HEALTHZ], { keepAlive: 4, fresh: 2 });
   load.mark('before the signal');
   await load.completed('before the signal', 3);
