@@ -137,6 +137,26 @@ describe('shutDown', () => {
     expect(JSON.parse(cut!)).toMatchObject({ connections: 1, deadlineMs: 200 });
   });
 
+  it('exits 1 when closing hangs past the deadline and its allowance', async () => {
+    await serve();
+    const code = await shutDown(
+      {
+        http: app!,
+        // The HTTP server closes; the "database" after it never does.
+        close: async ({ deadlineMs }) => {
+          await closeHttpServer(app!, deadlineMs);
+          await new Promise(() => {});
+        },
+      },
+      log,
+      'SIGTERM',
+      { drainMs: 0, timeoutMs: 100, allowanceMs: 100 },
+      async () => {},
+    );
+    expect(code).toBe(1);
+    expect(messages()).toEqual(['draining', 'closing', 'shutdown hung: queue or database did not close']);
+  });
+
   it('exits 1 when closing fails', async () => {
     await serve();
     const code = await shutDown(

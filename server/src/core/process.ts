@@ -75,7 +75,11 @@ export async function shutDown(
   target: ShutdownTarget,
   log: Logger,
   signal: NodeJS.Signals,
-  { drainMs, timeoutMs }: { drainMs: number; timeoutMs: number },
+  {
+    drainMs,
+    timeoutMs,
+    allowanceMs = CLOSE_ALLOWANCE_MS,
+  }: { drainMs: number; timeoutMs: number; allowanceMs?: number },
   wait: (ms: number) => Promise<void>,
 ): Promise<number> {
   startDraining(target.http);
@@ -84,13 +88,13 @@ export async function shutDown(
   log.info({ timeoutMs }, 'closing');
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<'hung'>((resolve) => {
-    timer = setTimeout(() => resolve('hung'), timeoutMs + CLOSE_ALLOWANCE_MS);
+    timer = setTimeout(() => resolve('hung'), timeoutMs + allowanceMs);
     timer.unref();
   });
   try {
     const outcome = await Promise.race([target.close({ deadlineMs: timeoutMs }).then(() => 'closed' as const), hung]);
     if (outcome === 'hung') {
-      log.error({ timeoutMs, allowanceMs: CLOSE_ALLOWANCE_MS }, 'shutdown hung: queue or database did not close');
+      log.error({ timeoutMs, allowanceMs }, 'shutdown hung: queue or database did not close');
       return 1;
     }
     log.info('stopped');
