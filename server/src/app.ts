@@ -8,7 +8,7 @@ import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
 import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
-import { createHttpServer, registerProbes, registerWebClient } from './core/http.js';
+import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
 import { LocalSubgraphClient } from './core/subgraph-client.js';
 import type { Logger } from './core/logger.js';
@@ -23,8 +23,11 @@ export interface Kabinet {
   readonly http: FastifyInstance;
   readonly subgraphs: Readonly<Record<SubgraphName, SubgraphRuntime>>;
   readonly queue: JobQueue;
-  /** Stops accepting requests, lets in-flight ones finish, closes the database pools. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting requests, lets in-flight ones finish (until `deadlineMs`, when given, then their connections
+   * are cut), stops the queue workers, closes the database pools.
+   */
+  close(options?: { deadlineMs?: number }): Promise<void>;
 }
 
 export interface KabinetOptions {
@@ -85,8 +88,8 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       http,
       subgraphs,
       queue: deps.queue,
-      async close() {
-        await http.close();
+      async close(closeOptions = {}) {
+        await closeHttpServer(http, closeOptions.deadlineMs);
         // The sandbox stops its queue worker before the queue stops.
         await sandbox?.close();
         await deps.close();

@@ -11,7 +11,7 @@ try {
   const gateway = await createGatewayServer({ config, log });
   await gateway.http.listen({ host: config.host, port: config.port });
   log.info({ url: config.publicUrl }, 'gateway is ready');
-  closeOnSignals(() => gateway.close(), log, config.shutdownTimeoutMs);
+  closeOnSignals(gateway, log, { drainMs: config.shutdownDrainMs, timeoutMs: config.shutdownTimeoutMs });
 } catch (error) {
   failStart(log, error);
 }

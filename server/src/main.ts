@@ -29,12 +29,15 @@ try {
   await kabinet.http.listen({ host: config.host, port: config.port });
   log.info({ url: config.publicUrl, embeddedDatabase: database.embedded }, 'Kabinet is ready');
   closeOnSignals(
-    async () => {
-      await kabinet.close();
-      await database.close();
+    {
+      http: kabinet.http,
+      async close(options) {
+        await kabinet.close(options);
+        await database.close();
+      },
     },
     log,
-    config.shutdownTimeoutMs,
+    { drainMs: config.shutdownDrainMs, timeoutMs: config.shutdownTimeoutMs },
   );
 } catch (error) {
   failStart(log, error);

@@ -42,7 +42,17 @@ try {
     log,
   );
   await server.http.listen(listenAddressOf(config, name as SubgraphName));
-  closeOnSignals(() => server.close(), log, config.shutdownTimeoutMs);
+  closeOnSignals(
+    {
+      http: server.http,
+      async close(options) {
+        await server.close(options);
+        await database.close();
+      },
+    },
+    log,
+    { drainMs: config.shutdownDrainMs, timeoutMs: config.shutdownTimeoutMs },
+  );
 } catch (error) {
   failStart(log, error);
 }

@@ -1,7 +1,7 @@
 // Distributed mode: one subgraph as its own HTTP service that serves only callers signed by the gateway.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readiness } from './app.js';
 import { CALLER_HEADER, verifyCaller, type EnvelopeFields } from './core/caller.js';
@@ -17,7 +17,7 @@ import {
   SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './core/errors.js';
 import { exposedWithoutSecret } from './core/exposure.js';
-import { createHttpServer, registerProbes } from './core/http.js';
+import { closeHttpServer, createHttpServer, registerProbes } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
 import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
@@ -31,7 +31,8 @@ import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/s
 export interface SubgraphServer {
   readonly http: FastifyInstance;
   readonly runtime: SubgraphRuntime;
-  close(): Promise<void>;
+  /** As `Kabinet.close`: the HTTP server (in-flight requests until `deadlineMs`), the queue workers, the pools. */
+  close(options?: { deadlineMs?: number }): Promise<void>;
 }
 
 /** Subgraph context plus the cookies its resolvers set, carried back to the gateway in the response. */
@@ -85,8 +86,10 @@ export async function createSubgraphServer(
       includeStacktraceInErrorResponses: false,
       formatError: (formatted, error) => maskError(formatted, error, log),
       logger: log.child({ module: 'apollo' }),
+      // The process's own shutdown drains and closes the HTTP server, then stops Apollo (onClose below): Apollo's
+      // signal handler would close the listener at once, before any drain.
+      stopOnTerminationSignals: false,
       plugins: [
-        fastifyApolloDrainPlugin(http),
         ApolloServerPluginLandingPageDisabled(),
         {
           async requestDidStart() {
@@ -114,6 +117,8 @@ export async function createSubgraphServer(
       ],
     });
     await apollo.start();
+    // Fastify runs onClose hooks once the listener has closed and every request has finished.
+    http.addHook('onClose', () => apollo.stop());
     await http.register(fastifyApollo(apollo), {
       path: '/graphql',
       method: ['POST'],
@@ -179,8 +184,8 @@ export async function createSubgraphServer(
     return {
       http,
       runtime,
-      async close() {
-        await http.close();
+      async close(closeOptions = {}) {
+        await closeHttpServer(http, closeOptions.deadlineMs);
         // The sandbox stops its queue worker before the queue stops.
         await sandbox?.close();
         await deps.close();

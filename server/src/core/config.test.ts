@@ -258,6 +258,35 @@ describe('the database connection budget', () => {
   });
 });
 
+describe('shutdown', () => {
+  const production = {
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://lk.example.ru',
+    GATEWAY_SECRET: 'g'.repeat(32),
+    CAPTCHA_SECRET: 'c'.repeat(32),
+    SANDBOX_ACQUIRER_SECRET: 's'.repeat(32),
+    SMTP_URL: 'smtp://mail.example.ru',
+    OPERATOR_NAME: 'ООО «Газ Онлайн»',
+    OPERATOR_INN: '7701234567',
+    OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
+    PAYMENT_PROVIDER: 'yookassa',
+    YOOKASSA_SHOP_ID: '123',
+    YOOKASSA_SECRET_KEY: 'live_secret_key',
+  };
+
+  it('drains 5 s in production and not at all in development, unless SHUTDOWN_DRAIN says otherwise', () => {
+    expect(loadConfig(production)).toMatchObject({ shutdownDrainMs: 5000, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({})).toMatchObject({ shutdownDrainMs: 0, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({ ...production, SHUTDOWN_DRAIN: '0s' }).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DRAIN: '15s' }).shutdownDrainMs).toBe(15_000);
+  });
+
+  it('refuses a drain that is not a duration or longer than 10 minutes', () => {
+    expect(() => loadConfig({ SHUTDOWN_DRAIN: '5' })).toThrow(/SHUTDOWN_DRAIN: must be a duration/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN: '11m' })).toThrow(/SHUTDOWN_DRAIN: must not be longer than 10m/);
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable the config reads, and no other', () => {
     const example = readFileSync(path.resolve(import.meta.dirname, '../../../.env.example'), 'utf8');

@@ -67,6 +67,12 @@ const optionalDuration = () =>
     .transform(toMs)
     .optional();
 
+/**
+ * A load balancer polling /readyz every 1–2 s (Kubernetes' readiness probe, HAProxy's check) takes a couple of
+ * failed probes to take an instance out: 5 s covers that. Outside production nothing balances the load: no drain.
+ */
+const DEFAULT_PRODUCTION_DRAIN_MS = 5000;
+
 /** libuv's threadpool size unless UV_THREADPOOL_SIZE says otherwise (argon2, fs, dns and crypto share it). */
 const DEFAULT_THREADPOOL_SIZE = 4;
 
@@ -165,6 +171,7 @@ const variables = z.object({
   COSTLY_RATE_WINDOW: duration('10m'),
   CPU_POOL_THREADS: int(defaultCpuPoolThreads(), 1, 64),
   CPU_POOL_QUEUE: int(DEFAULT_CPU_POOL_QUEUE, 0, 10_000),
+  SHUTDOWN_DRAIN: optionalDuration(),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   REQUEST_TIMEOUT: duration('30s'),
   DB_STATEMENT_TIMEOUT: optionalDuration(),
@@ -213,6 +220,9 @@ const schema = variables.superRefine((env, ctx) => {
     if (value < 100) ctx.addIssue({ code: 'custom', path: [name], message: 'must be at least 100ms' });
   }
   // Node refuses a server whose headers may take longer than the whole request.
+  if (env.SHUTDOWN_DRAIN !== undefined && env.SHUTDOWN_DRAIN > 10 * 60_000) {
+    ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_DRAIN'], message: 'must not be longer than 10m' });
+  }
   if (env.HTTP_HEADERS_TIMEOUT > env.HTTP_REQUEST_TIMEOUT) {
     ctx.addIssue({
       code: 'custom',
@@ -382,6 +392,12 @@ export type Config = Readonly<{
   cpuPoolThreads: number;
   /** Tasks that may wait for a CPU pool thread; beyond them SERVER_BUSY. */
   cpuPoolQueue: number;
+  /**
+   * After SIGTERM/SIGINT: how long /readyz answers 503 while requests are still served, so a load balancer stops
+   * sending before the listener closes (SHUTDOWN_DRAIN; 5 s in production, 0 otherwise).
+   */
+  shutdownDrainMs: number;
+  /** After the drain: how long in-flight requests may take before their connections are cut (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** A GraphQL request still running after this long is answered 504 TIMEOUT (REQUEST_TIMEOUT). */
   requestTimeoutMs: number;
@@ -508,6 +524,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }),
     cpuPoolThreads: e.CPU_POOL_THREADS,
     cpuPoolQueue: e.CPU_POOL_QUEUE,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN ?? (e.NODE_ENV === 'production' ? DEFAULT_PRODUCTION_DRAIN_MS : 0),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT ?? e.REQUEST_TIMEOUT,

@@ -60,8 +60,12 @@ export function createHttpServer(
     },
     bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // A request that reaches a connection opened before the listener closed is served (with `Connection: close`),
+    // not refused: it was sent before the process stopped accepting, and the deadline bounds it anyway.
+    return503OnClosing: false,
   });
+  const lifecycle = { draining: false };
+  lifecycles.set(app, lifecycle);
   // A body over the limit is the client's mistake: answered like the API's other refusals, with a code and a
   // message for people; a database out of reach is 503. Every other error keeps Fastify's own handling.
   app.setErrorHandler<FastifyError>((error, request, reply) => {
@@ -78,26 +82,68 @@ export function createHttpServer(
     const message = `Запрос слишком большой: допускается не более ${MAX_BODY_BYTES / 1024 / 1024} МиБ.`;
     return reply.code(413).send({ errors: [{ message, extensions: { code: 'BAD_REQUEST', limit: MAX_BODY_BYTES } }] });
   });
-  // While closing, answers end their keep-alive connection: otherwise a request that was in flight at close
-  // leaves an idle socket that holds the close for the whole keep-alive timeout.
-  let closing = false;
+  // While draining and closing, answers end their keep-alive connection: the client opens a new one, which the
+  // load balancer sends elsewhere once /readyz has said so, and no idle socket is left to be reset at close.
   app.addHook('preClose', async () => {
-    closing = true;
+    lifecycle.draining = true;
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (closing) reply.header('connection', 'close');
+    if (lifecycle.draining) reply.header('connection', 'close');
   });
   return app;
 }
 
-/** `/healthz`: the process answers. `/readyz`: it can serve (database reachable, migrations applied, …). */
+const lifecycles = new WeakMap<FastifyInstance, { draining: boolean }>();
+
+/**
+ * The first step of a shutdown: /readyz answers 503 `draining` and every answer says `Connection: close`, while the
+ * listener keeps accepting and serving (see `closeOnSignals`).
+ */
+export function startDraining(app: FastifyInstance): void {
+  const lifecycle = lifecycles.get(app);
+  if (!lifecycle) throw new Error('startDraining: not a server made by createHttpServer');
+  lifecycle.draining = true;
+}
+
+export function isDraining(app: FastifyInstance): boolean {
+  return lifecycles.get(app)?.draining ?? false;
+}
+
+/**
+ * Closes the listener and idle keep-alive connections, lets in-flight requests finish, and after `deadlineMs`
+ * (when given) cuts the connections still open: a request still running, or a client still sending its request.
+ * Then Fastify's onClose hooks run (Apollo Server stops). Resolves once all of that is done.
+ */
+export async function closeHttpServer(app: FastifyInstance, deadlineMs?: number): Promise<void> {
+  const timer =
+    deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          app.server.getConnections((_error, connections) => {
+            app.log.warn({ connections, deadlineMs }, 'shutdown deadline reached, closing connections');
+            app.server.closeAllConnections();
+          });
+        }, deadlineMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `/healthz`: the process answers (also while draining). `/readyz`: it can serve (database reachable, migrations
+ * applied, …) and is not shutting down.
+ */
 export function registerProbes(
   app: FastifyInstance,
   ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>,
 ): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
+    // Shutting down: still serving, but the load balancer should send new requests elsewhere.
+    if (isDraining(app)) return reply.code(503).send({ status: 'draining' });
     try {
       const result = await ready();
       return reply

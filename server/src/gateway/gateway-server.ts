@@ -10,7 +10,7 @@ import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/calle
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from '../core/config.js';
 import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { ErrorCode, serviceUnavailableError } from '../core/errors.js';
-import { createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
+import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway, type CallerResolver } from './gateway.js';
@@ -103,7 +103,7 @@ export async function createGatewayServer(options: {
   config: Config;
   log: Logger;
   supergraphPath?: string;
-}): Promise<{ http: FastifyInstance; close(): Promise<void> }> {
+}): Promise<{ http: FastifyInstance; close(options?: { deadlineMs?: number }): Promise<void> }> {
   const { config, log } = options;
   const supergraphSdl = await readFile(options.supergraphPath ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
   const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
@@ -128,7 +128,7 @@ export async function createGatewayServer(options: {
   });
   registerProbes(http, () => subgraphReadiness(config));
   await registerWebClient(http, config.webDistDir);
-  return { http, close: () => http.close() };
+  return { http, close: (closeOptions = {}) => closeHttpServer(http, closeOptions.deadlineMs) };
 }
 
 /** Ready when every subgraph answers its own /readyz. */

@@ -2,7 +2,7 @@
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Caller, type Credentials } from '../core/caller.js';
 import { registerSecurityHeaders } from '../core/http.js';
@@ -64,17 +64,21 @@ export async function registerGateway(
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: (formatted, error) => maskError(formatted, error, log),
     logger: log.child({ module: 'apollo' }),
+    // The process's own shutdown drains and closes the HTTP server, then stops Apollo (onClose below): Apollo's
+    // signal handler would close the listener at once, before any drain.
+    stopOnTerminationSignals: false,
     plugins: [
       trusted.plugin,
       queryLimitsPlugin(config.limits),
       textLimitsPlugin(options.supergraphSdl),
       requestTimeoutPlugin(),
       clientErrorLogPlugin(log),
-      fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  // Fastify runs onClose hooks once the listener has closed and every request has finished.
+  app.addHook('onClose', () => apollo.stop());
   await registerSecurityHeaders(app);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
