@@ -20,7 +20,15 @@ export async function startDependencies(
   clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
   configureCpuPool(config.cpuPoolThreads, config.cpuPoolQueue);
-  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4, eventQueues, database.idleTimeoutMs);
+  const queue = await JobQueue.start(database.url, log, {
+    max: database.embedded ? 2 : 4,
+    eventQueues,
+    idleTimeoutMs: database.idleTimeoutMs,
+    // PostgreSQL tells every process of a job at commit; the embedded database has one process, woken in-process
+    // (and, for processes sharing it in tests, by a sweep a little more often).
+    listen: !database.embedded,
+    sweepIntervalMs: database.embedded ? 2000 : 5000,
+  });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;

@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer from 'nodemailer';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import type { JobDefinition, JobQueue } from './queue.js';
+import { PRIORITY, type JobDefinition, type JobQueue } from './queue.js';
 
 export interface Letter {
   to: string;
@@ -53,14 +53,33 @@ export class DevMailbox implements MailTransport {
   }
 }
 
+export interface SmtpOptions {
+  /** SMTP connections kept open and used at once. */
+  readonly connections: number;
+  /** Milliseconds any one step (connect, greeting, a reply) may take before the attempt fails. */
+  readonly timeoutMs: number;
+}
+
 export class SmtpTransport implements MailTransport {
   private readonly transporter;
 
   constructor(
     url: string,
     private readonly from: string,
+    options: SmtpOptions = { connections: 1, timeoutMs: 10_000 },
   ) {
-    this.transporter = nodemailer.createTransport(url);
+    // Pooled: letters reuse open connections instead of a handshake each. Every step has a deadline, so a server
+    // that accepts TCP and never greets (or stops answering) fails the attempt, which is retried, instead of
+    // holding a connection for nodemailer's defaults (30 s greeting, 10 min socket).
+    this.transporter = nodemailer.createTransport({
+      url,
+      pool: true,
+      maxConnections: options.connections,
+      connectionTimeout: options.timeoutMs,
+      greetingTimeout: options.timeoutMs,
+      socketTimeout: options.timeoutMs,
+      dnsTimeout: options.timeoutMs,
+    });
   }
 
   async send(letter: Letter): Promise<void> {
@@ -72,21 +91,35 @@ export class SmtpTransport implements MailTransport {
       html: letter.html,
     });
   }
+
+  close(): void {
+    this.transporter.close();
+  }
 }
 
 export function createMailTransport(config: Config): MailTransport {
   return config.smtpUrl
-    ? new SmtpTransport(config.smtpUrl, config.smtpFrom)
+    ? new SmtpTransport(config.smtpUrl, config.smtpFrom, {
+        connections: config.mailConcurrency,
+        timeoutMs: config.smtpTimeoutMs,
+      })
     : new DevMailbox(path.join(config.dataDir, 'dev-mail'), config.smtpFrom);
 }
 
-/** The job that delivers letters; an unreachable SMTP server means retries with back-off, not a lost letter. */
-export function mailJob(transport: MailTransport, log: Logger): JobDefinition<Letter> {
+/** Letters nobody is waiting for at this moment: sent after every letter a person waits for (see `sendLetter`). */
+const BULK_LETTERS: ReadonlySet<string> = new Set(['reading-reminder']);
+
+/**
+ * The job that delivers letters, `concurrency` at a time; an unreachable SMTP server means retries with back-off,
+ * not a lost letter. A started attempt holds its job for `expireInSeconds` (well above the SMTP step deadline).
+ */
+export function mailJob(transport: MailTransport, log: Logger, concurrency = 8): JobDefinition<Letter> {
   return {
     name: MAIL_JOB,
     retryLimit: 20,
     retryDelay: 15,
     retryBackoff: true,
+    concurrency,
     async handle(letter) {
       await transport.send(letter);
       log.info({ letter: letter.kind }, 'letter sent');
@@ -96,7 +129,9 @@ export function mailJob(transport: MailTransport, log: Logger): JobDefinition<Le
 
 /** Queues a letter in the caller's transaction. */
 export function sendLetter(queue: JobQueue, em: EntityManager, letter: Letter): Promise<void> {
-  return queue.enqueue(em, MAIL_JOB, letter);
+  // A confirmation, a reset link or a receipt is fetched before any waiting reminder, however many wait.
+  const priority = BULK_LETTERS.has(letter.kind) ? PRIORITY.bulk : PRIORITY.urgent;
+  return queue.enqueue(em, MAIL_JOB, letter, { priority });
 }
 
 export function escapeHtml(text: string): string {

@@ -60,7 +60,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   consumes: [READING_REMINDER_DUE],
   jobs: ({ orm, deps, log }) => ({
     jobs: [
-      mailJob(createMailTransport(deps.config), log.child({ module: 'mail' })),
+      mailJob(createMailTransport(deps.config), log.child({ module: 'mail' }), deps.config.mailConcurrency),
       eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
         await sendReadingReminder(orm.em.fork(), deps.queue, deps.config, event);
       }),
