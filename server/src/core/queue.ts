@@ -186,7 +186,7 @@ export class JobQueue {
     options: { singletonKey?: string; priority?: number } = {},
   ) {
     const db = this.transactionDb(em, name);
-    await this.boss.send(name, data, { ...options, db });
+    await this.boss.send(name, data, { ...definedOnly(options), db });
     await this.announce(db, name);
     this.wakeAfterCommit(em, name);
   }
@@ -209,9 +209,10 @@ export class JobQueue {
     client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
     name: string,
     data: object,
+    options: { priority?: number } = {},
   ): Promise<void> {
     const db = { executeSql: async (text: string, values: unknown[]) => client.query(text, values) };
-    await this.boss.send(name, data, { db });
+    await this.boss.send(name, data, { ...definedOnly(options), db });
     await this.announce(db, name);
   }
 
@@ -398,6 +399,11 @@ export class JobQueue {
       },
     };
   }
+}
+
+/** `options` without its undefined entries (pg-boss asserts on a present `priority: undefined`). */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** What a knex transaction object carries (knex sets both; its types do not declare them). */
