@@ -129,9 +129,12 @@ export function mailJob(transport: MailTransport, log: Logger, concurrency = 8):
 
 /** Queues a letter in the caller's transaction. */
 export function sendLetter(queue: JobQueue, em: EntityManager, letter: Letter): Promise<void> {
-  // A confirmation, a reset link or a receipt is fetched before any waiting reminder, however many wait.
-  const priority = BULK_LETTERS.has(letter.kind) ? PRIORITY.bulk : PRIORITY.urgent;
-  return queue.enqueue(em, MAIL_JOB, letter, { priority });
+  return queue.enqueue(em, MAIL_JOB, letter, { priority: letterPriority(letter) });
+}
+
+/** A confirmation, a reset link or a receipt is fetched before any waiting reminder, however many wait. */
+export function letterPriority(letter: Pick<Letter, 'kind'>): number {
+  return BULK_LETTERS.has(letter.kind) ? PRIORITY.bulk : PRIORITY.urgent;
 }
 
 export function escapeHtml(text: string): string {
