@@ -152,7 +152,7 @@ export async function withSubgraphs<T>(
     log,
   );
   try {
-    const queue = await JobQueue.start(database.url, log, 1, {}, database.idleTimeoutMs);
+    const queue = await JobQueue.start(database.url, log, { max: 1, idleTimeoutMs: database.idleTimeoutMs });
     try {
       const subgraphs = await openSubgraphs(database, log, { config, clock: systemClock, queue });
       try {

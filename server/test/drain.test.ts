@@ -159,7 +159,7 @@ describe(`distributed mode through SIGTERMs (${SERVER_URL ? 'PostgreSQL' : 'embe
       const subgraphUrl = `http://127.0.0.1:${subgraphPort}`;
       const env: Record<string, string> = {
         DATABASE_URL: database!.url,
-        ...(database!.embedded ? { DB_POOL_MAX: '1' } : {}),
+        ...(database!.embedded ? { DB_CONNECTIONS: '6' } : {}),
         PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
         SHUTDOWN_DRAIN: DRAIN,
         IDENTITY_URL: `${subgraphUrl}/graphql`,

@@ -108,6 +108,10 @@ const variables = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().trim().min(3).default('Личный кабинет абонента <no-reply@kabinet.localhost>'),
+  /** Letters sent at once by one process (SMTP connections it keeps open). */
+  MAIL_CONCURRENCY: int(8, 1, 100),
+  /** How long one SMTP step (connect, greeting, any reply) may take before the attempt fails and is retried. */
+  SMTP_TIMEOUT: duration('10s'),
   SUPPORT_EMAIL: email.default('support@kabinet.localhost'),
   OPERATOR_NAME: z.string().trim().min(3).max(300).optional(),
   OPERATOR_INN: z
@@ -352,6 +356,8 @@ export type Config = Readonly<{
   demoData: boolean;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  mailConcurrency: number;
+  smtpTimeoutMs: number;
   supportEmail: string;
   /** Who runs the cabinet and processes the personal data, as the agreement and the consent name it. */
   operator: Readonly<{ name: string; inn: string; address: string }>;
@@ -484,6 +490,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : ['true', '1', 'yes'].includes(e.DEMO_DATA),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    mailConcurrency: e.MAIL_CONCURRENCY,
+    smtpTimeoutMs: e.SMTP_TIMEOUT,
     supportEmail: e.SUPPORT_EMAIL,
     operator: Object.freeze({
       name: e.OPERATOR_NAME ?? DEMO_OPERATOR.name,

@@ -20,13 +20,18 @@ export async function startDependencies(
   clock: Clock = systemClock,
 ): Promise<RunningDependencies> {
   configureCpuPool(config.cpuPoolThreads, config.cpuPoolQueue);
-  const queue = await JobQueue.start(
-    database.url,
-    log,
-    database.queueMax ?? (database.embedded ? 2 : 4),
+  // The queue's share of the budget: pg-boss's pool, and on PostgreSQL one more connection that LISTENs for jobs.
+  const queueConnections = database.queueMax ?? (database.embedded ? 2 : 4);
+  const listen = !database.embedded;
+  const queue = await JobQueue.start(database.url, log, {
+    max: Math.max(1, queueConnections - (listen ? 1 : 0)),
     eventQueues,
-    database.idleTimeoutMs,
-  );
+    idleTimeoutMs: database.idleTimeoutMs,
+    // PostgreSQL tells every process of a job at commit; the embedded database has one process, woken in-process
+    // (and, for processes sharing it in tests, by a sweep a little more often).
+    listen,
+    sweepIntervalMs: database.embedded ? 2000 : 5000,
+  });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;

@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer from 'nodemailer';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import type { JobDefinition, JobQueue } from './queue.js';
+import { PRIORITY, type JobDefinition, type JobQueue } from './queue.js';
 
 export interface Letter {
   to: string;
@@ -70,14 +70,33 @@ export class DevMailbox implements MailTransport {
   }
 }
 
+export interface SmtpOptions {
+  /** SMTP connections kept open and used at once. */
+  readonly connections: number;
+  /** Milliseconds any one step (connect, greeting, a reply) may take before the attempt fails. */
+  readonly timeoutMs: number;
+}
+
 export class SmtpTransport implements MailTransport {
   private readonly transporter;
 
   constructor(
     url: string,
     private readonly from: string,
+    options: SmtpOptions = { connections: 1, timeoutMs: 10_000 },
   ) {
-    this.transporter = nodemailer.createTransport(url);
+    // Pooled: letters reuse open connections instead of a handshake each. Every step has a deadline, so a server
+    // that accepts TCP and never greets (or stops answering) fails the attempt, which is retried, instead of
+    // holding a connection for nodemailer's defaults (30 s greeting, 10 min socket).
+    this.transporter = nodemailer.createTransport({
+      url,
+      pool: true,
+      maxConnections: options.connections,
+      connectionTimeout: options.timeoutMs,
+      greetingTimeout: options.timeoutMs,
+      socketTimeout: options.timeoutMs,
+      dnsTimeout: options.timeoutMs,
+    });
   }
 
   async send(letter: Letter): Promise<void> {
@@ -91,26 +110,43 @@ export class SmtpTransport implements MailTransport {
       ...(letter.messageId ? { messageId: letter.messageId } : {}),
     });
   }
+
+  close(): void {
+    this.transporter.close();
+  }
 }
 
 export function createMailTransport(config: Config): MailTransport {
   return config.smtpUrl
-    ? new SmtpTransport(config.smtpUrl, config.smtpFrom)
+    ? new SmtpTransport(config.smtpUrl, config.smtpFrom, {
+        connections: config.mailConcurrency,
+        timeoutMs: config.smtpTimeoutMs,
+      })
     : new DevMailbox(path.join(config.dataDir, 'dev-mail'), config.smtpFrom);
 }
 
+/** Letters nobody is waiting for at this moment: sent after every letter a person waits for (see `sendLetter`). */
+const BULK_LETTERS: ReadonlySet<string> = new Set(['reading-reminder']);
+
 /**
- * The job that delivers letters; an unreachable SMTP server means retries with back-off, not a lost letter. A
- * letter recorded as sent is not sent again (its attempt died before the job was marked done); one whose attempt
- * died between the SMTP server's acceptance and the record goes again under the same Message-ID.
+ * The job that delivers letters, `concurrency` at a time; an unreachable SMTP server means retries with back-off,
+ * not a lost letter. A letter recorded as sent is not sent again (its attempt died before the job was marked done);
+ * one whose attempt died between the SMTP server's acceptance and the record goes again under the same Message-ID.
+ * A started attempt holds its job for MAIL_EXPIRE_SECONDS, well above the SMTP step deadline.
  */
-export function mailJob(transport: MailTransport, log: Logger, sent: SentLetters): JobDefinition<Letter> {
+export function mailJob(
+  transport: MailTransport,
+  log: Logger,
+  sent: SentLetters,
+  concurrency = 8,
+): JobDefinition<Letter> {
   return {
     name: MAIL_JOB,
     retryLimit: 20,
     retryDelay: 15,
     retryBackoff: true,
     expireInSeconds: MAIL_EXPIRE_SECONDS,
+    concurrency,
     async handle(letter) {
       const { messageId, kind } = letter;
       if (messageId && (await sent.wasSent(messageId))) {
@@ -129,9 +165,19 @@ export function newMessageId(publicUrl: string): string {
   return `<${randomUUID()}@${new URL(publicUrl).hostname}>`;
 }
 
-/** Queues a letter in the caller's transaction, with its Message-ID (see `Letter.messageId`). */
+/** Queues a letter in the caller's transaction, with its Message-ID (see `Letter.messageId`) and priority. */
 export function sendLetter(queue: JobQueue, em: EntityManager, letter: Letter, publicUrl: string): Promise<void> {
-  return queue.enqueue(em, MAIL_JOB, { ...letter, messageId: letter.messageId ?? newMessageId(publicUrl) });
+  return queue.enqueue(
+    em,
+    MAIL_JOB,
+    { ...letter, messageId: letter.messageId ?? newMessageId(publicUrl) },
+    { priority: letterPriority(letter) },
+  );
+}
+
+/** A confirmation, a reset link or a receipt is fetched before any waiting reminder, however many wait. */
+export function letterPriority(letter: Pick<Letter, 'kind'>): number {
+  return BULK_LETTERS.has(letter.kind) ? PRIORITY.bulk : PRIORITY.urgent;
 }
 
 export function escapeHtml(text: string): string {

@@ -1,5 +1,13 @@
-// The durable job queue (pg-boss in PostgreSQL): jobs are enqueued in the transaction of the change that causes them.
+// The durable job queue: pg-boss keeps the jobs in PostgreSQL (retries, back-off, expiry, schedules), and one
+// dispatcher per process works them. Jobs are enqueued in the transaction of the change that causes them.
+//
+// The dispatcher, not pg-boss's per-queue polling workers, decides when to fetch: a queue is fetched when a job is
+// enqueued for it (woken in-process once the enqueueing transaction commits, and across processes by LISTEN/NOTIFY
+// on PostgreSQL), again at once while the last fetch came back full, and otherwise only by one slow sweep that asks,
+// in one query for every queue this process works, which of them hold jobs due now (retries coming due, wakes
+// missed while the listening connection was down). Idle, a process runs one cheap query per sweep.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './database.js';
 import type { Logger } from './logger.js';
@@ -10,9 +18,12 @@ export interface JobDefinition<T extends object> {
   /** Seconds before the first retry; doubled each time with retryBackoff. */
   readonly retryDelay?: number;
   readonly retryBackoff?: boolean;
+  /** Seconds a started job may run before it counts as failed (and is retried): its lock's lifetime. */
   readonly expireInSeconds?: number;
-  /** How often an idle worker looks for work (default 2 s). */
-  readonly pollingIntervalSeconds?: number;
+  /** Jobs of this kind handled at the same time in one process (default 1: one after another, in order). */
+  readonly concurrency?: number;
+  /** Jobs taken per fetch (default: `concurrency`, at least 1); a sequential kind may take more and work them in order. */
+  readonly batchSize?: number;
   handle(data: T): Promise<void>;
 }
 
@@ -30,9 +41,9 @@ export function eventConsumer<T extends object>(
   event: string,
   handle: (data: T) => Promise<void>,
 ): JobDefinition<T> {
-  // Events are facts other subgraphs depend on: picked up quickly (a link should reach metering before the abonent
-  // types a reading) and retried for a long while before a delivery is given up.
-  return { name: eventQueueName(subgraph, event), retryLimit: 10, pollingIntervalSeconds: 0.5, handle };
+  // Events are facts other subgraphs depend on: retried for a long while before a delivery is given up, and worked
+  // one after another (a link and its unlink must not overtake each other), many per fetch.
+  return { name: eventQueueName(subgraph, event), retryLimit: 10, concurrency: 1, batchSize: 50, handle };
 }
 
 export interface Schedule {
@@ -40,11 +51,62 @@ export interface Schedule {
   readonly cron: string;
 }
 
+/** Priority of a job among the waiting ones of its queue: higher is fetched first. */
+export const PRIORITY = { urgent: 10, normal: 0, bulk: -10 } as const;
+
+/** The channel enqueueing transactions notify with the queue's name. */
+export const JOBS_CHANNEL = 'kabinet_jobs';
+
+export interface QueueOptions {
+  /** Connections of pg-boss's own pool (fetches, completions, schedules, maintenance). */
+  readonly max: number;
+  readonly eventQueues?: EventQueues;
+  readonly idleTimeoutMs?: number;
+  /**
+   * Whether to LISTEN for other processes' jobs (PostgreSQL). The embedded database is one process and one session,
+   * where a notification would reach whichever connection ran the next statement: there, in-process wakes suffice.
+   */
+  readonly listen?: boolean;
+  /** How often the sweep looks for due jobs nobody woke (retries coming due); default 5 s. */
+  readonly sweepIntervalMs?: number;
+}
+
+interface Job {
+  id: string;
+  data: object;
+}
+
+/** One queue this process works: its definition, the jobs fetched and not yet started, how many run. */
+interface WorkedQueue {
+  readonly job: JobDefinition<object>;
+  readonly concurrency: number;
+  readonly batchSize: number;
+  readonly fetched: Job[];
+  running: number;
+  /** There may be due jobs in the database (a wake, or the last fetch came back full). */
+  more: boolean;
+  fetching: boolean;
+  /** Resolves when nothing of this queue runs any more (awaited by offWork and stop). */
+  idle: Set<Promise<void>>;
+}
+
+/** Milliseconds stop() waits for running jobs before it lets go of them (their locks expire and they are retried). */
+const STOP_GRACE_MS = 5000;
+const LISTEN_RETRY_MS = 2000;
+
 export class JobQueue {
+  private readonly worked = new Map<string, WorkedQueue>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private listener: pg.Client | undefined;
+  private listenRetry: NodeJS.Timeout | undefined;
+  private stopping = false;
+
   private constructor(
     readonly boss: PgBoss,
     private readonly log: Logger,
     private readonly eventQueues: EventQueues,
+    private readonly databaseUrl: string,
+    private readonly options: QueueOptions,
   ) {}
 
   /**
@@ -52,28 +114,31 @@ export class JobQueue {
    * definitions): publishing sends to each of them in the publisher's transaction, with no lookup on another
    * connection (pg-boss's own publish looks subscribers up on its pool, which deadlocks the embedded database).
    */
-  static async start(
-    databaseUrl: string,
-    log: Logger,
-    max: number,
-    eventQueues: EventQueues = {},
-    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
-  ): Promise<JobQueue> {
+  static async start(databaseUrl: string, log: Logger, options: QueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
       connectionString: databaseUrl,
       schema: 'pgboss',
-      max,
+      max: options.max,
       application_name: 'kabinet-queue',
-      // How often an active job past its expiry is failed for a retry (default 120 s): a crashed worker's job is
-      // taken again within seconds of its expiry, at a few statements every 15 s per process.
+      // pg-boss's own timers, at what the jobs need and no faster. Maintenance fails an active job past its expiry
+      // for a retry (default every 120 s): a crashed worker's job is taken again within 15 s of its expiry, at a few
+      // statements every 15 s. Scheduled (cron) jobs are moved within half a minute of their minute. Its state
+      // monitor stays off.
       maintenanceIntervalSeconds: 15,
+      cronMonitorIntervalSeconds: 30,
+      cronWorkerIntervalSeconds: 30,
       // pg-boss hands its whole configuration to pg.Pool (src/db.js), whose option this is; its types omit it.
-      ...{ idleTimeoutMillis: idleTimeoutMs },
+      ...{ idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS },
     });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
+    const eventQueues = options.eventQueues ?? {};
     for (const name of Object.values(eventQueues).flat()) await boss.createQueue(name, { name });
-    return new JobQueue(boss, log.child({ module: 'queue' }), eventQueues);
+    const queue = new JobQueue(boss, log.child({ module: 'queue' }), eventQueues, databaseUrl, options);
+    queue.sweepTimer = setInterval(() => void queue.sweep(), options.sweepIntervalMs ?? 5000);
+    queue.sweepTimer.unref();
+    if (options.listen) await queue.listen();
+    return queue;
   }
 
   /** Creates the queue and starts working it in this process. */
@@ -88,19 +153,27 @@ export class JobQueue {
     await this.boss.createQueue(job.name, options);
     // A queue created by an earlier version keeps its options otherwise (createQueue does nothing then).
     await this.boss.updateQueue(job.name, options);
-    await this.boss.work<T>(
-      job.name,
-      { batchSize: 1, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
-      async ([item]) => {
-        if (!item) return;
-        try {
-          await job.handle(item.data);
-        } catch (error) {
-          this.log.warn({ err: error, job: job.name, jobId: item.id }, 'job failed; it will be retried');
-          throw error;
-        }
-      },
-    );
+    const concurrency = Math.max(1, job.concurrency ?? 1);
+    const worked: WorkedQueue = {
+      job,
+      concurrency,
+      batchSize: Math.max(1, job.batchSize ?? concurrency),
+      fetched: [],
+      running: 0,
+      more: true,
+      fetching: false,
+      idle: new Set(),
+    };
+    this.worked.set(job.name, worked);
+    void this.fill(worked);
+  }
+
+  /** Stops working `name` here: nothing more is fetched, and the running jobs are awaited. */
+  async offWork(name: string): Promise<void> {
+    const worked = this.worked.get(name);
+    if (!worked) return;
+    this.worked.delete(name);
+    await this.release(worked);
   }
 
   async schedule(schedule: Schedule): Promise<void> {
@@ -109,21 +182,215 @@ export class JobQueue {
 
   /**
    * Enqueues a job through the EntityManager's open transaction, so the job exists exactly when the change
-   * that caused it is committed.
+   * that caused it is committed; the queue is woken when it is.
    */
-  async enqueue<T extends object>(em: EntityManager, name: string, data: T, options: { singletonKey?: string } = {}) {
-    await this.boss.send(name, data, { ...options, db: this.transactionDb(em, name) });
+  async enqueue<T extends object>(
+    em: EntityManager,
+    name: string,
+    data: T,
+    options: { singletonKey?: string; priority?: number } = {},
+  ) {
+    const db = this.transactionDb(em, name);
+    await this.boss.send(name, data, { ...definedOnly(options), db });
+    await this.announce(db, name);
+    this.wakeAfterCommit(em, name);
   }
 
   /** Publishes an event to the queue of every subgraph that consumes it, in the caller's transaction. */
   async publish<T extends object>(em: EntityManager, event: string, data: T): Promise<void> {
     for (const queue of this.eventQueues[event] ?? []) {
-      await this.boss.send(queue, data, { db: this.transactionDb(em, queue) });
+      const db = this.transactionDb(em, queue);
+      await this.boss.send(queue, data, { db });
+      await this.announce(db, queue);
+      this.wakeAfterCommit(em, queue);
     }
   }
 
+  /**
+   * Enqueues through a plain pg connection inside its own open transaction (code that does not use the ORM); the
+   * caller wakes the queue with `wake` once it has committed.
+   */
+  async enqueueOn(
+    client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+    name: string,
+    data: object,
+    options: { priority?: number } = {},
+  ): Promise<void> {
+    const db = { executeSql: async (text: string, values: unknown[]) => client.query(text, values) };
+    await this.boss.send(name, data, { ...definedOnly(options), db });
+    await this.announce(db, name);
+  }
+
+  /** Fetches `name` now if this process works it (a job was committed for it). */
+  wake(name: string): void {
+    const worked = this.worked.get(name);
+    if (!worked || this.stopping) return;
+    worked.more = true;
+    void this.fill(worked);
+  }
+
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+    this.stopping = true;
+    clearInterval(this.sweepTimer);
+    clearTimeout(this.listenRetry);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => {});
+    const queues = [...this.worked.values()];
+    this.worked.clear();
+    await Promise.all(queues.map((q) => this.release(q)));
+    await this.boss.stop({ graceful: true, timeout: STOP_GRACE_MS, wait: true });
+  }
+
+  /** Takes due jobs of `worked` while there is room and there may be more; starts them. */
+  private async fill(worked: WorkedQueue): Promise<void> {
+    if (worked.fetching) return;
+    worked.fetching = true;
+    try {
+      while (!this.stopping && worked.more && worked.fetched.length === 0 && worked.running < worked.concurrency) {
+        worked.more = false;
+        const wanted = worked.concurrency === 1 ? worked.batchSize : worked.concurrency - worked.running;
+        // pg-boss answers [] when the fetch fails (a database outage): the sweep tries again.
+        const jobs = (await this.boss.fetch<object>(worked.job.name, { batchSize: wanted })) as Job[];
+        if (jobs.length === wanted) worked.more = true;
+        if (!this.worked.has(worked.job.name)) {
+          // offWork came while fetching: give the jobs back for another worker (or a later start).
+          if (jobs.length) await this.failQuietly(worked, jobs, new Error('the queue stopped before the job ran'));
+          return;
+        }
+        worked.fetched.push(...jobs);
+        this.startFetched(worked);
+      }
+    } finally {
+      worked.fetching = false;
+    }
+  }
+
+  private startFetched(worked: WorkedQueue): void {
+    while (worked.running < worked.concurrency && worked.fetched.length > 0) {
+      const job = worked.fetched.shift()!;
+      worked.running += 1;
+      const done = this.run(worked, job).finally(() => {
+        worked.running -= 1;
+        worked.idle.delete(done);
+        if (this.stopping || !this.worked.has(worked.job.name)) return;
+        this.startFetched(worked);
+        void this.fill(worked);
+      });
+      worked.idle.add(done);
+    }
+  }
+
+  private async run(worked: WorkedQueue, job: Job): Promise<void> {
+    const name = worked.job.name;
+    try {
+      await worked.job.handle(job.data);
+    } catch (error) {
+      this.log.warn({ err: error, job: name, jobId: job.id }, 'job failed; it will be retried');
+      await this.failQuietly(worked, [job], error);
+      return;
+    }
+    try {
+      await this.boss.complete(name, job.id);
+    } catch (error) {
+      // The work is done but not marked: its lock expires and it runs again, which handlers are written to bear.
+      this.log.error({ err: error, job: name, jobId: job.id }, 'could not mark a job done');
+    }
+  }
+
+  private async failQuietly(worked: WorkedQueue, jobs: Job[], error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const job of jobs) {
+      await this.boss
+        .fail(worked.job.name, job.id, { message })
+        .catch((failError: unknown) =>
+          this.log.error(
+            { err: failError, job: worked.job.name, jobId: job.id },
+            'could not record a failed job (its lock will expire)',
+          ),
+        );
+    }
+  }
+
+  /** Waits (bounded) for the running jobs of `worked`; jobs fetched and not started are given back at once. */
+  private async release(worked: WorkedQueue): Promise<void> {
+    const unstarted = worked.fetched.splice(0);
+    if (unstarted.length) await this.failQuietly(worked, unstarted, new Error('the queue stopped before the job ran'));
+    if (worked.idle.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...worked.idle]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** One query: which of the queues worked here hold jobs due now; each of them is woken. */
+  private async sweep(): Promise<void> {
+    if (this.stopping || this.worked.size === 0) return;
+    try {
+      const { rows } = await this.boss
+        .getDb()
+        .executeSql(
+          `select distinct name from pgboss.job where name = any($1::text[]) and state < 'active' and start_after < now()`,
+          [[...this.worked.keys()]],
+        );
+      for (const row of rows as Array<{ name: string }>) this.wake(row.name);
+    } catch (error) {
+      this.log.warn({ err: error }, 'job queue sweep failed; it runs again shortly');
+    }
+  }
+
+  /** The dedicated connection that hears other processes' jobs; reconnects after it drops. */
+  private async listen(): Promise<void> {
+    if (this.stopping) return;
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'kabinet-queue-listener' });
+    const retry = () => {
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => {});
+      if (this.stopping || this.listenRetry) return;
+      this.listenRetry = setTimeout(() => {
+        this.listenRetry = undefined;
+        void this.listen();
+      }, LISTEN_RETRY_MS);
+      this.listenRetry.unref();
+    };
+    client.on('notification', (message) => {
+      if (message.channel === JOBS_CHANNEL && message.payload) this.wake(message.payload);
+    });
+    client.on('error', (error) => {
+      this.log.warn({ err: error }, 'job queue: the listening connection failed; reconnecting');
+      retry();
+    });
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query(`listen ${JOBS_CHANNEL}`);
+      this.listener = client;
+      // Jobs committed while no one listened: look now rather than at the next sweep.
+      void this.sweep();
+    } catch (error) {
+      this.log.warn({ err: error }, 'job queue: could not listen for jobs; retrying');
+      retry();
+    }
+  }
+
+  /** Tells every listening process, at commit, that `name` has a job (PostgreSQL; nothing on the embedded database). */
+  private async announce(db: { executeSql(text: string, values: unknown[]): Promise<unknown> }, name: string) {
+    if (this.options.listen) await db.executeSql('select pg_notify($1, $2)', [JOBS_CHANNEL, name]);
+  }
+
+  /** Wakes this process's worker of `name` once the outermost transaction of `em` has committed. */
+  private wakeAfterCommit(em: EntityManager, name: string): void {
+    if (!this.worked.has(name)) return;
+    let transaction = em.getTransactionContext<KnexTransactor | undefined>();
+    while (transaction?.parentTransaction) transaction = transaction.parentTransaction;
+    const committed = transaction?.executionPromise;
+    if (!committed) return;
+    committed.then(
+      () => this.wake(name),
+      () => {},
+    );
   }
 
   private transactionDb(em: EntityManager, what: string) {
@@ -137,6 +404,17 @@ export class JobQueue {
       },
     };
   }
+}
+
+/** `options` without its undefined entries (pg-boss asserts on a present `priority: undefined`). */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** What a knex transaction object carries (knex sets both; its types do not declare them). */
+interface KnexTransactor {
+  parentTransaction?: KnexTransactor;
+  executionPromise?: Promise<unknown>;
 }
 
 /**

@@ -42,7 +42,7 @@ interface Sandbox {
 async function startSandbox(options: Partial<SandboxAcquirerOptions> = {}): Promise<Sandbox> {
   const database = await createTestDatabase();
   const log = createLogger('silent');
-  const queue = await JobQueue.start(database.url, log, database.embedded ? 2 : 4);
+  const queue = await JobQueue.start(database.url, log, { max: database.embedded ? 2 : 4, listen: !database.embedded });
   const app = createHttpServer(log, loadConfig({}).http);
   const sql = new pg.Pool({ connectionString: database.url, max: 1 });
   const sandbox: Sandbox = {

@@ -79,7 +79,7 @@ export async function registerSandboxAcquirer(
       retryLimit: 20,
       retryDelay: options.retryDelaySeconds ?? 1,
       retryBackoff: true,
-      pollingIntervalSeconds: 0.5,
+      concurrency: 4,
       handle: notificationHandler({
         store,
         secret: options.secret,
@@ -94,7 +94,7 @@ export async function registerSandboxAcquirer(
     });
     await app.register((scope) => registerPages(scope, { store, now: options.now }), { prefix });
   } catch (error) {
-    await options.queue.boss.offWork(NOTIFY_JOB).catch(() => {});
+    await options.queue.offWork(NOTIFY_JOB);
     await pool.end();
     throw error;
   }
@@ -118,7 +118,7 @@ export async function registerSandboxAcquirer(
     close() {
       closed ??= (async () => {
         clearInterval(timer);
-        await options.queue.boss.offWork(NOTIFY_JOB).catch(() => {});
+        await options.queue.offWork(NOTIFY_JOB);
         await sweeping;
         await pool.end();
       })();

@@ -167,6 +167,8 @@ export class SandboxStore {
       await client.query('begin');
       const result = await work(client);
       await client.query('commit');
+      // A notification written in this transaction is worked now (a wake with none finds nothing).
+      this.queue.wake(NOTIFY_JOB);
       return result;
     } catch (error) {
       await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
@@ -374,10 +376,6 @@ export class SandboxStore {
       'insert into sandbox_acquirer.notification (event_id, event, payment_id, refund_id) values ($1, $2, $3, $4)',
       [eventId, event, paymentId, refundId],
     );
-    await this.queue.boss.send(
-      NOTIFY_JOB,
-      { eventId },
-      { db: { executeSql: async (text: string, values: unknown[]) => db.query(text, values) } },
-    );
+    await this.queue.enqueueOn(db, NOTIFY_JOB, { eventId });
   }
 }

@@ -68,6 +68,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
         createMailTransport(deps.config),
         log.child({ module: 'mail' }),
         sentLetters(() => orm.em.fork()),
+        deps.config.mailConcurrency,
       ),
       eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
         await sendReadingReminder(orm.em.fork(), deps.queue, deps.config, event);
