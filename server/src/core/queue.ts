@@ -6,6 +6,7 @@
 // on PostgreSQL), again at once while the last fetch came back full, and otherwise only by one slow sweep that asks,
 // in one query for every queue this process works, which of them hold jobs due now (retries coming due, wakes
 // missed while the listening connection was down). Idle, a process runs one cheap query per sweep.
+import { AsyncResource } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -88,6 +89,11 @@ interface WorkedQueue {
   fetching: boolean;
   /** Resolves when nothing of this queue runs any more (awaited by offWork and stop). */
   idle: Set<Promise<void>>;
+  /**
+   * `fill`, bound to the async context of the registration: a wake at a caller's commit must not carry the caller's
+   * MikroORM context into the jobs it starts (identity's handler would run with metering's entity manager).
+   */
+  fill(): void;
 }
 
 /** Milliseconds stop() waits for running jobs before it lets go of them (their locks expire and they are retried). */
@@ -163,9 +169,10 @@ export class JobQueue {
       more: true,
       fetching: false,
       idle: new Set(),
+      fill: AsyncResource.bind(() => void this.fill(worked)),
     };
     this.worked.set(job.name, worked);
-    void this.fill(worked);
+    worked.fill();
   }
 
   /** Stops working `name` here: nothing more is fetched, and the running jobs are awaited. */
@@ -226,7 +233,7 @@ export class JobQueue {
     const worked = this.worked.get(name);
     if (!worked || this.stopping) return;
     worked.more = true;
-    void this.fill(worked);
+    worked.fill();
   }
 
   async stop(): Promise<void> {
