@@ -546,6 +546,31 @@ describe('the partner side of readings', () => {
     recordReadings(input: $input) { ok created updated unchanged errors { index field code message } }
   }`;
 
+  /** An inspector (a partner app with readings:write) recording one value for the meter under one idempotency key. */
+  async function inspectorRecording(meterId: string) {
+    const [meter] = await runSql<Array<{ serial_number: string }>>(
+      metering(),
+      'select "serial_number" from "metering"."meter" where "id" = ?',
+      [meterId],
+    );
+    const serialNumber = meter!.serial_number;
+    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
+    const idempotencyKey = key();
+    const record = async (value: string) =>
+      (await inspector.graphql(RECORD, { input: { idempotencyKey, readings: [{ serialNumber, value }] } })).body.data
+        .recordReadings;
+    return { record, idempotencyKey };
+  }
+
+  /** The values inspectors recorded for the meter. */
+  function inspectorValues(meterId: string) {
+    return runSql<Array<{ value: string }>>(
+      metering(),
+      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'INSPECTOR'`,
+      [meterId],
+    );
+  }
+
   async function pageThrough(partner: { graphql: TestKabinet['graphql'] }, first: number, since?: string) {
     const nodes: any[] = [];
     let after: string | null = null;
@@ -618,17 +643,7 @@ describe('the partner side of readings', () => {
 
   it('keeps no key for a refused recordReadings call: the corrected rows go with the same key; other rows under a used key are refused', async () => {
     const { meterId } = await freshMeter();
-    const [meter] = await runSql<Array<{ serial_number: string }>>(
-      metering(),
-      'select "serial_number" from "metering"."meter" where "id" = ?',
-      [meterId],
-    );
-    const serialNumber = meter!.serial_number;
-    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
-    const idempotencyKey = key();
-    const record = async (value: string) =>
-      (await inspector.graphql(RECORD, { input: { idempotencyKey, readings: [{ serialNumber, value }] } })).body.data
-        .recordReadings;
+    const { record } = await inspectorRecording(meterId);
     const refused = await record('50');
     expect(refused.ok).toBe(false);
     expect(refused.errors.map((e: { code: string }) => e.code)).toEqual(['READING_BELOW_PREVIOUS']);
@@ -642,27 +657,12 @@ describe('the partner side of readings', () => {
       created: 0,
       errors: [{ index: -1, field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
     });
-    const inspectors = await runSql<Array<{ value: string }>>(
-      metering(),
-      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'INSPECTOR'`,
-      [meterId],
-    );
-    expect(inspectors).toEqual([{ value: '102.00000' }]);
+    expect(await inspectorValues(meterId)).toEqual([{ value: '102.00000' }]);
   });
 
   it('recordReadings: the same rows however written get the answer again; under a key kept before hashing, other rows are refused', async () => {
     const { meterId } = await freshMeter();
-    const [meter] = await runSql<Array<{ serial_number: string }>>(
-      metering(),
-      'select "serial_number" from "metering"."meter" where "id" = ?',
-      [meterId],
-    );
-    const serialNumber = meter!.serial_number;
-    const inspector = await createPartner(app, 'kaluga', ['readings:write']);
-    const idempotencyKey = key();
-    const record = async (value: string) =>
-      (await inspector.graphql(RECORD, { input: { idempotencyKey, readings: [{ serialNumber, value }] } })).body.data
-        .recordReadings;
+    const { record, idempotencyKey } = await inspectorRecording(meterId);
     const first = await record('102.5');
     expect(first).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, errors: [] });
     expect(await record('102,50')).toEqual(first);
@@ -674,12 +674,7 @@ describe('the partner side of readings', () => {
       errors: [{ index: -1, field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
     });
     expect(await record('102.5')).toEqual(first);
-    const inspectors = await runSql<Array<{ value: string }>>(
-      metering(),
-      `select "value"::text as "value" from "metering"."reading" where "meter_id" = ? and "source" = 'INSPECTOR'`,
-      [meterId],
-    );
-    expect(inspectors).toEqual([{ value: '102.50000' }]);
+    expect(await inspectorValues(meterId)).toEqual([{ value: '102.50000' }]);
   });
 
   it('lets a supplier set its reading rules, checked', async () => {
