@@ -3,14 +3,14 @@
 // 2. How long a password-reset letter takes to reach the sink while `--reminders` reading reminders wait.
 // 3. Idle CPU of `npm start` on the embedded database, over `--idle` seconds after it is ready.
 // On DATABASE_URL (a fresh database is made on it, and dropped) or, without it, the embedded database.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { startEmbedded, type Database, freePort } from '../server/src/core/database.js';
+import { freePort } from '../server/src/core/database.js';
+import { createTestDatabase } from '../server/test/support/database.js';
 import { createLogger } from '../server/src/core/logger.js';
 import {
   MAIL_JOB,
@@ -74,29 +74,6 @@ async function startSink() {
   };
 }
 
-async function freshDatabase(): Promise<Database> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return startEmbedded(undefined);
-  const name = `kabinet_bench_queue_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    embedded: false,
-    poolMax: 4,
-    async close() {
-      const again = new pg.Client({ connectionString: server });
-      await again.connect();
-      await again.query(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    },
-  };
-}
-
 const letter = (kind: string, subject: string): Letter => ({
   kind,
   messageId: newMessageId('https://lk.example.ru'),
@@ -146,7 +123,7 @@ async function commitLetters(queue: JobQueue, sql: pg.Pool, letters: Letter[]): 
 }
 
 async function letterFigures() {
-  const database = await freshDatabase();
+  const database = await createTestDatabase();
   const sink = await startSink();
   const sql = new pg.Pool({ connectionString: database.url, max: 1 });
   // The mail job's record of letters sent: its own pool, as identity's ORM pool is.

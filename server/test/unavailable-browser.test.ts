@@ -1,54 +1,22 @@
 // The built web client in Chromium during a brief outage: the page's read answered 503 SERVICE_UNAVAILABLE is sent
 // once more on its own; when that fails too, the page says the service is briefly unavailable.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database.js';
-import { launchChromium } from './support/chromium.js';
-import { createTestDatabase, SERVER_URL } from './support/database.js';
-import { freePort, ROOT, startProcess, startupTime, type RunningProcess } from './support/processes.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserKabinet } from './support/browser-kabinet.js';
 
 const MESSAGE = 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд.';
 const UNAVAILABLE = JSON.stringify({
   errors: [{ message: MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } }],
 });
 
-let server: RunningProcess;
-let browser: Browser;
-let database: Database | undefined;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
-    throw new Error('web/dist is not built: `npm test` builds it first (npm run build:web)');
-  }
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-unavailable-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir };
-  if (SERVER_URL) {
-    database = await createTestDatabase();
-    env.DATABASE_URL = database.url;
-  }
-  const port = await freePort();
-  server = await startProcess('main.ts', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`);
-  browser = await launchChromium();
-}, startupTime(1));
-
-afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop()).toBe(0);
-  await database?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const app = useBrowserKabinet('unavailable');
 
 /**
  * A page on which the supplier catalog's read is answered 503 SERVICE_UNAVAILABLE (as the gateway does while the
  * database restarts) the first `outages` times, then reaches the real server; `sent` counts the reads.
  */
 async function pageWithOutage(outages: number): Promise<{ page: Page; sent: () => number }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
   const page = await context.newPage();
   let sent = 0;
   await page.route('**/graphql', async (route) => {
@@ -68,7 +36,7 @@ async function pageWithOutage(outages: number): Promise<{ page: Page; sent: () =
 describe('the web client during a brief outage', () => {
   it('sends the read once more on its own and shows the catalog when the server is back', async () => {
     const { page, sent } = await pageWithOutage(1);
-    await page.goto(server.baseUrl + '/suppliers');
+    await page.goto(app.baseUrl + '/suppliers');
     await expect
       .poll(() => page.getByRole('heading', { name: 'Межрегионгаз Санкт-Петербург' }).count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
@@ -79,7 +47,7 @@ describe('the web client during a brief outage', () => {
 
   it('tries only once more, then says the service is briefly unavailable, with a button to try again', async () => {
     const { page, sent } = await pageWithOutage(2);
-    await page.goto(server.baseUrl + '/suppliers');
+    await page.goto(app.baseUrl + '/suppliers');
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain(MESSAGE);
