@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { signCaller, CALLER_HEADER } from '../server/src/core/caller.js';
+import { signCaller, CALLER_EXTENSION } from '../server/src/core/caller.js';
 import { BENCH_PARTNER_KEY, BENCH_PASSWORD, benchDatabaseUrl, benchEmail, sessionToken } from './common.js';
 import { cannon, drive, percentiles, post, sampleMemory, type LoadResult } from './load.js';
 import {
@@ -544,8 +544,9 @@ async function gatewayScenario(): Promise<void> {
     const PAYMENTS = entities('PersonalAccount', 'payments(last: 5) { id amount status createdAt }');
     const direct = async () => {
       const a = pick(abonents);
-      const header = {
-        [CALLER_HEADER]: signCaller(
+      // The signed envelope travels in each fetch's body, as the gateway sends it.
+      const extensions = {
+        [CALLER_EXTENSION]: signCaller(
           {
             caller: { kind: 'abonent', abonentId: a.id, emailConfirmed: true },
             requestId: 'bench',
@@ -554,8 +555,10 @@ async function gatewayScenario(): Promise<void> {
           BENCH_GATEWAY_SECRET,
         ),
       };
+      const header = {};
       const me = JSON.parse(
-        (await post(agent, urls.identity!, JSON.stringify({ query: '{ me { __typename id } }' }), header)).body,
+        (await post(agent, urls.identity!, JSON.stringify({ query: '{ me { __typename id } }', extensions }), header))
+          .body,
       );
       const abonent = me.data.me;
       const accounts = JSON.parse(
@@ -563,7 +566,7 @@ async function gatewayScenario(): Promise<void> {
           await post(
             agent,
             urls.accounts!,
-            JSON.stringify({ query: ACCOUNTS, variables: { representations: [abonent] } }),
+            JSON.stringify({ query: ACCOUNTS, variables: { representations: [abonent] }, extensions }),
             header,
           )
         ).body,
@@ -573,8 +576,18 @@ async function gatewayScenario(): Promise<void> {
         id: x.id,
       }));
       const [meters, payments] = await Promise.all([
-        post(agent, urls.metering!, JSON.stringify({ query: METERS, variables: { representations } }), header),
-        post(agent, urls.payments!, JSON.stringify({ query: PAYMENTS, variables: { representations } }), header),
+        post(
+          agent,
+          urls.metering!,
+          JSON.stringify({ query: METERS, variables: { representations }, extensions }),
+          header,
+        ),
+        post(
+          agent,
+          urls.payments!,
+          JSON.stringify({ query: PAYMENTS, variables: { representations }, extensions }),
+          header,
+        ),
       ]);
       return !meters.body.includes('"errors"') && !payments.body.includes('"errors"') && representations.length === 3;
     };

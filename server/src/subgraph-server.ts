@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readiness } from './app.js';
-import { CALLER_HEADER, verifyCaller, type EnvelopeFields } from './core/caller.js';
+import { CALLER_HEADER, envelopeInBody, verifyCaller, type EnvelopeFields } from './core/caller.js';
 import type { Config, SubgraphName } from './core/config.js';
 import { SET_COOKIE_EXTENSION, type SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
@@ -65,9 +65,10 @@ export async function createSubgraphServer(
     }
     if (config.demoData) await runtime.seedDemoData();
     await runtime.startJobs();
-    const verify = (request: FastifyRequest): EnvelopeFields => {
-      const header = request.headers[CALLER_HEADER];
-      const verified = verifyCaller(typeof header === 'string' ? header : undefined, config.gatewaySecret);
+    // GraphQL requests carry the envelope in their body (CALLER_EXTENSION: a router may merge requests whose bodies
+    // are the same); the caller lookup, which no router routes, in its header.
+    const verify = (request: FastifyRequest, envelope: string | undefined): EnvelopeFields => {
+      const verified = verifyCaller(envelope, config.gatewaySecret);
       if (!verified.ok) {
         request.log.warn({ reason: verified.reason }, 'refused a request without a valid gateway signature');
         throw new AppError(ErrorCode.UNAUTHENTICATED, 'Подграф принимает запросы только от шлюза.', {
@@ -75,6 +76,10 @@ export async function createSubgraphServer(
         });
       }
       return verified;
+    };
+    const headerEnvelope = (request: FastifyRequest) => {
+      const header = request.headers[CALLER_HEADER];
+      return typeof header === 'string' ? header : undefined;
     };
     const apollo = new ApolloServer<ServedContext>({
       schema: runtime.schema,
@@ -123,7 +128,7 @@ export async function createSubgraphServer(
       path: '/graphql',
       method: ['POST'],
       context: async (request) => {
-        const envelope = verify(request);
+        const envelope = verify(request, envelopeInBody(request.body));
         const setCookies: string[] = [];
         // The gateway's request id continues here, so one operation can be followed across processes.
         const requestLog = request.log.child({ gatewayRequestId: envelope.requestId });
@@ -143,7 +148,7 @@ export async function createSubgraphServer(
       // The gateway asks identity who presented a session token or an API key (both are identity's data).
       http.post<{ Body: { sessionToken?: unknown; apiKey?: unknown } }>('/internal/caller', async (request, reply) => {
         try {
-          verify(request);
+          verify(request, headerEnvelope(request));
         } catch {
           return reply.code(401).send({ error: 'unsigned' });
         }

@@ -1,7 +1,7 @@
 // Distributed mode during an outage: a subgraph service whose database is cut answers 503 SERVICE_UNAVAILABLE, and
 // the gateway in front of it keeps that code and status (with Retry-After) instead of its own 502/500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
+import { ANONYMOUS, CALLER_EXTENSION, signCaller } from '../src/core/caller.js';
 import { loadConfig } from '../src/core/config.js';
 import { freePort, type Database } from '../src/core/database.js';
 import { createLogger } from '../src/core/logger.js';
@@ -65,11 +65,16 @@ describe('a subgraph service whose database is out of reach', () => {
     await proxy.cut('refuse');
     const direct = await fetch(accountsUrl, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller({ caller: ANONYMOUS, requestId: 'outage-test', clientIp: '127.0.0.1' }, SECRET),
-      },
-      body: SUPPLIERS,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ suppliers { code } }',
+        extensions: {
+          [CALLER_EXTENSION]: signCaller(
+            { caller: ANONYMOUS, requestId: 'outage-test', clientIp: '127.0.0.1' },
+            SECRET,
+          ),
+        },
+      }),
     });
     expect(direct.status).toBe(503);
     expect(direct.headers.get('retry-after')).toBe('2');

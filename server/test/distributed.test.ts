@@ -5,8 +5,9 @@ import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, CALLER_HEADER, signCaller } from '../src/core/caller.js';
+import { ANONYMOUS, CALLER_EXTENSION, CALLER_HEADER, signCaller } from '../src/core/caller.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
+import { useKabinetCaller } from '../src/gateway/hive.js';
 import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { registrationInput } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
@@ -123,7 +124,7 @@ describe('distributed mode', () => {
     expect(withoutIds(distributed.body)).toEqual(withoutIds(local.body));
   });
 
-  it('serves the committed supergraph unchanged through another router (Hive Gateway) that signs the caller', async () => {
+  it("serves the committed supergraph unchanged through another router (Hive Gateway) with Kabinet's caller plugin", async () => {
     const supergraph = await readFile(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
     const byDefaultUrl = new Map(
       SUBGRAPH_NAMES.map((name) => [DEFAULT_SUBGRAPH_URLS[name], `${subgraphUrls[name]}/graphql`]),
@@ -134,19 +135,13 @@ describe('distributed mode', () => {
       maskedErrors: false,
       plugins: () => [
         {
-          // Route to where this test runs the subgraphs, and sign the caller as our own gateway does.
+          // Route to where this test runs the subgraphs.
           onFetch(payload) {
             const target = byDefaultUrl.get(payload.url);
             if (target) payload.setURL(target);
-            payload.setOptions({
-              ...payload.options,
-              headers: {
-                ...(payload.options.headers as Record<string, string>),
-                [CALLER_HEADER]: signCaller({ caller: ANONYMOUS, requestId: 'hive', clientIp: '127.0.0.1' }, SECRET),
-              },
-            });
           },
         },
+        useKabinetCaller({ secret: SECRET, identityUrl: `${subgraphUrls.identity}/graphql`, publicUrl: gatewayUrl }),
       ],
     });
     try {
@@ -293,9 +288,9 @@ describe('distributed mode', () => {
         subgraphUrls[service]!,
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalAccount { ${selection} } } }`,
         { r: [{ __typename: 'PersonalAccount', id: accountId }] },
+        { 'apollo-require-preflight': 'true' },
         {
-          'apollo-require-preflight': 'true',
-          [CALLER_HEADER]: signCaller(
+          [CALLER_EXTENSION]: signCaller(
             { caller: { kind: 'abonent', abonentId, emailConfirmed: true }, requestId: 'e', clientIp: '127.0.0.1' },
             SECRET,
           ),
@@ -402,15 +397,19 @@ describe('distributed mode', () => {
     const unsigned = await postGraphQL(subgraphUrls.accounts!, query);
     expect(unsigned.status).toBe(401);
     expect(unsigned.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const foreign = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
-      'x-kabinet-caller': signCaller(
+    const foreign = await postGraphQL(subgraphUrls.accounts!, query, undefined, undefined, {
+      [CALLER_EXTENSION]: signCaller(
         { caller: ANONYMOUS, requestId: 'r1', clientIp: '127.0.0.1' },
         'some-other-secret-of-enough-length-123',
       ),
     });
     expect(foreign.status).toBe(401);
-    const signed = await postGraphQL(subgraphUrls.accounts!, query, undefined, {
-      'x-kabinet-caller': signCaller({ caller: ANONYMOUS, requestId: 'r2', clientIp: '127.0.0.1' }, SECRET),
+    const envelope = signCaller({ caller: ANONYMOUS, requestId: 'r2', clientIp: '127.0.0.1' }, SECRET);
+    // A valid envelope in a header is refused: a router keys merged requests on the body, not on that header.
+    const inHeader = await postGraphQL(subgraphUrls.accounts!, query, undefined, { [CALLER_HEADER]: envelope });
+    expect(inHeader.status).toBe(401);
+    const signed = await postGraphQL(subgraphUrls.accounts!, query, undefined, undefined, {
+      [CALLER_EXTENSION]: envelope,
     });
     expect(signed.status).toBe(200);
     expect(signed.body.data.suppliers).toHaveLength(11);

@@ -14,7 +14,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, CALLER_HEADER, PARTNER_SCOPES, signCaller, type Caller } from '../src/core/caller.js';
+import { ANONYMOUS, CALLER_EXTENSION, PARTNER_SCOPES, signCaller, type Caller } from '../src/core/caller.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/core/config.js';
 import { NO_RESPONSE_EFFECTS } from '../src/core/context.js';
 import { DEFAULT_MAX_LENGTH, textLimitOf, type TextLimit } from '../src/core/text-limits.js';
@@ -318,16 +318,16 @@ describe('straight at each subgraph', () => {
       const response = await server.http.inject({
         method: 'POST',
         url: '/graphql',
-        headers: {
-          'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller(
-            { caller: ANONYMOUS, requestId: 'r', clientIp: '127.0.0.1' },
-            app.config.gatewaySecret,
-          ),
-        },
+        headers: { 'content-type': 'application/json' },
         payload: JSON.stringify({
           query: 'query ($code: String!) { supplier(code: $code) { name } }',
           variables: { code: 'a'.repeat(900_000) },
+          extensions: {
+            [CALLER_EXTENSION]: signCaller(
+              { caller: ANONYMOUS, requestId: 'r', clientIp: '127.0.0.1' },
+              app.config.gatewaySecret,
+            ),
+          },
         }),
       });
       expect(response.statusCode).toBe(400);

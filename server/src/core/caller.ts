@@ -34,7 +34,31 @@ export interface Credentials {
   readonly apiKey?: string;
 }
 
+/**
+ * The signed envelope on Kabinet's own HTTP endpoints that are not GraphQL (identity's caller lookup, the acquirers'
+ * notifications the gateway forwards to payments). A subgraph's GraphQL answer never depends on it: see
+ * CALLER_EXTENSION.
+ */
 export const CALLER_HEADER = 'x-kabinet-caller';
+
+/**
+ * Where a GraphQL request to a subgraph service carries its signed envelope: in the body, as
+ * `extensions.kabinetCaller`, never in a header. Routers merge identical in-flight subgraph requests, keyed on the
+ * URL, the method and the body (Hive Gateway, and Hive Router with only `authorization` besides): with the caller in
+ * a header, two abonents' identical first fetches (`{ me { __typename id } }`) were one request, and one of them got
+ * the other's dashboard. In the body, with the request id and expiry signed into it, no two client requests'
+ * subgraph requests are the same bytes, so no router on any setting can answer one caller with another's data.
+ */
+export const CALLER_EXTENSION = 'kabinetCaller';
+
+/** The envelope in a subgraph GraphQL request's body (`extensions.kabinetCaller`); undefined when there is none. */
+export function envelopeInBody(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const extensions = (body as { extensions?: unknown }).extensions;
+  if (!extensions || typeof extensions !== 'object') return undefined;
+  const envelope = (extensions as Record<string, unknown>)[CALLER_EXTENSION];
+  return typeof envelope === 'string' ? envelope : undefined;
+}
 
 /** How long a signed envelope is accepted: enough for one subgraph fetch, too short to be worth replaying. */
 const ENVELOPE_TTL_MS = 60_000;

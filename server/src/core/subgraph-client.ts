@@ -2,7 +2,7 @@
 // permissions and rules, exactly as for a request through the gateway. Used where one mutation must wait for
 // another subgraph's decision (a payment with readings: metering accepts or refuses them first).
 import { execute, parse, type GraphQLFormattedError } from 'graphql';
-import { CALLER_HEADER, signCaller } from './caller.js';
+import { CALLER_EXTENSION, signCaller } from './caller.js';
 import type { Config, SubgraphName } from './config.js';
 import type { RequestContext } from './context.js';
 import type { SubgraphRuntime } from './subgraph.js';
@@ -43,7 +43,7 @@ export class RemoteSubgraphClient implements SubgraphClient {
   constructor(private readonly config: Config) {}
 
   async execute<T>(subgraph: SubgraphName, request: RequestContext, query: string, variables: Record<string, unknown>) {
-    const header = signCaller(
+    const envelope = signCaller(
       {
         caller: request.caller,
         requestId: request.requestId,
@@ -55,8 +55,8 @@ export class RemoteSubgraphClient implements SubgraphClient {
     );
     const response = await fetch(this.config.subgraphUrls[subgraph], {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: header, 'x-request-id': request.requestId },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', 'x-request-id': request.requestId },
+      body: JSON.stringify({ query, variables, extensions: { [CALLER_EXTENSION]: envelope } }),
       signal: AbortSignal.timeout(15_000),
     });
     if (!response.ok && response.status !== 400) throw new Error(`subgraph ${subgraph} answered ${response.status}`);

@@ -6,18 +6,19 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import { ANONYMOUS, CALLER_HEADER, signCaller, type Caller } from '../core/caller.js';
+import { ANONYMOUS, CALLER_EXTENSION, signCaller } from '../core/caller.js';
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from '../core/config.js';
 import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { ErrorCode, serviceUnavailableError } from '../core/errors.js';
 import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
-import { registerGateway, type CallerResolver } from './gateway.js';
+import { registerGateway } from './gateway.js';
+import { remoteCallerResolver } from './remote-caller.js';
 import { registerPaymentsProxy } from './payments-proxy.js';
 import { currentRequestSignal } from './request-timeout.js';
 
-/** Forwards the caller to a subgraph in a signed header; subgraphs refuse anything unsigned. */
+/** Forwards the caller to a subgraph in the signed envelope of the request's body; subgraphs refuse anything unsigned. */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
     url: string,
@@ -32,7 +33,7 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
     // Health checks and schema loads have no incoming request: they go as an anonymous system caller.
     const incoming = 'caller' in context ? (context as RequestContext) : undefined;
-    const header = signCaller(
+    const envelope = signCaller(
       {
         caller: incoming?.caller ?? ANONYMOUS,
         requestId: incoming?.requestId ?? 'gateway',
@@ -41,7 +42,7 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
       },
       this.secret,
     );
-    request.http?.headers.set(CALLER_HEADER, header);
+    request.extensions = { ...request.extensions, [CALLER_EXTENSION]: envelope };
     if (incoming) request.http?.headers.set('x-request-id', incoming.requestId);
   }
 
@@ -77,28 +78,6 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
   }
 }
 
-/** Asks the identity service who presented these credentials. */
-function remoteCallerResolver(config: Config): CallerResolver {
-  const url = new URL('/internal/caller', config.subgraphUrls.identity);
-  return async (credentials) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [CALLER_HEADER]: signCaller(
-          { caller: ANONYMOUS, requestId: 'caller', clientIp: '127.0.0.1' },
-          config.gatewaySecret,
-        ),
-      },
-      body: JSON.stringify(credentials),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (response.status === 503) throw serviceUnavailableError();
-    if (!response.ok) throw new Error(`identity answered ${response.status} to a caller lookup`);
-    return ((await response.json()) as { caller: Caller }).caller;
-  };
-}
-
 export async function createGatewayServer(options: {
   config: Config;
   log: Logger;
@@ -115,7 +94,7 @@ export async function createGatewayServer(options: {
     supergraphSdl,
     buildService: ({ name }) =>
       new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
-    resolveCaller: remoteCallerResolver(config),
+    resolveCaller: remoteCallerResolver(config.subgraphUrls.identity, config.gatewaySecret),
   });
   // After the gateway's security headers (helmet is global), so the sandbox's pages get the same policy as in one
   // process: form-action 'self', inline <style>, a meta refresh.

@@ -119,7 +119,7 @@ export async function registerGateway(
 }
 
 /** The API key of `Authorization: Bearer <key>`; undefined without the header; a malformed header is refused. */
-function readApiKey(header: string | undefined): string | undefined {
+export function readApiKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const match = /^Bearer +(\S+) *$/i.exec(header);
   if (!match) {

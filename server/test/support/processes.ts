@@ -148,11 +148,12 @@ export async function postGraphQL(
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
+  extensions?: Record<string, unknown>,
 ) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, extensions }),
   });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
