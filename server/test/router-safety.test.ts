@@ -3,6 +3,7 @@
 // another's dashboard. With the caller signed into each request's body, 60 abonents at once each get their own.
 // Needs a PostgreSQL server (the benchmark's seed fills a database of its own with the 60 abonents).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -31,6 +32,8 @@ describe.skipIf(!SERVER_URL)('the subgraph services behind Hive Gateway on its d
   const subgraphUrls: Record<string, string> = {};
   let dataDir = '';
   let hive: GatewayRuntime;
+  let server: Server | undefined;
+  let hiveUrl = '';
   let subgraphFetches = 0;
 
   beforeAll(
@@ -72,11 +75,17 @@ describe.skipIf(!SERVER_URL)('the subgraph services behind Hive Gateway on its d
           useKabinetCaller({ secret: SECRET, identityUrl: env.IDENTITY_URL!, publicUrl: PUBLIC_URL }),
         ],
       });
+      // On Node's HTTP server, as the README runs it.
+      const port = await freePort();
+      server = createServer((request, response) => void hive(request, response));
+      await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+      hiveUrl = `http://127.0.0.1:${port}`;
     },
     startupTime(4, 120_000),
   );
 
   afterAll(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await hive?.dispose();
     const codes = await Promise.all(processes.map((p) => p.stop()));
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -88,7 +97,7 @@ describe.skipIf(!SERVER_URL)('the subgraph services behind Hive Gateway on its d
   });
 
   const post = async (query: string, headers: Record<string, string> = {}, variables?: object) => {
-    const response = await hive.fetch(`${PUBLIC_URL}/graphql`, {
+    const response = await fetch(`${hiveUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
