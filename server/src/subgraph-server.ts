@@ -16,6 +16,7 @@ import {
   maskError,
   SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './core/errors.js';
+import { jitExecution } from './core/compiled-documents.js';
 import { exposedWithoutSecret } from './core/exposure.js';
 import { closeHttpServer, createHttpServer, registerProbes } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
@@ -82,7 +83,8 @@ export async function createSubgraphServer(
       return typeof header === 'string' ? header : undefined;
     };
     const apollo = new ApolloServer<ServedContext>({
-      schema: runtime.schema,
+      // Executed through graphql-jit, each document compiled once (as the in-process gateway's subgraphs are).
+      gateway: jitExecution(runtime.schema),
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       // Only the gateway talks to a subgraph; it needs `_service`, not introspection.

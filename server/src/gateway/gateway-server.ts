@@ -25,9 +25,14 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<RequestContext> {
     private readonly secret: string,
   ) {
     super({ url });
-    // A subgraph fetch stops when its request runs past REQUEST_TIMEOUT: the subgraph sees the connection close.
-    const fetcher = this.fetcher;
-    this.fetcher = (input, init) => fetcher(input, { ...init, signal: currentRequestSignal() ?? init?.signal });
+    // Node's own fetch (undici), which keeps connections alive, instead of the data source's default fetcher stack
+    // (make-fetch-happen: a quarter of the gateway's CPU in PERF.md). A subgraph fetch stops when its request runs
+    // past REQUEST_TIMEOUT: the subgraph sees the connection close.
+    this.fetcher = (input, init) =>
+      fetch(input, {
+        ...(init as RequestInit),
+        signal: (currentRequestSignal() ?? init?.signal) as AbortSignal | undefined,
+      });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {

@@ -1,36 +1,37 @@
 // Runs a subgraph in the gateway's process, parsing, validating and compiling each distinct subgraph document once.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ANONYMOUS } from '../core/caller.js';
+import { CompiledDocuments } from '../core/compiled-documents.js';
 import { NO_RESPONSE_EFFECTS, type RequestContext, type SubgraphContext } from '../core/context.js';
 import type { Logger } from '../core/logger.js';
 import type { SubgraphRuntime } from '../core/subgraph.js';
 import { maskError, timeoutError } from '../core/errors.js';
 
-/** A valid subgraph document and, per operation name, its compiled form (null: graphql-jit declined it). */
+/** A valid subgraph document (compiled per operation by `CompiledDocuments`). */
 interface Prepared {
   readonly document: DocumentNode;
-  readonly compiled: Map<string, CompiledQuery | null>;
 }
 
 /**
  * The gateway sends the same few query plans' documents over and over; re-validating them was a quarter of the
  * CPU in PERF.md. Documents are cached per query string; invalid ones are cached with their errors. Valid ones
- * are compiled by graphql-jit into a function per operation (PERF.md: +48 % over graphql's interpreter); one it
- * cannot compile runs through graphql's `execute`.
+ * are compiled by graphql-jit into a function per operation (`CompiledDocuments`).
  */
 export class CachedLocalDataSource implements GraphQLDataSource<RequestContext> {
   private readonly documents = new LRUCache<string, Prepared | readonly GraphQLError[]>({ max: 2000 });
   /** One subgraph context per gateway request, so DataLoaders batch across the fetches of one operation. */
   private readonly contexts = new WeakMap<RequestContext, SubgraphContext>();
+  private readonly compiled: CompiledDocuments;
 
   constructor(
     private readonly runtime: SubgraphRuntime,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.compiled = new CompiledDocuments(runtime.schema);
+  }
 
   async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
@@ -53,7 +54,7 @@ export class CachedLocalDataSource implements GraphQLDataSource<RequestContext> 
       try {
         const parsed = parse(query);
         const errors = validate(this.runtime.schema, parsed);
-        prepared = errors.length > 0 ? errors : { document: parsed, compiled: new Map() };
+        prepared = errors.length > 0 ? errors : { document: parsed };
       } catch (error) {
         prepared = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
       }
@@ -61,34 +62,16 @@ export class CachedLocalDataSource implements GraphQLDataSource<RequestContext> 
     }
     if (isErrors(prepared)) return { errors: prepared.map((e) => e.toJSON()) };
 
-    const contextValue = this.contextFor(context);
-    const compiled = this.compiledFor(prepared, request.operationName);
-    const result: ExecutionResult = compiled
-      ? await compiled.query(undefined, contextValue, request.variables ?? {})
-      : await execute({
-          schema: this.runtime.schema,
-          document: prepared.document,
-          contextValue,
-          variableValues: request.variables,
-          operationName: request.operationName,
-        });
+    const result = await this.compiled.execute({
+      document: prepared.document,
+      operationName: request.operationName,
+      contextValue: this.contextFor(context),
+      variables: request.variables,
+    });
     return {
       data: result.data,
       errors: result.errors?.map((e) => maskError(e.toJSON(), e, context.log)),
     };
-  }
-
-  private compiledFor(prepared: Prepared, operationName: string | undefined): CompiledQuery | null {
-    const key = operationName ?? '';
-    let compiled = prepared.compiled.get(key);
-    if (compiled === undefined) {
-      const result = compileQuery(this.runtime.schema, prepared.document, operationName, {
-        disablingCapturingStackErrors: true,
-      });
-      compiled = isCompiledQuery(result) ? result : null;
-      prepared.compiled.set(key, compiled);
-    }
-    return compiled;
   }
 
   private contextFor(request: RequestContext): SubgraphContext {
