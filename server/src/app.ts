@@ -8,6 +8,7 @@ import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
 import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
+import { sessionCacheOf } from './subgraphs/identity/session/session-cache.js';
 import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from './core/http.js';
 import { injectTransport } from './core/http-transport.js';
 import { LocalSubgraphClient } from './core/subgraph-client.js';
@@ -64,13 +65,14 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
     const { supergraphSdl } = composeSupergraph(
       SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
     );
+    const sessions = sessionCacheOf(deps.queue);
     await registerGateway(http, {
       config,
       log,
       supergraphSdl,
       buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
       resolveCaller: (credentials) =>
-        resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now()),
+        resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now(), sessions),
     });
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
     sandbox = await startSandboxAcquirer(http, {

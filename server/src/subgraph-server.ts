@@ -26,6 +26,7 @@ import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js'
 import { RemoteSubgraphClient } from './core/subgraph-client.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
+import { sessionCacheOf } from './subgraphs/identity/session/session-cache.js';
 import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 /** Where a subgraph service listens: the host and port of its <NAME>_URL. */
@@ -163,7 +164,13 @@ export async function createSubgraphServer(
         }
         try {
           return {
-            caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
+            caller: await resolveCaller(
+              runtime.orm.em.fork(),
+              config,
+              { sessionToken, apiKey },
+              deps.clock.now(),
+              sessionCacheOf(deps.queue),
+            ),
           };
         } catch (error) {
           if (!isUnavailable(error)) throw error;

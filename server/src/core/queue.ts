@@ -72,6 +72,17 @@ export interface QueueOptions {
   readonly sweepIntervalMs?: number;
 }
 
+/** Another module's channel on the queue's listening connection (see JobQueue.listenTo). */
+export interface ChannelListener {
+  /** A notification on the channel, with its payload. */
+  notify(payload: string): void;
+  /**
+   * The connection (re)connected and listens (true), or dropped (false): either way notifications may have been
+   * missed since the last call, so whatever they keep fresh must be thrown away.
+   */
+  reset(listening: boolean): void;
+}
+
 interface Job {
   id: string;
   data: object;
@@ -105,6 +116,7 @@ export class JobQueue {
   private sweepTimer: NodeJS.Timeout | undefined;
   private listener: pg.Client | undefined;
   private listenRetry: NodeJS.Timeout | undefined;
+  private readonly channels = new Map<string, ChannelListener>();
   private stopping = false;
 
   private constructor(
@@ -228,6 +240,25 @@ export class JobQueue {
     await this.announce(db, name);
   }
 
+  /**
+   * Hears `channel` on the connection that listens for jobs (PostgreSQL; one connection a process, in the queue's
+   * share of DB_CONNECTIONS), so that a module that keeps something fresh by notifications (identity's session
+   * cache) needs no connection of its own. Answers whether notifications can ever arrive here: false on the
+   * embedded database, where nothing listens. `reset(true)` follows once the channel is listened to.
+   */
+  listenTo(channel: string, listener: ChannelListener): boolean {
+    if (!this.options.listen || this.stopping) return false;
+    this.channels.set(channel, listener);
+    const client = this.listener;
+    if (client) {
+      client.query(`listen "${channel}"`).then(
+        () => this.listener === client && listener.reset(true),
+        () => undefined, // the connection failed: its error handler reconnects, and listens to every channel again
+      );
+    }
+    return true;
+  }
+
   /** Fetches `name` now if this process works it (a job was committed for it). */
   wake(name: string): void {
     const worked = this.worked.get(name);
@@ -242,6 +273,8 @@ export class JobQueue {
     clearTimeout(this.listenRetry);
     const listener = this.listener;
     this.listener = undefined;
+    for (const channel of this.channels.values()) channel.reset(false);
+    this.channels.clear();
     await listener?.end().catch(() => {});
     const queues = [...this.worked.values()];
     this.worked.clear();
@@ -353,7 +386,10 @@ export class JobQueue {
     if (this.stopping) return;
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'kabinet-queue-listener' });
     const retry = () => {
-      if (this.listener === client) this.listener = undefined;
+      if (this.listener === client) {
+        this.listener = undefined;
+        for (const listener of this.channels.values()) listener.reset(false);
+      }
       client.end().catch(() => {});
       if (this.stopping || this.listenRetry) return;
       this.listenRetry = setTimeout(() => {
@@ -364,6 +400,7 @@ export class JobQueue {
     };
     client.on('notification', (message) => {
       if (message.channel === JOBS_CHANNEL && message.payload) this.wake(message.payload);
+      else if (message.payload !== undefined) this.channels.get(message.channel)?.notify(message.payload);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'job queue: the listening connection failed; reconnecting');
@@ -373,7 +410,9 @@ export class JobQueue {
     try {
       await client.connect();
       await client.query(`listen ${JOBS_CHANNEL}`);
+      for (const channel of this.channels.keys()) await client.query(`listen "${channel}"`);
       this.listener = client;
+      for (const listener of this.channels.values()) listener.reset(true);
       // Jobs committed while no one listened: look now rather than at the next sweep.
       void this.sweep();
     } catch (error) {
@@ -390,14 +429,7 @@ export class JobQueue {
   /** Wakes this process's worker of `name` once the outermost transaction of `em` has committed. */
   private wakeAfterCommit(em: EntityManager, name: string): void {
     if (!this.worked.has(name)) return;
-    let transaction = em.getTransactionContext<KnexTransactor | undefined>();
-    while (transaction?.parentTransaction) transaction = transaction.parentTransaction;
-    const committed = transaction?.executionPromise;
-    if (!committed) return;
-    committed.then(
-      () => this.wake(name),
-      () => {},
-    );
+    afterCommit(em, () => this.wake(name));
   }
 
   private transactionDb(em: EntityManager, what: string) {
@@ -416,6 +448,19 @@ export class JobQueue {
 /** `options` without its undefined entries (pg-boss asserts on a present `priority: undefined`). */
 function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * Runs `then` once the outermost transaction of `em` has committed (never, when it rolls back); answers false, and
+ * runs nothing, when `em` is in no transaction.
+ */
+export function afterCommit(em: EntityManager, then: () => void): boolean {
+  let transaction = em.getTransactionContext<KnexTransactor | undefined>();
+  while (transaction?.parentTransaction) transaction = transaction.parentTransaction;
+  const committed = transaction?.executionPromise;
+  if (!committed) return false;
+  committed.then(then, () => {});
+  return true;
 }
 
 /** What a knex transaction object carries (knex sets both; its types do not declare them). */

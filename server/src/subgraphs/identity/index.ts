@@ -18,6 +18,7 @@ import { Migration20261125000000CreatePartnerApps } from './migrations/Migration
 import { Migration20261125020000AddReadingReminders } from './migrations/Migration20261125020000AddReadingReminders.js';
 import { Migration20261202000000AddSupportThreads } from './migrations/Migration20261202000000AddSupportThreads.js';
 import { Migration20261202100000CreateSentLetters } from './migrations/Migration20261202100000CreateSentLetters.js';
+import { Migration20261203000000NotifySessionChanges } from './migrations/Migration20261203000000NotifySessionChanges.js';
 import { purgeSentLetters, sentLetters } from './mail/sent-letters.js';
 import { OperatorResolver } from './operator/operator.resolver.js';
 import { PartnerApiKey, PartnerApp } from './partner/partner-app.entity.js';
@@ -44,6 +45,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
     { name: 'Migration20261125020000AddReadingReminders', class: Migration20261125020000AddReadingReminders },
     { name: 'Migration20261202000000AddSupportThreads', class: Migration20261202000000AddSupportThreads },
     { name: 'Migration20261202100000CreateSentLetters', class: Migration20261202100000CreateSentLetters },
+    { name: 'Migration20261203000000NotifySessionChanges', class: Migration20261203000000NotifySessionChanges },
   ],
   resolvers: [
     AbonentResolver,

@@ -6,6 +6,7 @@ import { sessionClearCookie } from '../../../core/session-cookie.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import type { IdentityContext } from '../identity.context.js';
 import { verifyPassword } from '../password/password-hasher.js';
+import { forgetSessionsOf } from '../session/session-cache.js';
 import { Abonent } from './abonent.entity.js';
 import { DeleteCabinetPayload } from './abonent.payloads.js';
 
@@ -31,6 +32,7 @@ export class CabinetService {
 async function deleteAbonents(tx: EntityManager, queue: JobQueue, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
   await tx.nativeDelete(Abonent, { id: { $in: ids } });
+  for (const id of ids) forgetSessionsOf(tx, queue, id);
   for (const id of ids) await queue.publish(tx, ABONENT_DELETED, { abonentId: id, reason } satisfies AbonentDeleted);
 }
 

@@ -3,6 +3,7 @@ import { sendLetter } from '../../../core/mail.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { CaptchaService, captchaError } from '../captcha/captcha.service.js';
 import { issueEmailToken, redeemEmailToken } from '../email-token/email-token.service.js';
+import { forgetSessionsOf } from '../session/session-cache.js';
 import type { IdentityContext } from '../identity.context.js';
 import { formatDate } from '@kabinet/common/dates';
 import { alreadyRegisteredLetter, confirmationLetter } from '../mail/letters.js';
@@ -108,6 +109,8 @@ export class RegistrationService {
       abonent.emailConfirmedAt ??= now;
       abonent.confirmationDeadline = null;
       await tx.flush();
+      // A signed-in abonent's next request carries the confirmation.
+      forgetSessionsOf(tx, this.ctx.queue, abonent.id);
       return abonent;
     });
     if (typeof result !== 'string') return succeeded(ConfirmEmailPayload, { email: result.email });

@@ -41,7 +41,7 @@ export class PasswordService {
     const passwordHash = await hashPassword(input.newPassword);
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(Abonent, { id: abonent.id }, { passwordHash, updatedAt: this.ctx.clock.now() });
-      await endSessions(tx, abonent.id, this.ctx.sessionToken);
+      await endSessions(tx, queue, abonent.id, this.ctx.sessionToken);
       await sendLetter(
         queue,
         tx,
@@ -107,7 +107,7 @@ export class PasswordService {
       abonent.emailConfirmedAt ??= now;
       abonent.confirmationDeadline = null;
       await tx.flush();
-      await endSessions(tx, abonent.id);
+      await endSessions(tx, queue, abonent.id);
       await sendLetter(
         queue,
         tx,

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANONYMOUS, type Caller } from '../../../core/caller.js';
 import type { Config } from '../../../core/config.js';
+import type { JobQueue } from '../../../core/queue.js';
 import { sessionClearCookie, sessionSetCookie } from '../../../core/session-cookie.js';
 import { readRows, statement } from '../../../core/sql.js';
 import { hashToken, newToken } from '../../../core/tokens.js';
@@ -13,12 +14,10 @@ import type { IdentityContext } from '../identity.context.js';
 import { dummyHash, verifyPassword } from '../password/password-hasher.js';
 import { createRateLimits } from '../rate-limits.js';
 import { LoginThrottle } from './login-throttle.js';
+import { forgetSessionsOf, sessionCacheOf, TOUCH_EVERY_MS, type SessionCache } from './session-cache.js';
 import { Session } from './session.entity.js';
 import type { LoginInput } from './session.inputs.js';
 import { LoginPayload } from './session.payloads.js';
-
-/** Touch a session's idle expiry at most this often, not on every request. */
-const TOUCH_EVERY_MS = 60_000;
 
 const INVALID_CREDENTIALS = UserError.of(null, 'INVALID_CREDENTIALS', 'Неверный адрес электронной почты или пароль.');
 
@@ -78,7 +77,7 @@ export class SessionService {
     }
     await throttle.succeeded(address, normalized);
     // A new session on every login; the one the browser had (if any) ends, so a planted cookie gains nothing.
-    if (this.ctx.sessionToken) await em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
+    if (this.ctx.sessionToken) await endSession(this.ctx, this.ctx.sessionToken);
     const token = await startSession(em, config, abonent.id, this.ctx.clock.now());
     this.ctx.response.appendSetCookie(sessionSetCookie(token, config.sessionAbsoluteTtlMs / 1000, config.publicUrl));
     this.ctx.log.info('login succeeded');
@@ -86,7 +85,7 @@ export class SessionService {
   }
 
   async logout(): Promise<boolean> {
-    if (this.ctx.sessionToken) await this.ctx.em.nativeDelete(Session, { tokenHash: hashToken(this.ctx.sessionToken) });
+    if (this.ctx.sessionToken) await endSession(this.ctx, this.ctx.sessionToken);
     this.ctx.response.appendSetCookie(sessionClearCookie(this.ctx.config.publicUrl));
     return true;
   }
@@ -112,42 +111,78 @@ export async function startSession(
   return token;
 }
 
-/** Ends every session of the abonent except, optionally, one. */
-export async function endSessions(em: EntityManager, abonentId: string, except?: string): Promise<void> {
-  await em.nativeDelete(Session, except ? { abonentId, tokenHash: { $ne: hashToken(except) } } : { abonentId });
+/**
+ * Ends the session of `token`. This process's session cache forgets it at once; the others hear it from the
+ * trigger's notification at commit (as for every change below).
+ */
+async function endSession(ctx: IdentityContext, token: string): Promise<void> {
+  const tokenHash = hashToken(token);
+  await ctx.em.nativeDelete(Session, { tokenHash });
+  sessionCacheOf(ctx.queue).forgetToken(tokenHash);
 }
 
-/**
- * Who holds the session token: one statement on the hot path (session joined with its abonent), and a touch of the
- * idle expiry at most once a minute. Expired sessions are treated as none.
- */
-/** Every request of a logged-in abonent starts with it. */
+/** Ends every session of the abonent except, optionally, one. */
+export async function endSessions(
+  em: EntityManager,
+  queue: JobQueue,
+  abonentId: string,
+  except?: string,
+): Promise<void> {
+  await em.nativeDelete(Session, except ? { abonentId, tokenHash: { $ne: hashToken(except) } } : { abonentId });
+  forgetSessionsOf(em, queue, abonentId);
+}
+
+/** Every request of a logged-in abonent starts with it (unless the session cache remembers the token). */
 const SESSION_BY_TOKEN = statement(
-  `select s."id", s."abonent_id", s."last_used_at", a."email_confirmed_at" is not null as "confirmed"
+  `select s."id", s."abonent_id", s."last_used_at", s."idle_expires_at", s."absolute_expires_at",
+          a."email_confirmed_at" is not null as "confirmed"
      from "identity"."session" s join "identity"."abonent" a on a."id" = s."abonent_id"
     where s."token_hash" = $1 and s."idle_expires_at" > $2 and s."absolute_expires_at" > $2`,
 );
 
-/** `now` is the request's clock: expiry is judged, and the idle expiry moved on, by the app's time, not the database's. */
+interface SessionRow {
+  id: string;
+  abonent_id: string;
+  last_used_at: Date;
+  idle_expires_at: Date;
+  absolute_expires_at: Date;
+  confirmed: boolean;
+}
+
+/**
+ * Who holds the session token: remembered by the process's session cache for the minute between touches, else one
+ * statement (session joined with its abonent) and a touch of the idle expiry at most once a minute. Expired
+ * sessions are treated as none. `now` is the request's clock: expiry is judged, and the idle expiry moved on, by the
+ * app's time, not the database's.
+ */
 export async function resolveSessionCaller(
   em: EntityManager,
   config: Config,
   token: string,
   now = new Date(),
+  cache?: SessionCache,
 ): Promise<Caller> {
-  const rows = await readRows<{ id: string; abonent_id: string; last_used_at: Date; confirmed: boolean }>(
-    em,
-    SESSION_BY_TOKEN,
-    [hashToken(token), now],
-  );
+  const tokenHash = hashToken(token);
+  const at = now.getTime();
+  const remembered = cache?.get(tokenHash, at);
+  if (remembered) return remembered.caller;
+  const mark = cache?.mark() ?? 0;
+  const rows = await readRows<SessionRow>(em, SESSION_BY_TOKEN, [tokenHash, now]);
   const row = rows[0];
   if (!row) return ANONYMOUS;
-  if (now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+  let lastUsedAt = new Date(row.last_used_at).getTime();
+  let idleExpiresAt = new Date(row.idle_expires_at).getTime();
+  const absoluteExpiresAt = new Date(row.absolute_expires_at).getTime();
+  if (at - lastUsedAt > TOUCH_EVERY_MS) {
     await em.getConnection().execute(
       `update "identity"."session" set "last_used_at" = ?,
            "idle_expires_at" = least(?::timestamptz + make_interval(secs => ?), "absolute_expires_at") where "id" = ?`,
       [now, now, config.sessionIdleTtlMs / 1000, row.id],
     );
+    lastUsedAt = at;
+    idleExpiresAt = Math.min(at + config.sessionIdleTtlMs, absoluteExpiresAt);
   }
-  return { kind: 'abonent', abonentId: row.abonent_id, emailConfirmed: row.confirmed };
+  const caller = Object.freeze({ kind: 'abonent', abonentId: row.abonent_id, emailConfirmed: row.confirmed } as const);
+  cache?.put(tokenHash, { caller, sessionId: row.id, lastUsedAt, idleExpiresAt, absoluteExpiresAt }, mark);
+  return caller;
 }
