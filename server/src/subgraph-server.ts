@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readiness } from './app.js';
-import { CALLER_HEADER, envelopeInBody, verifyCaller, type EnvelopeFields } from './core/caller.js';
+import { ANONYMOUS, CALLER_HEADER, envelopeInBody, verifyCaller, type EnvelopeFields } from './core/caller.js';
 import type { Config, SubgraphName } from './core/config.js';
 import { SET_COOKIE_EXTENSION, type SubgraphContext } from './core/context.js';
 import type { Database } from './core/database.js';
@@ -27,6 +27,8 @@ import { RemoteSubgraphClient } from './core/subgraph-client.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { sessionCacheOf } from './subgraphs/identity/session/session-cache.js';
+import { registerSessionFeed } from './subgraphs/identity/session/session-feed.js';
+import { lookupSession } from './subgraphs/identity/session/session.service.js';
 import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
 
 /** Where a subgraph service listens: the host and port of its <NAME>_URL. */
@@ -148,6 +150,16 @@ export async function createSubgraphServer(
       },
     });
     if (name === 'identity') {
+      const sessions = sessionCacheOf(deps.queue);
+      registerSessionFeed(http, sessions, (request, reply) => {
+        try {
+          verify(request, headerEnvelope(request));
+          return true;
+        } catch {
+          void reply.code(401).send({ error: 'unsigned' });
+          return false;
+        }
+      });
       // The gateway asks identity who presented a session token or an API key (both are identity's data).
       http.post<{ Body: { sessionToken?: unknown; apiKey?: unknown } }>('/internal/caller', async (request, reply) => {
         try {
@@ -163,14 +175,24 @@ export async function createSubgraphServer(
           return reply.code(400).send({ error: 'sessionToken and apiKey must be strings' });
         }
         try {
+          if (apiKey === undefined && sessionToken !== undefined) {
+            // With the session's times, so that a gateway hearing the session feed may remember it until they run out.
+            // Its times relative to now, so that the gateway's clock need not agree with this one.
+            const now = deps.clock.now();
+            const session = await lookupSession(runtime.orm.em.fork(), config, sessionToken, now, sessions);
+            if (!session) return { caller: ANONYMOUS };
+            const at = now.getTime();
+            return {
+              caller: session.caller,
+              session: {
+                usedMsAgo: at - session.lastUsedAt,
+                idleExpiresInMs: session.idleExpiresAt - at,
+                absoluteExpiresInMs: session.absoluteExpiresAt - at,
+              },
+            };
+          }
           return {
-            caller: await resolveCaller(
-              runtime.orm.em.fork(),
-              config,
-              { sessionToken, apiKey },
-              deps.clock.now(),
-              sessionCacheOf(deps.queue),
-            ),
+            caller: await resolveCaller(runtime.orm.em.fork(), config, { sessionToken, apiKey }, deps.clock.now()),
           };
         } catch (error) {
           if (!isUnavailable(error)) throw error;

@@ -191,6 +191,46 @@ describe('distributed mode', () => {
     expect(locked.body.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_CONFIRMED');
   });
 
+  it('remembers a signed-in caller at the gateway, and a logout or a password change still ends sessions at once', async () => {
+    const { email, cookie } = await confirmedAbonent('remembered');
+    const me = async (session: string) =>
+      (await postGraphQL(gatewayUrl, '{ me { email } }', undefined, { cookie: session })).body.data?.me ?? null;
+    /** Caller lookups identity has served (its request log). */
+    const lookups = () => (processes[0]!.output().match(/"path":"\/internal\/caller"/g) ?? []).length;
+    expect(await me(cookie)).toEqual({ email });
+    const before = lookups();
+    for (let i = 0; i < 5; i++) expect(await me(cookie)).toEqual({ email });
+    // The gateway hears identity's session feed and asks no more (the services see a PostgreSQL URL either way:
+    // a server's, or the embedded database's socket this file serves them).
+    expect(lookups() - before).toBe(0);
+
+    const phone = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { login(input: { email: "${email}", password: "abc12" }) { ok } }` }),
+    });
+    const phoneCookie = phone.headers.getSetCookie()[0]!.split(';')[0]!;
+    expect(await me(phoneCookie)).toEqual({ email });
+    const changed = await postGraphQL(
+      gatewayUrl,
+      'mutation { changePassword(input: { currentPassword: "abc12", newPassword: "xyz789", newPasswordRepeat: "xyz789" }) { ok } }',
+      undefined,
+      { cookie },
+    );
+    expect(changed.body.data.changePassword.ok).toBe(true);
+    // The other session ends as identity's notification reaches the gateway; the one that changed it goes on.
+    await eventually(
+      () => me(phoneCookie),
+      (answer) => answer === null,
+      'the phone’s session to end',
+      10_000,
+    );
+    expect(await me(cookie)).toEqual({ email });
+    await postGraphQL(gatewayUrl, 'mutation { logout }', undefined, { cookie });
+    // The logout's own gateway forgets before it answers: the very next request with the old cookie is nobody's.
+    expect(await me(cookie)).toBeNull();
+  });
+
   it("links a demo account and reads it back across subgraphs (identity's me, accounts' links) over HTTP", async () => {
     const { email, cookie } = await confirmedAbonent('distributed-link');
     const linked = await postGraphQL(

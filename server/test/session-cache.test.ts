@@ -18,7 +18,6 @@ describe('SessionCache', () => {
   const caller = (abonentId: string) => ({ kind: 'abonent', abonentId, emailConfirmed: true }) as const;
   const session = (abonentId: string, at: number) => ({
     caller: caller(abonentId),
-    sessionId: `session-of-${abonentId}`,
     lastUsedAt: at,
     idleExpiresAt: at + 30 * 60_000,
     absoluteExpiresAt: at + 24 * 3600_000,

@@ -93,13 +93,20 @@ export async function createGatewayServer(options: {
   const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
   const proxyWarning = trustedProxiesWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
+  const callers = remoteCallerResolver(config.subgraphUrls.identity, config.gatewaySecret, { log });
+  // Before requests in flight finish: the session feed is a request that never does.
+  http.addHook('preClose', (done) => {
+    callers.close();
+    done();
+  });
   await registerGateway(http, {
     config,
     log,
     supergraphSdl,
     buildService: ({ name }) =>
       new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
-    resolveCaller: remoteCallerResolver(config.subgraphUrls.identity, config.gatewaySecret),
+    resolveCaller: callers,
+    forgetSession: (token) => callers.forgetSession(token),
   });
   // After the gateway's security headers (helmet is global), so the sandbox's pages get the same policy as in one
   // process: form-action 'self', inline <style>, a meta refresh.

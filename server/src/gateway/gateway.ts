@@ -1,9 +1,10 @@
 // The public GraphQL edge: @apollo/gateway behind Apollo Server, hardened, on a Fastify server.
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
+import { OperationTypeNode } from 'graphql';
 import { ANONYMOUS, type Caller, type Credentials } from '../core/caller.js';
 import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
@@ -32,6 +33,11 @@ export interface GatewayOptions {
   supergraphSdl: string;
   buildService: (subgraph: { name: string; url?: string }) => GraphQLDataSource<RequestContext>;
   resolveCaller: CallerResolver;
+  /**
+   * Forgets what the resolver remembers of a session once that session's own mutation has run (a logout, a
+   * confirmation, a password change), so the same client's next request is looked up afresh.
+   */
+  forgetSession?: (sessionToken: string) => void;
 }
 
 export async function registerGateway(
@@ -74,6 +80,7 @@ export async function registerGateway(
       requestTimeoutPlugin(),
       clientErrorLogPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.forgetSession ? [forgetAfterMutation(options.forgetSession)] : []),
     ],
   });
   await apollo.start();
@@ -116,6 +123,20 @@ export async function registerGateway(
     },
   });
   return apollo;
+}
+
+/** After a mutation of a session's holder, before the answer leaves: `forget` the session. */
+function forgetAfterMutation(forget: (sessionToken: string) => void): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation === OperationTypeNode.MUTATION && contextValue.sessionToken)
+            forget(contextValue.sessionToken);
+        },
+      };
+    },
+  };
 }
 
 /** The API key of `Authorization: Bearer <key>`; undefined without the header; a malformed header is refused. */

@@ -3,6 +3,7 @@
 // identity sets back to the client). Tested in server/test/router-safety.test.ts on Hive's defaults.
 import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST, OperationTypeNode } from 'graphql';
 import { ANONYMOUS, CALLER_EXTENSION, signCaller, type Caller } from '../core/caller.js';
 import { SET_COOKIE_EXTENSION } from '../core/context.js';
 import { readSessionToken } from '../core/session-cookie.js';
@@ -65,6 +66,21 @@ export function useKabinetCaller(options: KabinetCallerOptions): GatewayPlugin {
     return state;
   };
   return {
+    onExecute({ args }) {
+      // A session's own mutation (a logout, a confirmation) leaves nothing of it remembered for its next request.
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      if (!request || getOperationAST(args.document, args.operationName)?.operation !== OperationTypeNode.MUTATION)
+        return;
+      return {
+        onExecuteDone: () => {
+          const token = requests.get(request)?.sessionToken;
+          if (token) resolve.forgetSession(token);
+        },
+      };
+    },
+    onDispose() {
+      resolve.close();
+    },
     async onSubgraphExecute(payload) {
       const { executionRequest } = payload;
       const context = executionRequest.context as (Record<string, unknown> & { request?: Request }) | undefined;

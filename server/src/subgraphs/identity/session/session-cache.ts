@@ -19,19 +19,25 @@ const DEFAULT_MAX_SESSIONS = 20_000;
 
 export interface CachedSession {
   readonly caller: Extract<Caller, { kind: 'abonent' }>;
-  readonly sessionId: string;
   /** Milliseconds since the epoch, by the app's clock. */
   readonly lastUsedAt: number;
   readonly idleExpiresAt: number;
   readonly absoluteExpiresAt: number;
 }
 
+/** What a session cache's subscribers hear: an abonent's sessions to forget, or whether the cache listens. */
+export type SessionChange = { readonly abonentId: string } | { readonly listening: boolean };
+
 export class SessionCache {
   private listening = false;
+  private readonly subscribers = new Set<(change: SessionChange) => void>();
   /** Moves on at every forget, so a lookup that read the database before it cannot put back what it forgot. */
   private generation = 0;
   private readonly byToken = new Map<string, CachedSession>();
   private readonly byAbonent = new Map<string, Set<string>>();
+
+  /** False where nothing can ever tell it of a change (the embedded database): it never remembers. */
+  canListen = true;
 
   constructor(private readonly maxSessions = DEFAULT_MAX_SESSIONS) {}
 
@@ -77,6 +83,7 @@ export class SessionCache {
   /** Every remembered session of the abonent (one ended, all ended, the abonent confirmed or deleted). */
   forgetAbonent(abonentId: string): void {
     this.generation++;
+    for (const subscriber of this.subscribers) subscriber({ abonentId });
     for (const tokenHash of this.byAbonent.get(abonentId) ?? []) this.byToken.delete(tokenHash);
     this.byAbonent.delete(abonentId);
   }
@@ -94,6 +101,18 @@ export class SessionCache {
     this.byToken.clear();
     this.byAbonent.clear();
     this.listening = listening;
+    for (const subscriber of this.subscribers) subscriber({ listening });
+  }
+
+  /** Whether it remembers (and so hears every change) now. */
+  get isListening(): boolean {
+    return this.listening;
+  }
+
+  /** Hears every forget by abonent and every change of listening (a gateway's feed, session-feed.ts). */
+  subscribe(subscriber: (change: SessionChange) => void): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
   }
 
   get size(): number {
@@ -119,7 +138,7 @@ export function sessionCacheOf(queue: JobQueue): SessionCache {
   if (!cache) {
     const created = new SessionCache();
     caches.set(queue, created);
-    queue.listenTo(SESSIONS_CHANNEL, {
+    created.canListen = queue.listenTo(SESSIONS_CHANNEL, {
       notify: (abonentId) => created.forgetAbonent(abonentId),
       reset: (listening) => created.setListening(listening),
     });

@@ -14,7 +14,13 @@ import type { IdentityContext } from '../identity.context.js';
 import { dummyHash, verifyPassword } from '../password/password-hasher.js';
 import { createRateLimits } from '../rate-limits.js';
 import { LoginThrottle } from './login-throttle.js';
-import { forgetSessionsOf, sessionCacheOf, TOUCH_EVERY_MS, type SessionCache } from './session-cache.js';
+import {
+  forgetSessionsOf,
+  sessionCacheOf,
+  TOUCH_EVERY_MS,
+  type CachedSession,
+  type SessionCache,
+} from './session-cache.js';
 import { Session } from './session.entity.js';
 import type { LoginInput } from './session.inputs.js';
 import { LoginPayload } from './session.payloads.js';
@@ -162,14 +168,25 @@ export async function resolveSessionCaller(
   now = new Date(),
   cache?: SessionCache,
 ): Promise<Caller> {
+  return (await lookupSession(em, config, token, now, cache))?.caller ?? ANONYMOUS;
+}
+
+/** The session of the token with its times (what a gateway needs to remember it too); undefined when none. */
+export async function lookupSession(
+  em: EntityManager,
+  config: Config,
+  token: string,
+  now = new Date(),
+  cache?: SessionCache,
+): Promise<CachedSession | undefined> {
   const tokenHash = hashToken(token);
   const at = now.getTime();
   const remembered = cache?.get(tokenHash, at);
-  if (remembered) return remembered.caller;
+  if (remembered) return remembered;
   const mark = cache?.mark() ?? 0;
   const rows = await readRows<SessionRow>(em, SESSION_BY_TOKEN, [tokenHash, now]);
   const row = rows[0];
-  if (!row) return ANONYMOUS;
+  if (!row) return undefined;
   let lastUsedAt = new Date(row.last_used_at).getTime();
   let idleExpiresAt = new Date(row.idle_expires_at).getTime();
   const absoluteExpiresAt = new Date(row.absolute_expires_at).getTime();
@@ -183,6 +200,7 @@ export async function resolveSessionCaller(
     idleExpiresAt = Math.min(at + config.sessionIdleTtlMs, absoluteExpiresAt);
   }
   const caller = Object.freeze({ kind: 'abonent', abonentId: row.abonent_id, emailConfirmed: row.confirmed } as const);
-  cache?.put(tokenHash, { caller, sessionId: row.id, lastUsedAt, idleExpiresAt, absoluteExpiresAt }, mark);
-  return caller;
+  const session = { caller, lastUsedAt, idleExpiresAt, absoluteExpiresAt };
+  cache?.put(tokenHash, session, mark);
+  return session;
 }
