@@ -29,7 +29,7 @@ try {
       url: config.databaseUrl,
       dataDir: config.dataDir,
       // One subgraph per process: its pool takes what the queue, migrations and (payments) the sandbox leave.
-      pools: splitConnections(config.dbConnections, 1, name === 'payments' && servesSandbox(config)),
+      pools: splitConnections(config.serviceDbConnections, 1, name === 'payments' && servesSandbox(config)),
       idleTimeoutMs: config.dbIdleTimeoutMs,
       startTimeoutMs: config.dbStartTimeoutMs,
     },

@@ -254,6 +254,9 @@ describe('the database connection budget', () => {
   it('is DB_CONNECTIONS (24 by default, at least 6), and a leftover DB_POOL_MAX is refused, not ignored', () => {
     expect(loadConfig({}).dbConnections).toBe(24);
     expect(loadConfig({ DB_CONNECTIONS: '40' }).dbConnections).toBe(40);
+    // A subgraph service (distributed mode) defaults to half: the four on their defaults take 48, not 96, of 100.
+    expect(loadConfig({}).serviceDbConnections).toBe(12);
+    expect(loadConfig({ DB_CONNECTIONS: '40' }).serviceDbConnections).toBe(40);
     expect(() => loadConfig({ DB_CONNECTIONS: '5' })).toThrow(/DB_CONNECTIONS/);
     expect(() => loadConfig({ DB_POOL_MAX: '10' })).toThrow(/DB_POOL_MAX: was replaced by DB_CONNECTIONS/);
     expect(loadConfig({}).dbStartTimeoutMs).toBe(60_000);

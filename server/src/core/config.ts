@@ -78,6 +78,11 @@ const DEFAULT_THREADPOOL_SIZE = 4;
 
 const email = z.string().trim().email('must be an e-mail address');
 
+/** DB_CONNECTIONS unset: `npm start`'s budget (every subgraph in one process). */
+export const ONE_PROCESS_CONNECTIONS = 24;
+/** DB_CONNECTIONS unset: a subgraph service's (distributed mode: four of them take 48 of a server's default 100). */
+export const SERVICE_CONNECTIONS = 12;
+
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const postgresUrl = z
@@ -97,7 +102,8 @@ const variables = z.object({
   PUBLIC_URL: httpUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DB_CONNECTIONS: int(24, 6, 1000),
+  // Unset, each kind of process takes its own default (ONE_PROCESS_CONNECTIONS, SERVICE_CONNECTIONS).
+  DB_CONNECTIONS: z.coerce.number().int().min(6).max(1000).optional(),
   DB_START_TIMEOUT: duration('60s'),
   DB_IDLE_TIMEOUT: duration('30s'),
   MIGRATE_ON_START: bool(true),
@@ -347,6 +353,11 @@ export type Config = Readonly<{
   dataDir: string;
   /** Database connections one process may open, every pool together (DB_CONNECTIONS); see database.ts. */
   dbConnections: number;
+  /**
+   * The same for a subgraph service of distributed mode: DB_CONNECTIONS when given, else SERVICE_CONNECTIONS, so
+   * that the four services on their defaults leave room on a server's default 100 for a second instance and tools.
+   */
+  serviceDbConnections: number;
   /** How long a start keeps retrying a PostgreSQL server that refuses connections (DB_START_TIMEOUT). */
   dbStartTimeoutMs: number;
   /** Pools close a connection unused this long (DB_IDLE_TIMEOUT). */
@@ -480,7 +491,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    dbConnections: e.DB_CONNECTIONS,
+    dbConnections: e.DB_CONNECTIONS ?? ONE_PROCESS_CONNECTIONS,
+    serviceDbConnections: e.DB_CONNECTIONS ?? SERVICE_CONNECTIONS,
     dbStartTimeoutMs: e.DB_START_TIMEOUT,
     dbIdleTimeoutMs: e.DB_IDLE_TIMEOUT,
     migrateOnStart: e.MIGRATE_ON_START,
