@@ -20,3 +20,10 @@ export function sessionToken(n: number): string {
 export function benchEmail(n: number): string {
   return `bench-${n}@bench.kabinet.localhost`;
 }
+
+/** The value after `--name` on the command line (`npm run bench:… -- --name value`), or undefined. */
+export function benchOption(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}

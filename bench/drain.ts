@@ -9,12 +9,9 @@ import path from 'node:path';
 import { freePort, startProcess } from '../server/test/support/processes.js';
 import { getOnce, HEALTHZ, startSteadyLoad, SUPPLIERS } from '../server/test/support/steady-load.js';
 import { ROOT } from './processes.js';
+import { benchOption } from './common.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? undefined : args[at + 1];
-};
+const option = benchOption;
 const drains = (option('drains') ?? '0s,5s').split(',');
 const label = option('label');
 const PROBE_EVERY_MS = 500;

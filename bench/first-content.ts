@@ -14,12 +14,9 @@ import { freePort, ROOT, startProcess } from '../server/test/support/processes.j
 import { startSmtpSink } from '../server/test/support/smtp-sink.js';
 import { byHash } from '../server/test/support/trusted-documents.js';
 import { measure, SLOW_PHONE, type Measured } from './first-content-measure.js';
+import { benchOption } from './common.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = benchOption;
 const RUNS = Number(option('runs') ?? 3);
 const label = option('label');
 const note = option('note');

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { signCaller, CALLER_EXTENSION } from '../server/src/core/caller.js';
-import { BENCH_PARTNER_KEY, BENCH_PASSWORD, benchDatabaseUrl, benchEmail, sessionToken } from './common.js';
+import {
+  BENCH_PARTNER_KEY,
+  BENCH_PASSWORD,
+  benchDatabaseUrl,
+  benchEmail,
+  sessionToken,
+  benchOption,
+} from './common.js';
 import { cannon, drive, percentiles, post, sampleMemory, type LoadResult } from './load.js';
 import {
   BENCH_GATEWAY_SECRET,
@@ -26,11 +33,7 @@ import { startSqlCounter } from './sql-counter.js';
 const SCENARIOS = ['dashboard', 'submit', 'export', 'login', 'gateway', 'costly'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = benchOption;
 const only = new Set((option('only')?.split(',') ?? SCENARIOS) as Scenario[]);
 const SECONDS = Number(option('seconds') ?? 10);
 const WARMUP_SECONDS = 3;

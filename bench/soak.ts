@@ -23,12 +23,9 @@ import {
 } from '../web/src/graphql/graphql.js';
 import { percentiles } from './load.js';
 import { ROOT, startEmbeddedKabinet } from './processes.js';
+import { benchOption } from './common.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = benchOption;
 const MINUTES = Number(option('minutes') ?? 10);
 const label = option('label');
 if (!(MINUTES > 0 && MINUTES <= 120)) throw new Error(`--minutes must be a number in (0, 120], got ${MINUTES}`);

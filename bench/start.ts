@@ -11,12 +11,9 @@ import path from 'node:path';
 import { freePort } from '../server/src/core/database.js';
 import { startProcess, type RunningProcess } from '../server/test/support/processes.js';
 import { ROOT } from './processes.js';
+import { benchOption } from './common.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = benchOption;
 const RUNS = Number(option('runs') ?? 3);
 const label = option('label');
 const note = option('note');
