@@ -16,6 +16,7 @@ import type { Logger } from './core/logger.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { composeSupergraph } from './gateway/compose.js';
 import { registerGateway } from './gateway/gateway.js';
+import { oneSchemaExecution } from './gateway/one-schema.js';
 import { CachedLocalDataSource } from './gateway/local-data-source.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
 import { startSandboxAcquirer, type SandboxAcquirer } from './sandbox-acquirer/sandbox-acquirer.js';
@@ -39,7 +40,15 @@ export interface KabinetOptions {
   serveWebClient?: boolean;
   /** Where "now" comes from (default: the system clock); tests run the API at a chosen date. */
   clock?: Clock;
+  /**
+   * How the API executes: `one-schema` (the default) runs each operation once against the subgraphs' schemas
+   * assembled into one; `federated` plans it over the supergraph and runs each subgraph's part in-process, as
+   * distributed mode does across processes. The differential test holds both to the same answers.
+   */
+  execution?: OneProcessExecution;
 }
+
+export type OneProcessExecution = 'one-schema' | 'federated';
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
@@ -62,7 +71,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       log.info('demo data in place (DEMO_DATA); the README lists the accounts to link');
     }
     for (const runtime of Object.values(subgraphs)) await runtime.startJobs();
-    const { supergraphSdl } = composeSupergraph(
+    const { supergraphSdl, apiSdl } = composeSupergraph(
       SUBGRAPH_NAMES.map((name) => ({ name, sdl: subgraphs[name].sdl, url: config.subgraphUrls[name] })),
     );
     const sessions = sessionCacheOf(deps.queue);
@@ -70,7 +79,10 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       config,
       log,
       supergraphSdl,
-      buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log),
+      execution:
+        options.execution === 'federated'
+          ? { buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log) }
+          : { oneSchema: oneSchemaExecution(apiSdl, subgraphs) },
       resolveCaller: (credentials) =>
         resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now(), sessions),
     });

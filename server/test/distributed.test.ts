@@ -198,6 +198,15 @@ describe('distributed mode', () => {
     /** Caller lookups identity has served (its request log). */
     const lookups = () => (processes[0]!.output().match(/"path":"\/internal\/caller"/g) ?? []).length;
     expect(await me(cookie)).toEqual({ email });
+    // The first request starts the gateway's feed; until identity says it is listening (and one lookup after that
+    // has been remembered), the gateway asks every time. Wait for that, a few seconds at most.
+    for (let tries = 0; ; tries++) {
+      const asked = lookups();
+      expect(await me(cookie)).toEqual({ email });
+      if (lookups() === asked) break;
+      expect(tries, 'the gateway kept asking identity: its session feed was never heard').toBeLessThan(50);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const before = lookups();
     for (let i = 0; i < 5; i++) expect(await me(cookie)).toEqual({ email });
     // The gateway hears identity's session feed and asks no more (the services see a PostgreSQL URL either way:

@@ -53,9 +53,11 @@ export class CompiledDocuments {
 /**
  * Apollo Server executing one schema through graphql-jit: Apollo Server still parses, validates and caches each
  * document (its document store), runs the plugins and formats errors; only the execution is compiled. Apollo's
- * gateway interface is the hook it offers for that.
+ * gateway interface is the hook it offers for that. Apollo Server validates documents against `validatedAgainst`
+ * (by default the schema executed): a schema of the same SDL whose custom scalars are the plain ones, so that a bad
+ * literal is answered by the edge's own input checks, as behind the gateway.
  */
-export function jitExecution(schema: GraphQLSchema): GatewayInterface {
+export function jitExecution(schema: GraphQLSchema, validatedAgainst: GraphQLSchema = schema): GatewayInterface {
   const documents = new CompiledDocuments(schema);
   const executor: GatewayExecutor = async (requestContext) => {
     const result = await documents.execute({
@@ -82,7 +84,7 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
   };
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      callback({ apiSchema: validatedAgainst, coreSupergraphSdl: '' });
       return () => {};
     },
     load: () => Promise.resolve({ executor }),

@@ -103,8 +103,10 @@ export async function createGatewayServer(options: {
     config,
     log,
     supergraphSdl,
-    buildService: ({ name }) =>
-      new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
+    execution: {
+      buildService: ({ name }) =>
+        new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
+    },
     resolveCaller: callers,
     forgetSession: (token) => callers.forgetSession(token),
   });

@@ -1,7 +1,9 @@
-// The public GraphQL edge: @apollo/gateway behind Apollo Server, hardened, on a Fastify server.
+// The public GraphQL edge: Apollo Server, hardened, on a Fastify server, executing through @apollo/gateway (distributed
+// mode) or one assembled schema (one process).
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { OperationTypeNode } from 'graphql';
@@ -31,7 +33,13 @@ export interface GatewayOptions {
   config: Config;
   log: Logger;
   supergraphSdl: string;
-  buildService: (subgraph: { name: string; url?: string }) => GraphQLDataSource<RequestContext>;
+  /**
+   * How operations execute: planned over the supergraph and fetched from each subgraph through `buildService`
+   * (distributed mode), or by an executor of one schema (`oneSchema`: Kabinet in one process).
+   */
+  execution:
+    | { buildService: (subgraph: { name: string; url?: string }) => GraphQLDataSource<RequestContext> }
+    | { oneSchema: GatewayInterface };
   resolveCaller: CallerResolver;
   /**
    * Forgets what the resolver remembers of a session once that session's own mutation has run (a logout, a
@@ -48,13 +56,16 @@ export async function registerGateway(
   // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (169.254.169.254):
   // Kabinet never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const { execution } = options;
   const gateway = withRequestTimeout(
-    new ApolloGateway({
-      supergraphSdl: options.supergraphSdl,
-      // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
-      buildService: (definition) => options.buildService(definition) as GraphQLDataSource,
-      logger: log.child({ module: 'gateway' }),
-    }),
+    'oneSchema' in execution
+      ? execution.oneSchema
+      : new ApolloGateway({
+          supergraphSdl: options.supergraphSdl,
+          // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
+          buildService: (definition) => execution.buildService(definition) as GraphQLDataSource,
+          logger: log.child({ module: 'gateway' }),
+        }),
   );
   const trusted = trustedDocuments(
     await loadTrustedDocuments(config.trustedDocuments.manifest),

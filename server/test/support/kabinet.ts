@@ -1,5 +1,5 @@
 // Starts Kabinet in-process on a fresh database and sends it GraphQL the way a client does (HTTP, via inject).
-import { createKabinet, type Kabinet } from '../../src/app.js';
+import { createKabinet, type Kabinet, type OneProcessExecution } from '../../src/app.js';
 import type { Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/database.js';
@@ -47,6 +47,8 @@ export interface TestKabinetOptions {
   clock?: Clock;
   /** Where Kabinet logs (default: stdout at TEST_LOG_LEVEL, silent unless set). */
   log?: Logger;
+  /** How the API executes in the process (default: Kabinet's own default, one schema). */
+  execution?: OneProcessExecution;
 }
 
 export async function startTestKabinet(
@@ -57,12 +59,17 @@ export async function startTestKabinet(
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env });
   const log = options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const database = await (options.database ?? createTestDatabase)();
-  const kabinet = await createKabinet({ config, log, database, serveWebClient: false, clock: options.clock }).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const kabinet = await createKabinet({
+    config,
+    log,
+    database,
+    serveWebClient: false,
+    clock: options.clock,
+    execution: options.execution,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   return {
     kabinet,
     config,
