@@ -17,7 +17,7 @@ import {
   sessionToken,
   benchOption,
 } from './common.js';
-import { cannon, drive, percentiles, post, sampleMemory, type LoadResult } from './load.js';
+import { cannon, cpuMs, drive, percentiles, post, sampleMemory, type LoadResult } from './load.js';
 import {
   BENCH_GATEWAY_SECRET,
   ROOT,
@@ -168,7 +168,7 @@ async function dashboardScenario(): Promise<void> {
   const three = await abonentsWith(3, 2000);
   const one = await abonentsWith(1, 200);
   const variants: Array<{ name: string; start: (url: string) => Promise<Server>; query: string }> = [
-    { name: 'Kabinet (gateway + 4 subgraphs, one process)', start: startKabinet, query: DASHBOARD },
+    { name: 'Kabinet (one process, 4 subgraphs)', start: startKabinet, query: DASHBOARD },
     { name: 'one SQL query, node-postgres', start: startRawServer, query: DASHBOARD },
     { name: 'PostGraphile 4', start: startPostGraphile, query: POSTGRAPHILE_DASHBOARD },
   ];
@@ -196,9 +196,11 @@ async function dashboardScenario(): Promise<void> {
       const byConcurrency = new Map<number, LoadResult>();
       for (const connections of [1, 10, 50]) {
         await dashboardLoad(server.url, variant.query, three, connections, WARMUP_SECONDS);
+        const cpuBefore = cpuMs(server.pids);
         const result = await dashboardLoad(server.url, variant.query, three, connections);
+        const cpu = (cpuMs(server.pids) - cpuBefore) / Math.max(1, result.operations);
         byConcurrency.set(connections, result);
-        rows.push(row(variant.name, result, [connections]));
+        rows.push(row(variant.name, result, [connections, cpu.toFixed(2)]));
       }
       results.set(variant.name, byConcurrency);
     } finally {
@@ -209,8 +211,9 @@ async function dashboardScenario(): Promise<void> {
   section(
     'The dashboard: Kabinet, the raw SQL query, PostGraphile',
     `\`${DASHBOARD.replace(/\s+/g, ' ')}\` for a random one of ${three.length} abonents with 3 accounts per ` +
-      `request (a session cookie each), ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; latency in ms.`,
-    ['variant', 'requests/s', 'p50', 'p99', 'requests', 'failed', 'connections'],
+      `request (a session cookie each), ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; latency in ms. ` +
+      'Node CPU: user + system time of the server’s Node process over the row, per request (PostgreSQL’s not counted).',
+    ['variant', 'requests/s', 'p50', 'p99', 'requests', 'failed', 'connections', 'Node CPU ms/request'],
     rows,
   );
   section(
@@ -597,20 +600,25 @@ async function gatewayScenario(): Promise<void> {
     const rows = [];
     for (const connections of [1, 10]) {
       await drive(throughGateway, { concurrency: connections, durationMs: WARMUP_SECONDS * 1000 });
+      const cpuBefore = cpuMs(server.pids);
       const viaGateway = await drive(throughGateway, { concurrency: connections, durationMs: SECONDS * 1000 });
+      const gatewayCpu = (cpuMs(server.pids) - cpuBefore) / Math.max(1, viaGateway.operations);
       await drive(direct, { concurrency: connections, durationMs: WARMUP_SECONDS * 1000 });
+      const straightBefore = cpuMs(server.pids);
       const straight = await drive(direct, { concurrency: connections, durationMs: SECONDS * 1000 });
-      rows.push(row('through the gateway', viaGateway, [connections]));
-      rows.push(row('straight at the subgraphs (4 fetches, 3 steps)', straight, [connections]));
-      rows.push(['gateway cost', '', `+${ms(viaGateway.p50 - straight.p50)}`, '', '', '', connections]);
+      const straightCpu = (cpuMs(server.pids) - straightBefore) / Math.max(1, straight.operations);
+      rows.push(row('through the gateway', viaGateway, [connections, gatewayCpu.toFixed(2)]));
+      rows.push(row('straight at the subgraphs (4 fetches, 3 steps)', straight, [connections, straightCpu.toFixed(2)]));
+      rows.push(['gateway cost', '', `+${ms(viaGateway.p50 - straight.p50)}`, '', '', '', connections, '']);
     }
     agent.destroy();
     section(
       'The gateway’s own cost (distributed mode)',
       'Each subgraph in its own process, the gateway in another. "Straight at the subgraphs" sends the fetches of the ' +
         'gateway’s query plan itself (identity, then accounts, then metering and payments in parallel) with a signed ' +
-        'caller envelope, so it skips the caller lookup, the plan and the merge; latency in ms.',
-      ['variant', 'dashboards/s', 'p50', 'p99', 'dashboards', 'failed', 'connections'],
+        'caller envelope, so it skips the caller lookup, the plan and the merge; latency in ms. Node CPU: user + ' +
+        'system time of all five processes over the row, per dashboard.',
+      ['variant', 'dashboards/s', 'p50', 'p99', 'dashboards', 'failed', 'connections', 'Node CPU ms/dashboard'],
       rows,
     );
   } finally {
