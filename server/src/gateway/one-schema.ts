@@ -61,10 +61,24 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
     contexts: new WeakMap(),
   }));
   const byName = new Map(parts.map((part) => [part.name, part]));
-  /** Which subgraph made an object the execution holds: the one whose resolver returned it. */
-  const origin = new WeakMap<object, SubgraphName>();
-  /** Entities already fetched from another subgraph for an object (the hop is made once per object). */
-  const hops = new WeakMap<object, Map<SubgraphName, Promise<unknown>>>();
+  /**
+   * What one request's execution knows of its objects: which subgraph made each (the one whose resolver returned
+   * it), and the entities already fetched from other subgraphs for it (one hop per object and subgraph). Kept per
+   * request, so that an object two requests share (a cached one) can never carry one caller's hop into another's.
+   */
+  interface Seen {
+    readonly origin: WeakMap<object, SubgraphName>;
+    readonly hops: WeakMap<object, Map<SubgraphName, Promise<unknown>>>;
+  }
+  const requests = new WeakMap<RequestContext, Seen>();
+  const seenBy = (request: RequestContext): Seen => {
+    let seen = requests.get(request);
+    if (!seen) {
+      seen = { origin: new WeakMap(), hops: new WeakMap() };
+      requests.set(request, seen);
+    }
+    return seen;
+  };
 
   const producers = (typeName: string): Part[] => parts.filter((part) => isObjectType(part.schema.getType(typeName)));
   /** Objects of these types may come from more than one subgraph: the execution notes which one made each. */
@@ -79,19 +93,28 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
     return context;
   };
 
-  const mark = (value: unknown, name: SubgraphName): unknown => {
+  const mark = (value: unknown, name: SubgraphName, origin: Seen['origin']): unknown => {
     if (value === null || typeof value !== 'object') return value;
-    if (isPromiseLike(value)) return Promise.resolve(value).then((resolved) => mark(resolved, name));
+    if (isPromiseLike(value)) return Promise.resolve(value).then((resolved) => mark(resolved, name, origin));
     if (Array.isArray(value)) {
-      for (const item of value) mark(item, name);
+      for (const item of value) mark(item, name, origin);
       return value;
     }
     origin.set(value, name);
     return value;
   };
 
-  /** A subgraph's resolver for one field, called with that subgraph's context (and its own schema in `info`). */
-  const resolverOf = (part: Part, field: GraphQLField<unknown, unknown>, tag: boolean): Resolver | undefined => {
+  /**
+   * A subgraph's resolver for one field, called with that subgraph's context. A root field's resolver also gets its
+   * own subgraph's schema in `info` (what `selectsOnly` reads to tell its fields from other subgraphs'); deeper
+   * down `info` is the execution's own (a copy per call was a twentieth of the CPU of a dashboard).
+   */
+  const resolverOf = (
+    part: Part,
+    field: GraphQLField<unknown, unknown>,
+    tag: boolean,
+    root = false,
+  ): Resolver | undefined => {
     const own = field.resolve;
     if (!own && !tag) return undefined;
     const resolve = own ?? defaultFieldResolver;
@@ -101,9 +124,9 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
         source,
         args,
         contextOf(part, request as RequestContext),
-        own ? withSchema(info, schema) : info,
+        own && root ? withSchema(info, schema) : info,
       );
-      return tag ? mark(value, part.name) : value;
+      return tag ? mark(value, part.name, seenBy(request as RequestContext).origin) : value;
     };
   };
 
@@ -116,10 +139,11 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
     request: RequestContext,
     info: GraphQLResolveInfo,
   ): Promise<unknown> => {
-    let known = hops.get(source);
+    const seen = seenBy(request);
+    let known = seen.hops.get(source);
     if (!known) {
       known = new Map();
-      hops.set(source, known);
+      seen.hops.set(source, known);
     }
     let entity = known.get(to.name);
     if (!entity) {
@@ -128,14 +152,12 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
         if (request.signal?.aborted) throw timeoutError();
         const idField = (from.schema.getType(typeName) as GraphQLObjectType).getFields().id!;
         const id = idField.resolve
-          ? await idField.resolve(source, {}, contextOf(from, request), withSchema(info, from.schema))
+          ? await idField.resolve(source, {}, contextOf(from, request), info)
           : (source as { id?: unknown }).id;
         const reference = { __typename: typeName, id: GraphQLID.serialize(id) };
         const resolveReference = referenceResolverOf(to.schema.getType(typeName));
-        const resolved = resolveReference
-          ? await resolveReference(reference, contextOf(to, request), withSchema(info, to.schema))
-          : reference;
-        return mark(resolved, to.name);
+        const resolved = resolveReference ? await resolveReference(reference, contextOf(to, request), info) : reference;
+        return mark(resolved, to.name, seen.origin);
       })();
       known.set(to.name, entity);
     }
@@ -153,7 +175,7 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
     // A root field has one owner (composition requires it); so has a field of a type only one subgraph makes.
     if (makers.length === 1 || roots.has(typeName)) {
       if (owners.length > 1) throw new Error(`${typeName}.${fieldName} is resolved by more than one subgraph`);
-      return resolverOf(owners[0]!, own(owners[0]!), tag);
+      return resolverOf(owners[0]!, own(owners[0]!), tag, roots.has(typeName));
     }
     // Shared by several subgraphs: resolved by the one that made the object, or by the field's owner after a hop.
     const resolvers = new Map(owners.map((part) => [part.name, resolverOf(part, own(part), tag)] as const));
@@ -163,7 +185,7 @@ export function assembleOneSchema(apiSdl: string, runtimes: Readonly<Record<Subg
     const owner = owners[0]!;
     const ownerResolves = resolvers.get(owner.name) ?? defaultFieldResolver;
     return (source, args, request, info) => {
-      const made = origin.get(source as object);
+      const made = seenBy(request as RequestContext).origin.get(source as object);
       if (made === undefined) {
         throw new Error(`${typeName}.${fieldName}: the object's subgraph is unknown`);
       }
