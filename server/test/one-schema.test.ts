@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettableClock } from '../src/core/clock.js';
-import type { PartnerScope } from '../src/core/caller.js';
+import { PARTNER_SCOPES, type PartnerScope } from '../src/core/caller.js';
 import { DASHBOARD, LOGIN, PARTNER_READINGS, SUBMIT_READINGS } from '../../bench/queries.js';
 import { createPartner, registeredAbonent, type Partner } from './support/abonents.js';
 import { createTestDatabase } from './support/database.js';
@@ -31,14 +31,7 @@ const api = buildSchema(readFileSync(path.join(ROOT, 'schema/api.graphql'), 'utf
 const webDocuments: Record<string, string> = JSON.parse(
   readFileSync(path.join(ROOT, 'web/src/graphql/persisted-documents.json'), 'utf8'),
 );
-const ALL_SCOPES: PartnerScope[] = [
-  'accounts:read',
-  'accounts:write',
-  'readings:read',
-  'readings:write',
-  'payments:read',
-  'supplier:write',
-];
+const ALL_SCOPES: PartnerScope[] = [...PARTNER_SCOPES];
 
 type Headers = Record<string, string>;
 interface Caller {
