@@ -4,7 +4,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/support/database.js';
+import { createTestDatabase, testPool } from '../../test/support/database.js';
 import type { Database } from './database.js';
 import { createLogger } from './logger.js';
 import { SmtpTransport } from './mail.js';
@@ -21,7 +21,7 @@ const uniqueName = (what: string) => `test.${what}.${process.pid}.${counter++}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  sql = new pg.Pool({ connectionString: database.url, max: 1 });
+  sql = testPool(database.url);
 });
 afterAll(async () => {
   await Promise.all(queues.map((q) => q.stop()));

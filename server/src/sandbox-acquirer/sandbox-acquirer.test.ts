@@ -4,7 +4,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/support/database.js';
+import { createTestDatabase, testPool } from '../../test/support/database.js';
 import { loadConfig } from '../core/config.js';
 import { createHttpServer } from '../core/http.js';
 import { createLogger } from '../core/logger.js';
@@ -44,7 +44,7 @@ async function startSandbox(options: Partial<SandboxAcquirerOptions> = {}): Prom
   const log = createLogger('silent');
   const queue = await JobQueue.start(database.url, log, { max: database.embedded ? 2 : 4, listen: !database.embedded });
   const app = createHttpServer(log, loadConfig({}).http);
-  const sql = new pg.Pool({ connectionString: database.url, max: 1 });
+  const sql = testPool(database.url);
   const sandbox: Sandbox = {
     app,
     provider: new SandboxProvider({ apiUrl: PUBLIC_URL, secret: SECRET, transport: injectTransport(app) }),

@@ -28,3 +28,16 @@ async function admin(sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A pool for a test's own SQL on `url`. pg's pool re-emits an idle client's error on itself, and an 'error' event
+ * nobody listens to is an uncaught exception: the force drop of the test database at the file's end cuts a
+ * connection the pool is still closing (57P01) and failed the whole run with every test passed. An idle client's
+ * error loses nothing (the pool drops the client; a query on a cut connection still fails its test), so the pool
+ * listens and lets it go.
+ */
+export function testPool(url: string, max = 1): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {});
+  return pool;
+}
