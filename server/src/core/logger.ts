@@ -38,6 +38,9 @@ export function createLogger(
       err: pino.stdSerializers.err,
     },
   };
-  // Tests pass a destination to read what was logged; otherwise pino's default (stdout).
-  return destination ? pino(options, destination) : pino(options);
+  // Tests pass a destination to read what was logged; otherwise stdout, written synchronously. pino's default
+  // stdout stream writes asynchronously and, at process.exit, flushes what is buffered synchronously even while an
+  // earlier write is still under way: a shutdown's last lines then reached the log out of order ("stopped" before
+  // "closing"), and a line written just before a fatal exit could be lost.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
