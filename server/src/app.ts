@@ -6,6 +6,7 @@ import type { SubgraphDependencies } from './core/context.js';
 import { openDatabase, splitConnections, type Database, type PoolSizes } from './core/database.js';
 import { registerDevMailbox } from './core/dev-mailbox-page.js';
 import { startDependencies } from './core/dependencies.js';
+import { Metrics, registerMetrics } from './core/metrics.js';
 import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { sessionCacheOf } from './subgraphs/identity/session/session-cache.js';
@@ -25,6 +26,9 @@ export interface Kabinet {
   readonly http: FastifyInstance;
   readonly subgraphs: Readonly<Record<SubgraphName, SubgraphRuntime>>;
   readonly queue: JobQueue;
+  readonly metrics: Metrics;
+  /** Where /metrics is scraped when it has a listener of its own (METRICS_PORT); else /metrics on `http`. */
+  readonly metricsUrl?: string;
   /**
    * Stops accepting requests, lets in-flight ones finish (until `deadlineMs`, when given, then their connections
    * are cut), stops the queue workers, closes the database pools.
@@ -52,8 +56,13 @@ export type OneProcessExecution = 'one-schema' | 'federated';
 
 export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   const { config, log, database } = options;
-  const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock);
+  const metrics = new Metrics('kabinet');
+  const running = await startDependencies(config, database, log, EVENT_QUEUES, options.clock, metrics);
   const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
+  const metricsEndpoint = await registerMetrics(http, metrics, config).catch(async (error: unknown) => {
+    await running.close();
+    throw error;
+  });
   const proxyWarning = trustedProxiesWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
   // Subgraphs in one process call each other's API in-process, and this server's routes without a socket.
@@ -61,6 +70,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
   let sandbox: SandboxAcquirer | undefined;
   const deps = { ...running, subgraphs: new LocalSubgraphClient(() => subgraphs), localHttp: injectTransport(http) };
   subgraphs = await openSubgraphs(database, log, deps).catch(async (error: unknown) => {
+    await metricsEndpoint.close();
     await deps.close();
     throw error;
   });
@@ -83,6 +93,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
         options.execution === 'federated'
           ? { buildService: ({ name }) => new CachedLocalDataSource(subgraphs[name as SubgraphName], log) }
           : { oneSchema: oneSchemaExecution(apiSdl, subgraphs) },
+      metrics,
       resolveCaller: (credentials) =>
         resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now(), sessions),
     });
@@ -102,8 +113,11 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       http,
       subgraphs,
       queue: deps.queue,
+      metrics,
+      metricsUrl: metricsEndpoint.url,
       async close(closeOptions = {}) {
         await closeHttpServer(http, closeOptions.deadlineMs);
+        await metricsEndpoint.close();
         // The sandbox stops its queue worker before the queue stops.
         await sandbox?.close();
         await deps.close();
@@ -111,6 +125,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       },
     };
   } catch (error) {
+    await metricsEndpoint.close();
     await sandbox?.close();
     await deps.close();
     await closeSubgraphs(subgraphs);

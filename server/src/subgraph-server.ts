@@ -22,6 +22,7 @@ import { closeHttpServer, createHttpServer, registerProbes } from './core/http.j
 import { injectTransport } from './core/http-transport.js';
 import type { Logger } from './core/logger.js';
 import { startDependencies } from './core/dependencies.js';
+import { Metrics, registerMetrics } from './core/metrics.js';
 import { createSubgraphRuntime, type SubgraphRuntime } from './core/subgraph.js';
 import { RemoteSubgraphClient } from './core/subgraph-client.js';
 import { EVENT_QUEUES, SUBGRAPHS } from './subgraphs/index.js';
@@ -51,14 +52,23 @@ export async function createSubgraphServer(
   if (exposed) throw new Error(exposed);
   const log = options.log.child({ subgraph: name });
   const http = createHttpServer(log, config.http);
+  const metrics = new Metrics(name);
+  const metricsEndpoint = await registerMetrics(http, metrics, config);
   let sandbox: SandboxAcquirer | undefined;
+  const running = await startDependencies(config, database, log, EVENT_QUEUES, undefined, metrics).catch(
+    async (error: unknown) => {
+      await metricsEndpoint.close();
+      throw error;
+    },
+  );
   const deps = {
-    ...(await startDependencies(config, database, log, EVENT_QUEUES)),
+    ...running,
     subgraphs: new RemoteSubgraphClient(config),
     // This service's own routes without a socket: the payments service calls the sandbox acquirer it serves so.
     localHttp: injectTransport(http),
   };
   const runtime = await createSubgraphRuntime(SUBGRAPHS[name], database, log, deps).catch(async (error: unknown) => {
+    await metricsEndpoint.close();
     await deps.close();
     throw error;
   });
@@ -222,6 +232,7 @@ export async function createSubgraphServer(
       runtime,
       async close(closeOptions = {}) {
         await closeHttpServer(http, closeOptions.deadlineMs);
+        await metricsEndpoint.close();
         // The sandbox stops its queue worker before the queue stops.
         await sandbox?.close();
         await deps.close();
@@ -229,6 +240,7 @@ export async function createSubgraphServer(
       },
     };
   } catch (error) {
+    await metricsEndpoint.close();
     await sandbox?.close();
     await deps.close();
     await runtime.close();

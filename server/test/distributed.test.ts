@@ -12,6 +12,7 @@ import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { registrationInput } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
+import { hasSample, samples, valueOf } from './support/prometheus.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
 import { eventually, paymentKey, START } from './support/payments.js';
 import {
@@ -270,6 +271,36 @@ describe('distributed mode', () => {
         },
       },
     });
+  });
+
+  it('reports at /metrics: the gateway its operations and each subgraph fetch, a subgraph service its own pool and queue', async () => {
+    const { cookie } = await confirmedAbonent('distributed-metrics');
+    const answer = await postGraphQL(gatewayUrl, '{ me { email accounts { number } } }', undefined, { cookie });
+    expect(answer.body.errors).toBeUndefined();
+    const scrape = async (url: string) => samples(await (await fetch(`${url}/metrics`)).text());
+    const gateway = await scrape(gatewayUrl);
+    const counted = { service: 'gateway', outcome: 'ok' };
+    expect(
+      valueOf(gateway, 'kabinet_subgraph_fetch_duration_seconds_count', { ...counted, subgraph: 'identity' }),
+    ).toBeGreaterThan(0);
+    expect(
+      valueOf(gateway, 'kabinet_subgraph_fetch_duration_seconds_count', { ...counted, subgraph: 'accounts' }),
+    ).toBeGreaterThan(0);
+    expect(
+      valueOf(gateway, 'kabinet_graphql_requests_total', { ...counted, type: 'query', caller: 'abonent' }),
+    ).toBeGreaterThan(0);
+    const identity = await scrape(subgraphUrls.identity!);
+    expect(
+      hasSample(identity, 'kabinet_db_pool_connections', { service: 'identity', pool: 'identity', state: 'free' }),
+    ).toBe(true);
+    expect(hasSample(identity, 'kabinet_queue_jobs', { service: 'identity', queue: 'mail.send', state: 'due' })).toBe(
+      true,
+    );
+    expect(valueOf(identity, 'kabinet_letters_total', { kind: 'confirm-email', outcome: 'sent' })).toBeGreaterThan(0);
+    const payments = await scrape(subgraphUrls.payments!);
+    expect(hasSample(payments, 'kabinet_payments_open', { service: 'payments', status: 'PENDING' })).toBe(true);
+    // Each queue is reported by the service that works it, once.
+    expect(hasSample(payments, 'kabinet_queue_jobs', { queue: 'mail.send' })).toBe(false);
   });
 
   it('pays through the gateway: readings through metering for the same abonent, the sandbox pages and its notification at the payments service', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '../src/core/errors.js';
 import { createPartner, type Partner } from './support/abonents.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
+import { PRODUCTION_ENV } from './support/production-env.js';
 import { byHash } from './support/trusted-documents.js';
 
 /** `__schema { types { fields { type { ofType { ofType … } } } } }`: a valid query as deep as we like. */
@@ -193,19 +194,7 @@ describe('with a low cost limit', () => {
 describe('in production mode', () => {
   let app: TestKabinet;
   beforeAll(async () => {
-    app = await startTestKabinet({
-      NODE_ENV: 'production',
-      GATEWAY_SECRET: 'a-production-secret-of-at-least-32-characters',
-      CAPTCHA_SECRET: 'a-production-captcha-secret-of-32-characters',
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      OPERATOR_NAME: 'ООО «Газ Онлайн»',
-      OPERATOR_INN: '7701234567',
-      OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
-      PUBLIC_URL: 'https://lk.example.ru',
-      PAYMENT_PROVIDER: 'yookassa',
-      YOOKASSA_SHOP_ID: '123456',
-      YOOKASSA_SECRET_KEY: 'live_secret_key_value',
-    });
+    app = await startTestKabinet({ ...PRODUCTION_ENV, SMTP_URL: 'smtp://127.0.0.1:2525' });
   });
   afterAll(() => app?.close());
 
@@ -213,6 +202,11 @@ describe('in production mode', () => {
   let partner: Partner;
   beforeAll(async () => {
     partner = await createPartner(app, 'kaluga', ['accounts:read']);
+  });
+
+  it('serves no /metrics without METRICS_TOKEN: a public port does not tell strangers its traffic', async () => {
+    const response = await app.kabinet.http.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(404);
   });
 
   it('refuses introspection', async () => {

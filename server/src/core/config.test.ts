@@ -2,23 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRODUCTION_ENV } from '../../test/support/production-env.js';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, trustedProxiesWarning } from './config.js';
-
-/** A production environment that starts: every required secret and detail set. */
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  PUBLIC_URL: 'https://lk.example.ru',
-  GATEWAY_SECRET: 'g'.repeat(32),
-  CAPTCHA_SECRET: 'c'.repeat(32),
-  SANDBOX_ACQUIRER_SECRET: 's'.repeat(32),
-  SMTP_URL: 'smtp://mail.example.ru',
-  OPERATOR_NAME: 'ООО «Газ Онлайн»',
-  OPERATOR_INN: '7701234567',
-  OPERATOR_ADDRESS: '101000, г. Москва, ул. Мясницкая, д. 1',
-  PAYMENT_PROVIDER: 'yookassa',
-  YOOKASSA_SHOP_ID: '123',
-  YOOKASSA_SECRET_KEY: 'live_secret_key',
-};
 
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
@@ -195,7 +180,7 @@ describe('TRUSTED_PROXIES', () => {
   });
 
   it('warns (never refuses) when production is served over https with no proxy trusted', () => {
-    const production = PRODUCTION;
+    const production = PRODUCTION_ENV;
     expect(trustedProxiesWarning(loadConfig(production))).toMatch(/TRUSTED_PROXIES is empty/);
     expect(trustedProxiesWarning(loadConfig({ ...production, TRUSTED_PROXIES: '127.0.0.1' }))).toBeNull();
     expect(trustedProxiesWarning(loadConfig({}))).toBeNull();
@@ -265,7 +250,7 @@ describe('the database connection budget', () => {
 });
 
 describe('shutdown', () => {
-  const production = PRODUCTION;
+  const production = PRODUCTION_ENV;
 
   it('drains 5 s in production and not at all in development, unless SHUTDOWN_DRAIN says otherwise', () => {
     expect(loadConfig(production)).toMatchObject({ shutdownDrainMs: 5000, shutdownTimeoutMs: 10_000 });

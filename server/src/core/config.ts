@@ -127,6 +127,11 @@ const variables = z.object({
     .optional(),
   OPERATOR_ADDRESS: z.string().trim().min(5).max(500).optional(),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  /** /metrics on a listener of its own (for the scraper only), instead of the public port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** With it, /metrics on the public port answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   CAPTCHA_COST: int(50_000, 1, 10_000_000),
   CAPTCHA_MAX_COST: int(200_000, 1, 10_000_000),
@@ -414,6 +419,11 @@ export type Config = Readonly<{
    * sending before the listener closes (SHUTDOWN_DRAIN; 5 s in production, 0 otherwise).
    */
   shutdownDrainMs: number;
+  /**
+   * Where /metrics is served: on `port` (METRICS_PORT, at METRICS_HOST) alone when set; otherwise on the public
+   * port, behind `token` (METRICS_TOKEN) when set, and not at all in production without one.
+   */
+  metrics: Readonly<{ port?: number; host: string; token?: string }>;
   /** After the drain: how long in-flight requests may take before their connections are cut (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** A GraphQL request still running after this long is answered 504 TIMEOUT (REQUEST_TIMEOUT). */
@@ -545,6 +555,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cpuPoolThreads: e.CPU_POOL_THREADS,
     cpuPoolQueue: e.CPU_POOL_QUEUE,
     shutdownDrainMs: e.SHUTDOWN_DRAIN ?? (e.NODE_ENV === 'production' ? DEFAULT_PRODUCTION_DRAIN_MS : 0),
+    metrics: Object.freeze({
+      ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}),
+      host: e.METRICS_HOST,
+      ...(e.METRICS_TOKEN !== undefined ? { token: e.METRICS_TOKEN } : {}),
+    }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT ?? e.REQUEST_TIMEOUT,

@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { HttpTransport } from './http-transport.js';
 import type { SubgraphClient } from './subgraph-client.js';
 import type { Clock } from './clock.js';
+import type { Metrics } from './metrics.js';
 
 /** What a resolver may do to the HTTP response the client gets (a subgraph's own response never reaches it). */
 export interface ResponseEffects {
@@ -51,6 +52,8 @@ export interface SubgraphDependencies {
   readonly redis?: Redis;
   /** Calls another subgraph's API for the same caller (in-process, or over HTTP in distributed mode). */
   readonly subgraphs?: SubgraphClient;
+  /** What this process reports at /metrics (absent in tests that build dependencies by hand). */
+  readonly metrics?: Metrics;
   /** This process's own HTTP server, in-process (the sandbox acquirer Kabinet serves itself is called so). */
   readonly localHttp?: HttpTransport;
 }

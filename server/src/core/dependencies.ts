@@ -6,9 +6,11 @@ import { configureCpuPool } from './cpu-pool.js';
 import type { SubgraphDependencies } from './context.js';
 import type { Database } from './database.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { JobQueue, type EventQueues } from './queue.js';
 
 export interface RunningDependencies extends SubgraphDependencies {
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export async function startDependencies(
   log: Logger,
   eventQueues: EventQueues,
   clock: Clock = systemClock,
+  metrics: Metrics = new Metrics('kabinet'),
 ): Promise<RunningDependencies> {
   configureCpuPool(config.cpuPoolThreads, config.cpuPoolQueue);
   // The queue's share of the budget: pg-boss's pool, and on PostgreSQL one more connection that LISTENs for jobs.
@@ -32,6 +35,7 @@ export async function startDependencies(
     listen,
     sweepIntervalMs: database.embedded ? 2000 : 5000,
   });
+  watchQueue(metrics, queue);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;
@@ -41,9 +45,36 @@ export async function startDependencies(
     clock,
     queue,
     redis,
+    metrics,
     async close() {
       await queue.stop();
       await redis?.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** Queue depth and age per job kind, read once per scrape (both families from one query). */
+function watchQueue(metrics: Metrics, queue: JobQueue): void {
+  let last: { at: number; backlog: ReturnType<JobQueue['backlog']> } | undefined;
+  const backlog = () => {
+    if (!last || performance.now() - last.at > 1000) last = { at: performance.now(), backlog: queue.backlog() };
+    return last.backlog;
+  };
+  metrics.gaugeFromQuery(
+    'kabinet_queue_jobs',
+    'Jobs of each queue worked by this process, by state: waiting (due or later), due (waiting and due now), active',
+    ['queue', 'state'],
+    async () =>
+      (await backlog()).flatMap((q) => [
+        { labels: { queue: q.queue, state: 'waiting' }, value: q.waiting },
+        { labels: { queue: q.queue, state: 'due' }, value: q.due },
+        { labels: { queue: q.queue, state: 'active' }, value: q.active },
+      ]),
+  );
+  metrics.gaugeFromQuery(
+    'kabinet_queue_oldest_due_seconds',
+    'How long the longest-due waiting job of each queue has been due (0: none waits)',
+    ['queue'],
+    async () => (await backlog()).map((q) => ({ labels: { queue: q.queue }, value: q.oldestDueSeconds })),
+  );
 }

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer from 'nodemailer';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import { PRIORITY, type JobDefinition, type JobQueue } from './queue.js';
 
 export interface Letter {
@@ -139,6 +140,7 @@ export function mailJob(
   log: Logger,
   sent: SentLetters,
   concurrency = 8,
+  metrics?: Metrics,
 ): JobDefinition<Letter> {
   return {
     name: MAIL_JOB,
@@ -151,9 +153,16 @@ export function mailJob(
       const { messageId, kind } = letter;
       if (messageId && (await sent.wasSent(messageId))) {
         log.info({ letter: kind, messageId }, 'letter already sent; not sent again');
+        metrics?.letters.inc({ kind, outcome: 'duplicate' });
         return;
       }
-      await transport.send(letter);
+      try {
+        await transport.send(letter);
+      } catch (error) {
+        metrics?.letters.inc({ kind, outcome: 'failed' });
+        throw error;
+      }
+      metrics?.letters.inc({ kind, outcome: 'sent' });
       if (messageId) await sent.record(messageId, kind);
       log.info({ letter: kind, messageId }, 'letter sent');
     },

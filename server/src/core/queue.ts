@@ -365,6 +365,41 @@ export class JobQueue {
     clearTimeout(timer);
   }
 
+  /**
+   * Per queue worked in this process (so processes sharing a database do not report a queue twice): jobs waiting
+   * (due now or later: retries, delayed starts), running, and how long the longest-due one has waited, in seconds.
+   */
+  async backlog(): Promise<
+    Array<{ queue: string; waiting: number; due: number; active: number; oldestDueSeconds: number }>
+  > {
+    if (this.worked.size === 0) return [];
+    const { rows } = await this.boss.getDb().executeSql(
+      `select name,
+              count(*) filter (where state < 'active')::int as waiting,
+              count(*) filter (where state < 'active' and start_after <= now())::int as due,
+              count(*) filter (where state = 'active')::int as active,
+              coalesce(extract(epoch from now() - min(start_after) filter (where state < 'active' and start_after <= now())), 0)::float8 as oldest
+         from pgboss.job where name = any($1::text[]) and state <= 'active' group by name`,
+      [[...this.worked.keys()]],
+    );
+    const found = new Map(
+      (rows as Array<{ name: string; waiting: number; due: number; active: number; oldest: number }>).map((r) => [
+        r.name,
+        r,
+      ]),
+    );
+    return [...this.worked.keys()].sort().map((queue) => {
+      const row = found.get(queue);
+      return {
+        queue,
+        waiting: row?.waiting ?? 0,
+        due: row?.due ?? 0,
+        active: row?.active ?? 0,
+        oldestDueSeconds: row?.oldest ?? 0,
+      };
+    });
+  }
+
   /** One query: which of the queues worked here hold jobs due now; each of them is woken. */
   private async sweep(): Promise<void> {
     if (this.stopping || this.worked.size === 0) return;

@@ -13,6 +13,7 @@ import type { RequestContext, SubgraphContext, SubgraphDependencies } from './co
 import type { JobDefinition, Schedule } from './queue.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import { applyPermissions, type IRules } from './shield.js';
 import { enforceTextLimits } from './text-limits.js';
 
@@ -37,6 +38,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedDemoData?(em: EntityManager, deps: SubgraphDependencies): Promise<void>;
   /** HTTP routes of its own besides GraphQL (payments: the acquirers' notifications). */
   routes?(app: FastifyInstance, runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): Promise<void>;
+  /** Gauges of its own data this subgraph reports at /metrics (payments: the open payments), read at each scrape. */
+  metrics?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }, metrics: Metrics): void;
   /** Jobs this subgraph works, and when scheduled ones run. */
   jobs?(runtime: { orm: MikroORM; deps: SubgraphDependencies; log: Logger }): {
     jobs: JobDefinition<any>[];
@@ -135,6 +138,10 @@ export async function createSubgraphRuntime<Loaders>(
   deps: SubgraphDependencies,
 ): Promise<SubgraphRuntime<Loaders>> {
   const orm = await openOrm(definition, database, log, deps.config.dbStatementTimeoutMs);
+  if (deps.metrics) {
+    deps.metrics.watchKnexPool(definition.name, orm.em.getConnection().getKnex().client.pool);
+    definition.metrics?.({ orm, deps, log }, deps.metrics);
+  }
   const federated = await buildSubgraphSchemaOf(definition);
   // Text limits are checked before permissions and resolvers: a value too long never reaches MikroORM or SQL.
   const schema = enforceTextLimits(applyPermissions(federated, definition.permissions));

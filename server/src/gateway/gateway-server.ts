@@ -12,6 +12,7 @@ import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { ErrorCode, serviceUnavailableError } from '../core/errors.js';
 import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
+import { Metrics, registerMetrics } from '../core/metrics.js';
 import { SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway } from './gateway.js';
 import { remoteCallerResolver } from './remote-caller.js';
@@ -91,6 +92,8 @@ export async function createGatewayServer(options: {
   const { config, log } = options;
   const supergraphSdl = await readFile(options.supergraphPath ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
   const http = createHttpServer(log, config.http, { trustedProxies: config.trustedProxies });
+  const metrics = new Metrics('gateway');
+  const metricsEndpoint = await registerMetrics(http, metrics, config);
   const proxyWarning = trustedProxiesWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
   const callers = remoteCallerResolver(config.subgraphUrls.identity, config.gatewaySecret, { log });
@@ -108,6 +111,7 @@ export async function createGatewayServer(options: {
         new SignedRemoteDataSource(config.subgraphUrls[name as SubgraphName], config.gatewaySecret),
     },
     resolveCaller: callers,
+    metrics,
     forgetSession: (token) => callers.forgetSession(token),
   });
   // After the gateway's security headers (helmet is global), so the sandbox's pages get the same policy as in one
@@ -121,7 +125,13 @@ export async function createGatewayServer(options: {
   });
   registerProbes(http, () => subgraphReadiness(config));
   await registerWebClient(http, config.webDistDir);
-  return { http, close: (closeOptions = {}) => closeHttpServer(http, closeOptions.deadlineMs) };
+  return {
+    http,
+    async close(closeOptions = {}) {
+      await closeHttpServer(http, closeOptions.deadlineMs);
+      await metricsEndpoint.close();
+    },
+  };
 }
 
 /** Ready when every subgraph answers its own /readyz. */

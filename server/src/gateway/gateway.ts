@@ -21,10 +21,12 @@ import {
   serviceUnavailableError,
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
 import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
 import { requestTimeoutPlugin, startRequestClock, withRequestTimeout } from './request-timeout.js';
 import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
+import { metricsPlugin, operationNamesOf } from './metrics-plugin.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
 export type CallerResolver = (credentials: Credentials) => Promise<Caller>;
@@ -46,6 +48,8 @@ export interface GatewayOptions {
    * confirmation, a password change), so the same client's next request is looked up afresh.
    */
   forgetSession?: (sessionToken: string) => void;
+  /** Where the edge counts its operations and subgraph fetches (/metrics). */
+  metrics?: Metrics;
 }
 
 export async function registerGateway(
@@ -56,21 +60,22 @@ export async function registerGateway(
   // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints (169.254.169.254):
   // Kabinet never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const { execution } = options;
+  const { execution, metrics } = options;
   const gateway = withRequestTimeout(
     'oneSchema' in execution
       ? execution.oneSchema
       : new ApolloGateway({
           supergraphSdl: options.supergraphSdl,
           // The gateway types data sources over a loose context; ours all take RequestContext, which we build below.
-          buildService: (definition) => execution.buildService(definition) as GraphQLDataSource,
+          buildService: (definition) => {
+            const service = execution.buildService(definition) as GraphQLDataSource;
+            return metrics ? timedDataSource(service, definition.name, metrics) : service;
+          },
           logger: log.child({ module: 'gateway' }),
         }),
   );
-  const trusted = trustedDocuments(
-    await loadTrustedDocuments(config.trustedDocuments.manifest),
-    config.trustedDocuments.mode,
-  );
+  const documents = await loadTrustedDocuments(config.trustedDocuments.manifest);
+  const trusted = trustedDocuments(documents, config.trustedDocuments.mode);
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     csrfPrevention: true,
@@ -92,6 +97,7 @@ export async function registerGateway(
       clientErrorLogPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.forgetSession ? [forgetAfterMutation(options.forgetSession)] : []),
+      ...(metrics ? [metricsPlugin(metrics, operationNamesOf(documents))] : []),
     ],
   });
   await apollo.start();
@@ -134,6 +140,24 @@ export async function registerGateway(
     },
   });
   return apollo;
+}
+
+/** A data source whose fetches are timed into `kabinet_subgraph_fetch_duration_seconds`. */
+function timedDataSource(service: GraphQLDataSource, subgraph: string, metrics: Metrics): GraphQLDataSource {
+  return {
+    async process(options) {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        const response = await service.process(options);
+        metrics.subgraphFetches.observe({ subgraph, outcome: response.errors?.length ? 'error' : 'ok' }, seconds());
+        return response;
+      } catch (error) {
+        metrics.subgraphFetches.observe({ subgraph, outcome: 'failed' }, seconds());
+        throw error;
+      }
+    },
+  };
 }
 
 /** After a mutation of a session's holder, before the answer leaves: `forget` the session. */

@@ -71,6 +71,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
         log.child({ module: 'mail' }),
         sentLetters(() => orm.em.fork()),
         deps.config.mailConcurrency,
+        deps.metrics,
       ),
       eventConsumer<ReadingReminderDue>('identity', READING_REMINDER_DUE, async (event) => {
         await sendReadingReminder(orm.em.fork(), deps.queue, deps.config, event);

@@ -12,13 +12,14 @@ import {
   type SupplierSettingsChanged,
 } from '../../core/events.js';
 import { eventConsumer } from '../../core/queue.js';
+import { readRows, statement } from '../../core/sql.js';
 import type { SubgraphDefinition } from '../../core/subgraph.js';
 import { Migration20261124000000CreatePaymentsSchema } from './migrations/Migration20261124000000CreatePaymentsSchema.js';
 import { Migration20261125100000CreatePayments } from './migrations/Migration20261125100000CreatePayments.js';
 import { Migration20261202000000CreatePaymentAlerts } from './migrations/Migration20261202000000CreatePaymentAlerts.js';
 import { PartnerPaymentsResolver } from './partner/partner-payments.js';
 import { AccountPaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
-import { AccountPayments } from './payment/payment.types.js';
+import { AccountPayments, PaymentStatus } from './payment/payment.types.js';
 import { accountPaymentsReference } from './payment/payment.reference.js';
 import { reconcilePayments } from './payment/reconcile.js';
 import { createPaymentsLoaders, type PaymentsLoaders } from './payments.context.js';
@@ -28,6 +29,12 @@ import { recordBalances, recordSupplier } from './replica/payments-replica.js';
 import { registerWebhookRoute } from './webhook/webhook.route.js';
 
 export const RECONCILE_JOB = 'payments.reconcile';
+
+const OPEN_PAYMENTS = statement(
+  `select "status", count(*)::int as "count",
+          extract(epoch from clock_timestamp() - min("created_at"))::float8 as "oldest"
+     from "payments"."payment" where "status" in ('CREATED', 'PENDING') group by "status"`,
+);
 
 export const payments: SubgraphDefinition<PaymentsLoaders> = {
   name: 'payments',
@@ -45,6 +52,33 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   createLoaders: createPaymentsLoaders,
   consumes: [ACCOUNTS_REGISTERED, ACCOUNT_ACCESS_CHANGED, BALANCES_SET, SUPPLIER_SETTINGS_CHANGED],
   routes: registerWebhookRoute,
+  metrics: ({ orm }, metrics) => {
+    // Open payments (the partial index payment_open_index): how many, and how long the oldest has been open, so an
+    // operator sees payments stuck in PENDING (the acquirer's notifications not arriving, reconciliation failing).
+    const open = async (value: (row: { count: number; oldest: number }) => number) => {
+      const rows = await readRows<{ status: PaymentStatus; count: number; oldest: number }>(
+        orm.em.fork(),
+        OPEN_PAYMENTS,
+        [],
+      );
+      return [PaymentStatus.CREATED, PaymentStatus.PENDING].map((status) => {
+        const row = rows.find((r) => r.status === status);
+        return { labels: { status }, value: row ? value(row) : 0 };
+      });
+    };
+    metrics.gaugeFromQuery(
+      'kabinet_payments_open',
+      'Payments not settled yet, by status (CREATED, PENDING)',
+      ['status'],
+      () => open((row) => row.count),
+    );
+    metrics.gaugeFromQuery(
+      'kabinet_payments_open_oldest_seconds',
+      'Age in seconds of the oldest payment not settled yet, by status (CREATED, PENDING; 0: none)',
+      ['status'],
+      () => open((row) => row.oldest),
+    );
+  },
   jobs: ({ orm, deps, log }) => {
     const em = () => orm.em.fork();
     const provider = createPaymentProvider({ ...deps, log });
@@ -61,7 +95,12 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
           retryLimit: 0,
           expireInSeconds: 240,
           async handle() {
-            const asked = await reconcilePayments(em(), provider, { config: deps.config, queue: deps.queue, log });
+            const asked = await reconcilePayments(em(), provider, {
+              config: deps.config,
+              queue: deps.queue,
+              log,
+              metrics: deps.metrics,
+            });
             if (asked > 0) log.info({ asked }, 'payments reconciled with the acquirer');
           },
         },

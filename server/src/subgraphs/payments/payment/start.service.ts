@@ -278,7 +278,7 @@ export class StartPaymentService {
   }
 
   private statusDeps(): StatusDependencies {
-    return { config: this.ctx.config, queue: this.ctx.queue, log: this.ctx.log };
+    return { config: this.ctx.config, queue: this.ctx.queue, log: this.ctx.log, metrics: this.ctx.metrics };
   }
 }
 

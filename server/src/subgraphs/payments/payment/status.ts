@@ -7,6 +7,7 @@ import type { Config } from '../../../core/config.js';
 import type { Logger } from '../../../core/logger.js';
 import { PAYMENT_REFUNDED, PAYMENT_SUCCEEDED, type PaymentSettled } from '../../../core/events.js';
 import { sendLetter } from '../../../core/mail.js';
+import type { Metrics } from '../../../core/metrics.js';
 import type { JobQueue } from '../../../core/queue.js';
 import { runSql } from '../../../core/sql.js';
 import type { ProviderPayment } from '../provider/provider.js';
@@ -19,6 +20,8 @@ export interface StatusDependencies {
   readonly config: Config;
   readonly queue: JobQueue;
   readonly log: Logger;
+  /** Counts each committed change by the status it reached (/metrics). */
+  readonly metrics?: Metrics;
 }
 
 export type ApplyOutcome =
@@ -77,7 +80,7 @@ export async function applyProviderState(
   input: { paymentId: string; provider: string; reported: ProviderPayment; source: StatusSource; eventId?: string },
 ): Promise<ApplyOutcome> {
   const { reported, source } = input;
-  return em.transactional(async (tx) => {
+  const outcome: ApplyOutcome = await em.transactional(async (tx) => {
     if (input.eventId !== undefined) {
       const [seen] = await runSql<unknown[]>(
         tx,
@@ -199,6 +202,9 @@ export async function applyProviderState(
     deps.log.info({ paymentId: row.id, from: row.status, to: next.status, source }, 'payment status changed');
     return { kind: 'changed', from: row.status, to: next.status } as const;
   });
+  // After the commit: a change rolled back was never made.
+  if (outcome.kind === 'changed') deps.metrics?.paymentStatusChanges.inc({ status: outcome.to });
+  return outcome;
 }
 
 /**

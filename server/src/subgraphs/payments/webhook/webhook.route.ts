@@ -56,7 +56,7 @@ export async function registerWebhookRoute(
         }
         const outcome = await applyProviderState(
           em,
-          { config: runtime.deps.config, queue: runtime.deps.queue, log },
+          { config: runtime.deps.config, queue: runtime.deps.queue, log, metrics: runtime.deps.metrics },
           {
             paymentId,
             provider: provider.name,
