@@ -1,4 +1,5 @@
 // `npm run start:gateway`: the gateway alone, serving schema/supergraph.graphql and routing to <NAME>_URL.
+import './core/tracing-start.js';
 import 'reflect-metadata';
 import { gatewayExposedWithoutSecret } from './core/exposure.js';
 import { bootstrap, closeOnSignals, failStart } from './core/process.js';

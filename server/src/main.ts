@@ -1,4 +1,5 @@
 // `npm start`: Kabinet in one process on one port, on DATABASE_URL or the embedded database.
+import './core/tracing-start.js';
 import 'reflect-metadata';
 import { createKabinet, kabinetPools } from './app.js';
 import { openDatabase, retryWhileUnavailable } from './core/database.js';

@@ -1,4 +1,5 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service, on the port of its <NAME>_URL.
+import './core/tracing-start.js';
 import 'reflect-metadata';
 import { SUBGRAPH_NAMES, type SubgraphName } from './core/config.js';
 import { servesSandbox } from './app.js';

@@ -12,6 +12,8 @@ import { SCHEMA_DIR } from '../src/schema/emit.js';
 import { registrationInput } from './support/abonents.js';
 import { solveCaptcha } from './support/captcha.js';
 import { createTestDatabase } from './support/database.js';
+import { trustedDocument } from './support/trusted-documents.js';
+import { startOtlpReceiver, until, type OtlpReceiver } from './support/otlp-receiver.js';
 import { hasSample, samples, valueOf } from './support/prometheus.js';
 import { startTestKabinet, type TestKabinet } from './support/kabinet.js';
 import { eventually, paymentKey, START } from './support/payments.js';
@@ -42,12 +44,15 @@ let dataDir: string;
 let oneProcess: TestKabinet;
 const processes: RunningProcess[] = [];
 let gatewayUrl = '';
+/** Every process exports its traces here, as an operator's collector would receive them. */
+let traces: OtlpReceiver;
 const subgraphUrls: Record<string, string> = {};
 
 beforeAll(async () => {
   // The subgraph processes share one database (a fresh one on the server, or an embedded one in this process).
   database = await createTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), 'kabinet-distributed-'));
+  traces = await startOtlpReceiver();
   // The gateway is the public edge: letters, return pages and the sandbox's confirmation_url point at it.
   const gatewayPort = await freePort();
   gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -61,6 +66,8 @@ beforeAll(async () => {
     NODE_ENV: 'development',
     CAPTCHA_COST: '10',
     DEMO_DATA: 'true',
+    OTEL_EXPORTER_OTLP_ENDPOINT: traces.url,
+    OTEL_BSP_SCHEDULE_DELAY: '100',
   };
   // The smallest budget a subgraph service takes where one session behind the embedded database serves them all;
   // on a server, a small one: four services on the default 24 would take 96 of its 100 connections under load,
@@ -82,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const codes = await Promise.all(processes.map((p) => p.stop()));
   await oneProcess?.close();
+  await traces?.close();
   await database?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   // Every process shut down cleanly on SIGTERM.
@@ -301,6 +309,45 @@ describe('distributed mode', () => {
     expect(hasSample(payments, 'kabinet_payments_open', { service: 'payments', status: 'PENDING' })).toBe(true);
     // Each queue is reported by the service that works it, once.
     expect(hasSample(payments, 'kabinet_queue_jobs', { queue: 'mail.send' })).toBe(false);
+  });
+
+  it('sends a dashboard request through the gateway as one trace across the gateway and the subgraph services', async () => {
+    const { cookie, email } = await confirmedAbonent('distributed-trace');
+    await postGraphQL(
+      gatewayUrl,
+      'mutation { linkPersonalAccount(input: { supplierCode: "sankt-peterburg", number: "702062013", proof: "1520,4" }) { ok } }',
+      undefined,
+      { cookie },
+    );
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({
+        extensions: { persistedQuery: { version: 1, sha256Hash: trustedDocument('AccountsPage_Accounts').hash } },
+      }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const operation = await until('the gateway operation span', () =>
+      traces.spans.find((s) => s.service === 'kabinet-gateway' && s.name === 'graphql query AccountsPage_Accounts'),
+    );
+    // Each subgraph the dashboard asks answers inside the same trace, with its own statements; the spans of one
+    // trace arrive in several batches from five processes: wait until the whole tree is in.
+    const all = ['kabinet-gateway', 'kabinet-identity', 'kabinet-accounts', 'kabinet-metering', 'kabinet-payments'];
+    const spans = await until('the whole trace from every process', () => {
+      const found = traces.spans.filter((s) => s.traceId === operation.traceId);
+      const ids = new Set(found.map((s) => s.spanId));
+      const whole = found.every((s) => !s.parentSpanId || ids.has(s.parentSpanId));
+      return whole && all.every((service) => found.some((s) => s.service === service)) ? found : undefined;
+    });
+    expect(spans.filter((s) => !s.parentSpanId).map((s) => s.service)).toEqual(['kabinet-gateway']);
+    // Nothing personal crosses into the traces: not the session (cookie), not the e-mail, not the signed envelope.
+    const sent = traces.raw.join('\n');
+    for (const secret of [email, cookie.split('=')[1]!, 'Иванова']) expect(sent.includes(secret), secret).toBe(false);
+    expect(sent).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/);
+    expect(sent).not.toContain(CALLER_EXTENSION);
+    expect(
+      spans.some((s) => s.service === 'kabinet-accounts' && typeof s.attributes['db.query.text'] === 'string'),
+    ).toBe(true);
   });
 
   it('pays through the gateway: readings through metering for the same abonent, the sandbox pages and its notification at the payments service', async () => {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startDraining } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { unsupportedNodeWarning } from './node-version.js';
+import { stopTracing } from './tracing.js';
 
 export function bootstrap(component: string): { config: Config; log: Logger } {
   let config: Config;
@@ -98,6 +99,8 @@ export async function shutDown(
       return 1;
     }
     log.info('stopped');
+    // The last spans (the shutdown's own requests) leave before the exit.
+    await stopTracing().catch((error: unknown) => log.warn({ err: error }, 'traces could not be sent at shutdown'));
     return 0;
   } catch (error) {
     log.error({ err: error }, 'error while shutting down');

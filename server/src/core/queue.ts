@@ -12,6 +12,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './database.js';
 import type { Logger } from './logger.js';
+import { injectTraceContext, runJobInContext } from './tracing.js';
 
 export interface JobDefinition<T extends object> {
   readonly name: string;
@@ -210,7 +211,7 @@ export class JobQueue {
     options: { singletonKey?: string; priority?: number } = {},
   ) {
     const db = this.transactionDb(em, name);
-    await this.boss.send(name, data, { ...definedOnly(options), db });
+    await this.boss.send(name, injectTraceContext(data), { ...definedOnly(options), db });
     await this.announce(db, name);
     this.wakeAfterCommit(em, name);
   }
@@ -219,7 +220,7 @@ export class JobQueue {
   async publish<T extends object>(em: EntityManager, event: string, data: T): Promise<void> {
     for (const queue of this.eventQueues[event] ?? []) {
       const db = this.transactionDb(em, queue);
-      await this.boss.send(queue, data, { db });
+      await this.boss.send(queue, injectTraceContext(data), { db });
       await this.announce(db, queue);
       this.wakeAfterCommit(em, queue);
     }
@@ -236,7 +237,7 @@ export class JobQueue {
     options: { priority?: number } = {},
   ): Promise<void> {
     const db = { executeSql: async (text: string, values: unknown[]) => client.query(text, values) };
-    await this.boss.send(name, data, { ...definedOnly(options), db });
+    await this.boss.send(name, injectTraceContext(data), { ...definedOnly(options), db });
     await this.announce(db, name);
   }
 
@@ -324,7 +325,7 @@ export class JobQueue {
   private async run(worked: WorkedQueue, job: Job): Promise<void> {
     const name = worked.job.name;
     try {
-      await worked.job.handle(job.data);
+      await runJobInContext(name, job.data, (data: object) => worked.job.handle(data));
     } catch (error) {
       this.log.warn({ err: error, job: name, jobId: job.id }, 'job failed; it will be retried');
       await this.failQuietly(worked, [job], error);

@@ -26,6 +26,7 @@ import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
 import { requestTimeoutPlugin, startRequestClock, withRequestTimeout } from './request-timeout.js';
 import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
+import { traceExecution, tracingEnabled } from '../core/tracing.js';
 import { metricsPlugin, operationNamesOf } from './metrics-plugin.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */
@@ -61,7 +62,9 @@ export async function registerGateway(
   // Kabinet never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const { execution, metrics } = options;
-  const gateway = withRequestTimeout(
+  const documents = await loadTrustedDocuments(config.trustedDocuments.manifest);
+  const knownOperations = operationNamesOf(documents);
+  const executing = withRequestTimeout(
     'oneSchema' in execution
       ? execution.oneSchema
       : new ApolloGateway({
@@ -74,7 +77,9 @@ export async function registerGateway(
           logger: log.child({ module: 'gateway' }),
         }),
   );
-  const documents = await loadTrustedDocuments(config.trustedDocuments.manifest);
+  const gateway = tracingEnabled()
+    ? traceExecution(executing, (name) => (name && knownOperations.has(name) ? name : 'other'))
+    : executing;
   const trusted = trustedDocuments(documents, config.trustedDocuments.mode);
   const apollo = new ApolloServer<RequestContext>({
     gateway,
@@ -97,7 +102,7 @@ export async function registerGateway(
       clientErrorLogPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.forgetSession ? [forgetAfterMutation(options.forgetSession)] : []),
-      ...(metrics ? [metricsPlugin(metrics, operationNamesOf(documents))] : []),
+      ...(metrics ? [metricsPlugin(metrics, knownOperations)] : []),
     ],
   });
   await apollo.start();
