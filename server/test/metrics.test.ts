@@ -1,5 +1,7 @@
 // /metrics: the families an operator scrapes move with real traffic, their labels stay bounded, and the endpoint is
 // closed to strangers where it must be.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config.js';
@@ -9,6 +11,7 @@ import { confirmedAbonent, createPartner } from './support/abonents.js';
 import { byHash } from './support/trusted-documents.js';
 import { startTestKabinet } from './support/kabinet.js';
 import { PRODUCTION_ENV } from './support/production-env.js';
+import { ROOT } from './support/processes.js';
 import { hasSample, samples, valueOf } from './support/prometheus.js';
 import { useTestKabinet } from './support/use-kabinet.js';
 
@@ -76,6 +79,27 @@ describe('/metrics of one process', () => {
     expect(text).not.toMatch(UUID);
     expect(text).not.toContain('Partner_Secret');
     expect(text).not.toContain(abonent.email);
+  });
+});
+
+describe('the operator docs', () => {
+  const { app } = useTestKabinet();
+
+  it('name only metric families Kabinet exports (docs/operations.md, the alert rules, the Grafana dashboard)', async () => {
+    const text = (await app.kabinet.http.inject({ method: 'GET', url: '/metrics' })).body;
+    // Every sample's name (histograms' _bucket, _sum, _count) and every family, even one without samples yet.
+    const exported = new Set([...samples(text).keys()].map((key) => key.split('{')[0]!));
+    for (const [, family, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      exported.add(family!);
+      if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(family! + suffix);
+    }
+    const named = new Set<string>();
+    for (const file of ['docs/operations.md', 'docs/prometheus/alerts.yml', 'docs/grafana/kabinet.json']) {
+      const content = readFileSync(path.join(ROOT, file), 'utf8');
+      for (const [name] of content.matchAll(/\b(?:kabinet|nodejs|process)_[a-z0-9_]*[a-z0-9]\b/g)) named.add(name);
+    }
+    expect(named.size).toBeGreaterThan(15);
+    expect([...named].filter((name) => !exported.has(name)).sort()).toEqual([]);
   });
 });
 
