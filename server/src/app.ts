@@ -1,4 +1,5 @@
 // Kabinet in one process: the four subgraphs in-process behind the gateway, the web client and the probes.
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from './core/config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -10,7 +11,14 @@ import { Metrics, registerMetrics } from './core/metrics.js';
 import { JobQueue } from './core/queue.js';
 import { resolveCaller } from './subgraphs/identity/resolve-caller.js';
 import { sessionCacheOf } from './subgraphs/identity/session/session-cache.js';
-import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from './core/http.js';
+import {
+  closeHttpServer,
+  createHttpServer,
+  registerApiReference,
+  registerProbes,
+  registerWebClient,
+} from './core/http.js';
+import { REFERENCE_FILE, SCHEMA_DIR } from './schema/emit.js';
 import { injectTransport } from './core/http-transport.js';
 import { LocalSubgraphClient } from './core/subgraph-client.js';
 import type { Logger } from './core/logger.js';
@@ -97,6 +105,7 @@ export async function createKabinet(options: KabinetOptions): Promise<Kabinet> {
       resolveCaller: (credentials) =>
         resolveCaller(subgraphs.identity.orm.em.fork(), config, credentials, deps.clock.now(), sessions),
     });
+    await registerApiReference(http, path.join(SCHEMA_DIR, REFERENCE_FILE));
     for (const runtime of Object.values(subgraphs)) await runtime.registerRoutes(http);
     sandbox = await startSandboxAcquirer(http, {
       config,

@@ -25,6 +25,7 @@ import { eventually, payer, paymentKey } from './support/payments.js';
 import { sample } from './support/schema-sweep.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import type { Database } from '../src/core/database.js';
+import { PARTNER_GUIDE, partnerGuideExamples } from '../src/schema/emit.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const api = buildSchema(readFileSync(path.join(ROOT, 'schema/api.graphql'), 'utf8'));
@@ -338,14 +339,10 @@ describe('one schema and the federated plan give the same answers', () => {
   });
 
   it("the partner guide's examples (a write run once before, so both see the same state)", async () => {
-    const guide = readFileSync(path.join(ROOT, 'docs/partner-api.md'), 'utf8');
-    const blocks = [...guide.matchAll(/```(graphql|json)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1], text: m[2]! }));
-    const operations = blocks.flatMap((block, i) => {
-      if (block.kind !== 'graphql') return [];
-      const next = blocks[i + 1];
-      const variables = next?.kind === 'json' && next.text.includes('"input"') ? JSON.parse(next.text) : undefined;
-      return [{ query: block.text, variables }];
-    });
+    const operations = partnerGuideExamples(readFileSync(PARTNER_GUIDE, 'utf8')).map(({ query, variables }) => ({
+      query,
+      variables: variables === undefined ? undefined : (JSON.parse(variables) as Record<string, unknown>),
+    }));
     expect(operations.length).toBeGreaterThanOrEqual(3);
     for (const { query, variables } of operations) {
       if (/^\s*mutation/.test(query)) await partner.graphql(query, variables);

@@ -11,6 +11,7 @@ describe('schema/', () => {
     expect([...emitted.keys()].sort()).toEqual([
       'accounts.graphql',
       'api.graphql',
+      'api.html',
       'identity.graphql',
       'metering.graphql',
       'payments.graphql',

@@ -28,6 +28,22 @@ export const PARTNER_SCOPES = [
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
+/** What each scope lets a partner app do; the partner reference lists them from here. */
+export const PARTNER_SCOPE_DESCRIPTIONS: Readonly<Record<PartnerScope, string>> = {
+  'accounts:read':
+    "Read the supplier's personal accounts: `partnerAccounts`, `personalAccount` of its accounts, the holder's full name.",
+  'accounts:write':
+    "Load the supplier's accounts and their figures in bulk: `upsertPersonalAccounts`, `setBalances`, `setTariffs`, `upsertCharges`.",
+  'readings:read':
+    "Read meters and readings of the supplier's accounts: `partnerReadings`, `meters`, `monthlyConsumption`.",
+  'readings:write': 'Load meters and record readings taken by the supplier: `upsertMeters`, `recordReadings`.',
+  'payments:read':
+    "Read online payments for the supplier's accounts: `partnerPayments`, `payment`, an account's `payments`, `amountDue`, `onlinePayment`.",
+  'supplier:write':
+    "Change the supplier's own settings: its contacts and bank details (`updateSupplierSettings`), the reading window and rules (`updateReadingRules`).",
+  'support:answer': "The operator's support desk: answer abonents' support requests (`answerSupportRequest`).",
+};
+
 /** What a request presented to say who it is: a session cookie (abonents) or an API key (partner apps). */
 export interface Credentials {
   readonly sessionToken?: string;

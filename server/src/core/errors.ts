@@ -35,6 +35,46 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * What each code means to a client, and what to do about it: the partner reference's catalogue is generated from
+ * this (the compiler keeps it complete).
+ */
+export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
+  BAD_USER_INPUT:
+    'A variable or argument is not what the schema accepts: not of its type (a date that is not ISO 8601, an enum value that does not exist) or a text longer than its limit (`extensions.limit`, the `@textLimit` of the field). Fix the value named in the message.',
+  BAD_REQUEST:
+    'The request cannot be run as sent: a body over the size limit (HTTP 413, `extensions.limit`), several operations without an `operationName` naming one, a subscription (not supported), or more payment notices in one request than `extensions.limit`. Fix the request as the message says.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (or has more tokens than the limit).',
+  GRAPHQL_VALIDATION_FAILED: 'The document asks for a field, argument or type the schema does not have.',
+  OPERATION_RESOLUTION_FAILURE: 'The document holds several operations and `operationName` does not name one of them.',
+  PERSISTED_QUERY_NOT_FOUND: 'A persisted-query hash was sent without its document and the server does not know it.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not accepted in this form.',
+  PERSISTED_QUERY_REQUIRED:
+    "A caller without an API key sent a document that is not one of the web client's (TRUSTED_DOCUMENTS=require). Partners send their own documents with an API key.",
+  PERSISTED_QUERY_UNKNOWN: 'A caller without an API key sent a hash of no web client document.',
+  UNAUTHENTICATED:
+    'No valid caller: the session has ended (log in again), or the API key is missing, malformed, unknown or revoked (HTTP 401).',
+  FORBIDDEN:
+    'The caller is known but may not do this: the API key lacks the scope named in `extensions.scope`, or the data belongs to another supplier or abonent.',
+  NOT_FOUND: 'The object asked for does not exist, or is not visible to this caller.',
+  EMAIL_NOT_CONFIRMED:
+    'The abonent has not confirmed the e-mail address yet: only login-level operations work until the link in the letter is followed.',
+  RATE_LIMITED:
+    'Too many attempts of this kind from this caller or address: wait `extensions.retryAfterSeconds` and retry.',
+  DEPTH_LIMIT_EXCEEDED: 'The operation nests deeper than MAX_QUERY_DEPTH (HTTP 400).',
+  ALIAS_LIMIT_EXCEEDED: 'The operation uses more aliases than MAX_QUERY_ALIASES (HTTP 400).',
+  COST_LIMIT_EXCEEDED:
+    "The operation would cost more than the caller's limit (fields times the list sizes asked for; HTTP 400). Ask for smaller pages.",
+  LIST_ARGUMENT_TOO_LONG: 'A list argument has more items than the limit (HTTP 400): send them in several calls.',
+  TIMEOUT:
+    'The request ran past REQUEST_TIMEOUT (HTTP 504). A mutation was written whole or not at all: send it again with the same idempotency key.',
+  SERVER_BUSY: 'Too much costly work is waiting already (HTTP 429 with Retry-After): retry in a moment.',
+  SERVICE_UNAVAILABLE:
+    'The database or a subgraph service cannot be reached for a moment (HTTP 503 with Retry-After): retry after that many seconds.',
+  INTERNAL_SERVER_ERROR:
+    'Something failed that the client cannot fix; the details are in the server log under the request id (`x-request-id`). Retry later.',
+};
+
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

@@ -14,6 +14,13 @@ const TEXT_LIMIT_LINK =
   `extend schema @link(url: "${TEXT_LIMIT_SPEC_URL}", import: ["@${TEXT_LIMIT_DIRECTIVE}"]) ` +
   `@composeDirective(name: "@${TEXT_LIMIT_DIRECTIVE}")\n${TEXT_LIMIT_DIRECTIVE_SDL}`;
 
+const ROOT_DESCRIPTIONS = {
+  Query:
+    "What a caller may read: the public supplier catalogue, an abonent's own cabinet (`me`), and a partner app's supplier data (`partner*`).",
+  Mutation:
+    'What a caller may change. Expected failures come back as data in each payload (`ok: false`, `errors`); only requests that cannot run at all answer `errors[]` with `extensions.code`.',
+} as const;
+
 export type ReferenceResolvers<Context> = Record<
   string,
   { __resolveReference(reference: Record<string, unknown>, context: Context): unknown }
@@ -25,6 +32,11 @@ export async function buildFederatedSchema<Context>(
   orphanedTypes: Function[] = [],
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, orphanedTypes, skipCheck: true, validate: false });
+  // type-graphql takes no description for the root types; every subgraph gives the same (composition keeps it).
+  const query = schema.getQueryType();
+  if (query) query.description = ROOT_DESCRIPTIONS.Query;
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
   const resolverMap: Record<string, object> = createResolversMap(schema);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };

@@ -1,5 +1,5 @@
 // The shield rules every subgraph shares: who the caller must be.
-import { rule } from 'graphql-shield';
+import { allow, rule } from 'graphql-shield';
 import type { PartnerScope } from './caller.js';
 import type { RequestContext } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
@@ -64,3 +64,22 @@ export const confirmedAbonentOrPartner = once((scope) =>
     ctx.caller.kind === 'partner' ? partnerScope(ctx, scope) : confirmedAbonent(ctx),
   ),
 );
+
+/**
+ * Who a rule lets through, in words, for the partner reference: the shared rules by identity, the scoped ones by
+ * their name. Undefined for a rule this module did not make.
+ */
+export function whoMay(check: unknown): string | undefined {
+  if (check === allow) return 'Anyone, without logging in.';
+  if (check === isAuthenticated) return 'A logged-in abonent, confirmed or not (login level).';
+  if (check === isEmailConfirmed) return 'An abonent who has confirmed the e-mail address.';
+  if (check === isPartner) return 'A partner app (API key), with any scope.';
+  const name = (check as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string') return undefined;
+  const [kind, scope] = name.split(/:(.*)/s);
+  if (kind === 'partner' && scope) return `A partner app whose API key has the scope \`${scope}\`.`;
+  if (kind === 'abonent-or-partner' && scope) {
+    return `An abonent with a confirmed e-mail (for the accounts linked to the cabinet), or a partner app whose API key has the scope \`${scope}\` (for its supplier's accounts).`;
+  }
+  return undefined;
+}

@@ -10,10 +10,16 @@ import { ANONYMOUS, CALLER_EXTENSION, signCaller } from '../core/caller.js';
 import { SUBGRAPH_NAMES, trustedProxiesWarning, type Config, type SubgraphName } from '../core/config.js';
 import { SET_COOKIE_EXTENSION, type RequestContext } from '../core/context.js';
 import { ErrorCode, serviceUnavailableError } from '../core/errors.js';
-import { closeHttpServer, createHttpServer, registerProbes, registerWebClient } from '../core/http.js';
+import {
+  closeHttpServer,
+  createHttpServer,
+  registerApiReference,
+  registerProbes,
+  registerWebClient,
+} from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import { Metrics, registerMetrics } from '../core/metrics.js';
-import { SCHEMA_DIR } from '../schema/emit.js';
+import { REFERENCE_FILE, SCHEMA_DIR } from '../schema/emit.js';
 import { registerGateway } from './gateway.js';
 import { remoteCallerResolver } from './remote-caller.js';
 import { registerPaymentsProxy } from './payments-proxy.js';
@@ -123,6 +129,7 @@ export async function createGatewayServer(options: {
     sandboxPrefix:
       payments.provider === 'sandbox' && payments.sandboxSelfHosted ? new URL(payments.sandboxUrl).pathname : undefined,
   });
+  await registerApiReference(http, path.join(SCHEMA_DIR, REFERENCE_FILE));
   registerProbes(http, () => subgraphReadiness(config));
   await registerWebClient(http, config.webDistDir);
   return {

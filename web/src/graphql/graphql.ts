@@ -12,12 +12,17 @@ export type AddSupportMessageInput = {
   text: string;
 };
 
+/** «Смена пароля»: the current password and the new one, twice. */
 export type ChangePasswordInput = {
+  /** The password in use now (else `WRONG_PASSWORD`). */
   currentPassword: string;
+  /** The new password: it must follow `passwordPolicy` and differ from the current one (`PASSWORD_UNCHANGED`). */
   newPassword: string;
+  /** The new password again, exactly (else `PASSWORD_MISMATCH`). */
   newPasswordRepeat: string;
 };
 
+/** The support form («Поддержка»): a question from anyone, logged in or not. */
 export type CreateSupportRequestInput = {
   /** ALTCHA payload; required unless logged in with a confirmed e-mail. */
   captcha?: string | null | undefined;
@@ -29,6 +34,7 @@ export type CreateSupportRequestInput = {
   topic: string;
 };
 
+/** An account to link, as the receipt shows it. */
 export type LinkPersonalAccountInput = {
   /** The account number from the receipt; spaces and dashes are ignored. */
   number: string;
@@ -49,34 +55,50 @@ export type LinkProof =
   /** The PIN printed on the receipt. */
   | 'RECEIPT_PIN';
 
+/** The login form («Вход»). */
 export type LoginInput = {
   /** The ALTCHA payload; required after several failed attempts (`captchaRequired` says when). */
   captcha?: string | null | undefined;
+  /** The login: the e-mail the cabinet was registered with (letter case does not matter). */
   email: string;
+  /** The cabinet’s password. */
   password: string;
 };
 
 /** One register, or separate day and night ones. */
 export type MeterZones =
+  /** Day and night registers: its readings name DAY and NIGHT. */
   | 'DAY_NIGHT'
+  /** One register: its readings name the zone TOTAL. */
   | 'SINGLE';
 
+/** What a payment pays. */
 export type PaymentPurpose =
+  /** An amount the abonent chose. */
   | 'CUSTOM'
+  /** The amount due when it was started (`PersonalAccount.amountDue.due`). */
   | 'DEBT';
 
+/** Where a payment stands; it only moves forward: CREATED → PENDING → SUCCEEDED or CANCELED, SUCCEEDED → REFUNDED. */
 export type PaymentStatus =
+  /** Not paid: see `cancellationCode` and `cancellationReason`. */
   | 'CANCELED'
+  /** Recorded by Kabinet; the acquirer has not confirmed it has the payment yet. */
   | 'CREATED'
+  /** The acquirer waits for the payer to confirm (card, 3-D Secure) on `confirmationUrl`. */
   | 'PENDING'
+  /** Succeeded, then refunded in full. */
   | 'REFUNDED'
+  /** Paid; a partial refund leaves it SUCCEEDED (see `refunded`). */
   | 'SUCCEEDED';
 
+/** One reading: a meter, its zone and the value on the dial. */
 export type ReadingInput = {
   /** The abonent has seen what this reading means and confirms it: a consumption far above the meter's usual, or a rollover, refused before with `READING_IMPLAUSIBLE` (and its consumption and charge), is then recorded. */
   confirmImplausible?: boolean | null | undefined;
   /** The dial went past its maximum and started again from zero: a lower value is then accepted. */
   confirmRollover?: boolean | null | undefined;
+  /** The `Meter.id` of an active meter of the account (else the reading is refused: `METER_NOT_FOUND`). */
   meterId: string;
   /** The dial, a decimal: «1234,567» or «1234.567». */
   value: string;
@@ -86,20 +108,31 @@ export type ReadingInput = {
 
 /** Who took the reading. */
 export type ReadingSource =
+  /** The abonent, with `submitReadings`. */
   | 'ABONENT'
+  /** The supplier's billing system; no operation of this API records such readings (the demo data's history has them). */
   | 'BILLING'
+  /** The supplier's inspector, sent by its billing with `recordReadings`. */
   | 'INSPECTOR'
+  /** The abonent, with the payment they were sent with (`startPayment`). */
   | 'PAYMENT';
 
+/** Whether a reading sent with `submitReadings` was recorded. */
 export type ReadingStatus =
+  /** Recorded: it counts for `period`. */
   | 'ACCEPTED'
+  /** Fine itself, but not recorded because another reading of the submission was refused. */
   | 'NOT_RECORDED'
+  /** Refused: `code` and `message` say why. */
   | 'REFUSED';
 
 /** TOTAL for single-zone meters. */
 export type ReadingZone =
+  /** The day register of a DAY_NIGHT meter. */
   | 'DAY'
+  /** The night register of a DAY_NIGHT meter. */
   | 'NIGHT'
+  /** The one register of a SINGLE meter. */
   | 'TOTAL';
 
 /** Registration form («Регистрация»). */
@@ -112,22 +145,31 @@ export type RegisterInput = {
   consentToPersonalData: boolean;
   /** The login. */
   email: string;
+  /** The password; it must follow `passwordPolicy`. */
   password: string;
+  /** The password again, exactly (else `PASSWORD_MISMATCH`). */
   passwordRepeat: string;
 };
 
+/** «Забыли пароль?»: the address to send a reset link to. */
 export type RequestPasswordResetInput = {
+  /** The login (the e-mail) of the cabinet; the answer does not tell if it has one. */
   email: string;
 };
 
+/** A new password, set from the reset link. */
 export type ResetPasswordInput = {
+  /** The new password; it must follow `passwordPolicy`. */
   newPassword: string;
+  /** The new password again, exactly (else `PASSWORD_MISMATCH`). */
   newPasswordRepeat: string;
   /** The token from the letter’s link. */
   token: string;
 };
 
+/** What to pay for which account, where the receipt goes and where the payer returns. */
 export type StartPaymentInput = {
+  /** The `PersonalAccount.id` of an account linked to the cabinet (else `ACCOUNT_NOT_FOUND`). */
   accountId: string;
   /** Kopecks, for CUSTOM only. */
   amount?: number | null | undefined;
@@ -143,7 +185,9 @@ export type StartPaymentInput = {
   returnUrl: string;
 };
 
+/** Readings of one account's meters, sent together. */
 export type SubmitReadingsInput = {
+  /** The `PersonalAccount.id` of an account linked to the cabinet (else `ACCOUNT_NOT_LINKED`). */
   accountId: string;
   /** Chosen by the client per submission (8–100 characters): repeating it never records twice. */
   idempotencyKey: string;
@@ -153,7 +197,9 @@ export type SubmitReadingsInput = {
 
 /** Who wrote a message. */
 export type SupportMessageAuthor =
+  /** The abonent, adding to their own request. */
   | 'ABONENT'
+  /** Technical support, answering. */
   | 'SUPPORT';
 
 /** Where a request stands. */
@@ -171,9 +217,13 @@ export type SupportRequestStatus =
 
 /** Where the meter stands with its verification (поверка): due within 60 days is DUE_SOON. */
 export type VerificationStatus =
+  /** The next verification is due within 60 days. */
   | 'DUE_SOON'
+  /** The verification date has passed: readings are refused if `ReadingRules.refusePastVerification`. */
   | 'EXPIRED'
+  /** The next verification is more than 60 days away. */
   | 'OK'
+  /** The supplier gave no verification date. */
   | 'UNKNOWN';
 
 export type AccountsPage_UnlinkMutationVariables = Exact<{

@@ -1,12 +1,20 @@
 // Inputs of the partner API: a supplier's billing system keeps the registry current.
 import { Field, InputType, Int } from 'type-graphql';
 
+/** How the writes that name an existing account by its number describe that field. */
+const ACCOUNT_NUMBER_DESCRIPTION =
+  "The number of an account of the partner's supplier (else `ACCOUNT_NOT_FOUND`); spaces, dashes and dots are ignored.";
+
 @InputType({ description: 'One account as the billing system knows it; the number identifies it within the supplier.' })
 export class PersonalAccountInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "The account number: digits, as many as the supplier's `accountNumberFormat` allows (else `NUMBER_INVALID`); " +
+      'spaces, dashes and dots are ignored.',
+  })
   number!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The address the service is supplied to, up to 500 characters.' })
   address!: string;
 
   @Field(() => String, { description: 'Full name; abonents see it masked.' })
@@ -28,15 +36,15 @@ export class PersonalAccountInput {
   receiptReading?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Accounts of the partner's supplier to create or update (scope `accounts:write`)." })
 export class UpsertPersonalAccountsInput {
   @Field(() => [PersonalAccountInput], { description: 'Up to 1000 accounts.' })
   accounts!: PersonalAccountInput[];
 }
 
-@InputType()
+@InputType({ description: 'What was charged on one account for one month; it replaces what is held for that month.' })
 export class ChargeInput {
-  @Field(() => String)
+  @Field(() => String, { description: ACCOUNT_NUMBER_DESCRIPTION })
   accountNumber!: string;
 
   @Field(() => String, { description: 'YYYY-MM.' })
@@ -49,15 +57,15 @@ export class ChargeInput {
   amount!: number;
 }
 
-@InputType()
+@InputType({ description: "Monthly charges of the partner's supplier's accounts (scope `accounts:write`)." })
 export class UpsertChargesInput {
   @Field(() => [ChargeInput], { description: 'Up to 1000 charges; one per account and month.' })
   charges!: ChargeInput[];
 }
 
-@InputType()
+@InputType({ description: 'The balance of one account as of a date.' })
 export class BalanceInput {
-  @Field(() => String)
+  @Field(() => String, { description: ACCOUNT_NUMBER_DESCRIPTION })
   accountNumber!: string;
 
   @Field(() => Int, { description: 'Kopecks, positive = debt, negative = overpayment.' })
@@ -67,13 +75,13 @@ export class BalanceInput {
   asOf!: string;
 }
 
-@InputType()
+@InputType({ description: "Balances of the partner's supplier's accounts (scope `accounts:write`)." })
 export class SetBalancesInput {
   @Field(() => [BalanceInput], { description: 'Up to 1000 balances.' })
   balances!: BalanceInput[];
 }
 
-@InputType()
+@InputType({ description: 'The price of a service from a date; one per service and `validFrom` within an account.' })
 export class TariffInput {
   @Field(() => String, { description: 'e.g. «Газоснабжение».' })
   service!: string;
@@ -91,16 +99,16 @@ export class TariffInput {
   validTo?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'All the tariffs of one account: they replace every tariff it had.' })
 export class AccountTariffsInput {
-  @Field(() => String)
+  @Field(() => String, { description: ACCOUNT_NUMBER_DESCRIPTION })
   accountNumber!: string;
 
   @Field(() => [TariffInput], { description: 'The account’s tariffs; they replace the ones held.' })
   tariffs!: TariffInput[];
 }
 
-@InputType()
+@InputType({ description: "Tariffs of the partner's supplier's accounts (scope `accounts:write`)." })
 export class SetTariffsInput {
   @Field(() => [AccountTariffsInput], { description: 'Up to 1000 accounts.' })
   accounts!: AccountTariffsInput[];

@@ -5,9 +5,9 @@ import { PersonalAccount } from '../personal-account/personal-account.types.js';
 
 @ObjectType({ description: 'A page of accounts in a stable order (last change, then id).' })
 export class PersonalAccountPage {
-  @Field(() => [PersonalAccount])
+  @Field(() => [PersonalAccount], { description: 'The accounts of this page, at most `first`.' })
   nodes!: PersonalAccount[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
   pageInfo!: PageInfo;
 }

@@ -22,7 +22,8 @@ export class PartnerAccountsResolver {
     description: 'Creates or updates accounts by number (idempotent). Any bad row refuses the whole call.',
   })
   upsertPersonalAccounts(
-    @Arg('input', () => UpsertPersonalAccountsInput) input: UpsertPersonalAccountsInput,
+    @Arg('input', () => UpsertPersonalAccountsInput, { description: 'The accounts to write.' })
+    input: UpsertPersonalAccountsInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<PartnerWritePayload> {
     return serviceFor(ctx).upsertAccounts(input.accounts);
@@ -32,7 +33,7 @@ export class PartnerAccountsResolver {
     description: 'Creates or replaces monthly charges (one per account and month).',
   })
   upsertCharges(
-    @Arg('input', () => UpsertChargesInput) input: UpsertChargesInput,
+    @Arg('input', () => UpsertChargesInput, { description: 'The charges to write.' }) input: UpsertChargesInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<PartnerWritePayload> {
     return serviceFor(ctx).upsertCharges(input.charges);
@@ -40,7 +41,7 @@ export class PartnerAccountsResolver {
 
   @Mutation(() => PartnerWritePayload, { description: 'Sets balances; one older than the balance held is ignored.' })
   setBalances(
-    @Arg('input', () => SetBalancesInput) input: SetBalancesInput,
+    @Arg('input', () => SetBalancesInput, { description: 'The balances to set.' }) input: SetBalancesInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<PartnerWritePayload> {
     return serviceFor(ctx).setBalances(input.balances);
@@ -48,7 +49,7 @@ export class PartnerAccountsResolver {
 
   @Mutation(() => PartnerWritePayload, { description: 'Replaces the tariffs of the given accounts.' })
   setTariffs(
-    @Arg('input', () => SetTariffsInput) input: SetTariffsInput,
+    @Arg('input', () => SetTariffsInput, { description: 'The accounts and their new tariffs.' }) input: SetTariffsInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<PartnerWritePayload> {
     return serviceFor(ctx).setTariffs(input.accounts);
@@ -60,7 +61,11 @@ export class PartnerAccountsResolver {
   partnerAccounts(
     @Ctx() ctx: AccountsContext,
     @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, 1 to 1000.' }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: '`pageInfo.endCursor` of the previous page; left out for the first page.',
+    })
+    after?: string | null,
     @Arg('updatedSince', () => GraphQLISODateTime, { nullable: true, description: 'Only accounts changed since.' })
     updatedSince?: Date | null,
   ): Promise<PersonalAccountPage> {

@@ -1,7 +1,7 @@
 // The input of linking a personal account to a cabinet.
 import { Field, InputType } from 'type-graphql';
 
-@InputType()
+@InputType({ description: 'An account to link, as the receipt shows it.' })
 export class LinkPersonalAccountInput {
   @Field(() => String, { description: 'The supplier’s code, e.g. `sankt-peterburg`.' })
   supplierCode!: string;

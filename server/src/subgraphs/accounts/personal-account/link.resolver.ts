@@ -19,7 +19,10 @@ export class LinkResolver {
       '(failures, and new links where the supplier asks for no proof) per account number and per client address.',
   })
   linkPersonalAccount(
-    @Arg('input', () => LinkPersonalAccountInput) input: LinkPersonalAccountInput,
+    @Arg('input', () => LinkPersonalAccountInput, {
+      description: 'The supplier, the account number and the proof, as on the receipt.',
+    })
+    input: LinkPersonalAccountInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<LinkPersonalAccountPayload> {
     return new LinkService(ctx).link(abonentIdOf(ctx), input);
@@ -27,7 +30,7 @@ export class LinkResolver {
 
   @Mutation(() => UnlinkPersonalAccountPayload, { description: 'Removes a personal account from the cabinet.' })
   unlinkPersonalAccount(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The `PersonalAccount.id` of an account linked to the cabinet.' }) id: string,
     @Ctx() ctx: AccountsContext,
   ): Promise<UnlinkPersonalAccountPayload> {
     return new LinkService(ctx).unlink(abonentIdOf(ctx), id);

@@ -18,7 +18,7 @@ import { Charge, PaymentNotice, PaymentQr, PersonalAccount, Tariff } from './per
 @Directive('@key(fields: "id")')
 @ObjectType('Abonent')
 export class AbonentAccounts {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the abonent (a UUID)." })
   id!: string;
 }
 
@@ -36,11 +36,14 @@ export class PersonalAccountResolver {
     nullable: true,
     description: 'An account the caller may see (linked by the abonent, or of the partner’s supplier), else null.',
   })
-  personalAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: AccountsContext): Promise<PersonalAccount | null> {
+  personalAccount(
+    @Arg('id', () => ID, { description: 'The `PersonalAccount.id`.' }) id: string,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<PersonalAccount | null> {
     return ctx.loaders.visibleAccountById.load(id);
   }
 
-  @FieldResolver(() => Supplier)
+  @FieldResolver(() => Supplier, { description: 'The supplier in whose registry the account is.' })
   async supplier(@Root() account: PersonalAccount, @Ctx() ctx: AccountsContext): Promise<Supplier> {
     const supplier = await ctx.loaders.supplierById.load(account.supplierId);
     if (!supplier) throw new Error(`supplier ${account.supplierId} of account ${account.id} is missing`);
@@ -58,8 +61,18 @@ export class PersonalAccountResolver {
   async charges(
     @Root() account: PersonalAccount,
     @Ctx() ctx: AccountsContext,
-    @Arg('from', () => String, { nullable: true }) from?: string | null,
-    @Arg('to', () => String, { nullable: true }) to?: string | null,
+    @Arg('from', () => String, {
+      nullable: true,
+      description:
+        'The first month, YYYY-MM, inclusive; by default 11 months before `to`. Later than `to`: BAD_USER_INPUT.',
+    })
+    from?: string | null,
+    @Arg('to', () => String, {
+      nullable: true,
+      description:
+        'The last month, YYYY-MM, inclusive; by default 11 months after `from`, or the current month when neither is given.',
+    })
+    to?: string | null,
   ): Promise<Charge[]> {
     const [first, last] = monthRange({ from, to }, ctx.clock.now());
     const charges = await ctx.loaders.chargesByAccount(first, last).load(account.id);

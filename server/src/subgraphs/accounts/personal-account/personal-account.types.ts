@@ -87,7 +87,7 @@ export class PaymentNotice {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A personal account (лицевой счёт) in a supplier's registry." })
 export class PersonalAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the account (a UUID)." })
   id!: string;
 
   @Field(() => String, { description: 'The number printed on the receipt (digits only).' })
@@ -108,7 +108,11 @@ export class PersonalAccount {
   @Field(() => [String], { description: 'Services on the account, e.g. «Газоснабжение».' })
   services!: string[];
 
-  @Field(() => Balance)
+  @Field(() => Balance, {
+    description:
+      "What the account owes or has overpaid, as the supplier's billing last reported it; online payments since are " +
+      'not in it (see `amountDue`).',
+  })
   balance!: Balance;
 
   @Field(() => GraphQLISODateTime, { description: 'When the registry entry last changed.' })

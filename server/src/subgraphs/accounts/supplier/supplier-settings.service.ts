@@ -13,6 +13,7 @@ import {
 import type { SupplierSettingsInput } from './supplier-settings.inputs.js';
 import { UpdateSupplierSettingsPayload } from './supplier-settings.payloads.js';
 import { Supplier } from './supplier.entity.js';
+import type { PayloadCode } from '../../../core/payload-codes.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RECEIPT_PATH = /^\/receipts\/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|webp)$/;
@@ -24,7 +25,7 @@ export async function updateSupplierSettings(
   input: SupplierSettingsInput,
 ): Promise<UpdateSupplierSettingsPayload> {
   const errors: UserError[] = [];
-  const error = (field: string, code: string, message: string) => errors.push(UserError.of(field, code, message));
+  const error = (field: string, code: PayloadCode, message: string) => errors.push(UserError.of(field, code, message));
   const changes: Partial<Supplier> = {};
 
   if (input.linkProof != null) changes.linkProof = input.linkProof;

@@ -25,10 +25,10 @@ export const DEFAULT_RECEIPT_SAMPLE_URL = '/receipt-sample.svg';
 
 @ObjectType({ description: 'What a personal account number of this supplier looks like.' })
 export class AccountNumberFormat {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The fewest digits an account number has.' })
   minDigits!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The most digits an account number has.' })
   maxDigits!: number;
 
   @Field(() => String, { description: 'The rule in Russian, e.g. «Лицевой счёт должен содержать не более 10 цифр.»' })
@@ -74,13 +74,13 @@ export class BankDetails {
 
 @ObjectType({ description: "How to reach the supplier's own service desk." })
 export class SupportContacts {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The service desk's phone number; null when not given." })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The service desk's e-mail address; null when not given." })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The supplier's website (https://…); null when not given." })
   website!: string | null;
 
   @Field(() => String, { nullable: true, description: "The service desk's postal address, to come in person." })
@@ -91,7 +91,7 @@ export class SupportContacts {
 @ObjectType({ description: 'A gas supplier whose abonents use Kabinet.' })
 @Entity({ tableName: 'supplier' })
 export class Supplier {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the supplier (a UUID)." })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -174,7 +174,10 @@ export class Supplier {
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt!: Date;
 
-  @Field(() => AccountNumberFormat)
+  @Field(() => AccountNumberFormat, {
+    description:
+      'How many digits its account numbers have; `linkPersonalAccount` and `upsertPersonalAccounts` check it.',
+  })
   get accountNumberFormat(): AccountNumberFormat {
     return Object.assign(new AccountNumberFormat(), {
       minDigits: this.accountNumberMinDigits,
@@ -205,7 +208,9 @@ export class Supplier {
     return this.receiptSampleUrl ?? DEFAULT_RECEIPT_SAMPLE_URL;
   }
 
-  @Field(() => SupportContacts)
+  @Field(() => SupportContacts, {
+    description: "The supplier's service desk contacts; each is null until the supplier gives it.",
+  })
   get support(): SupportContacts {
     return Object.assign(new SupportContacts(), {
       phone: this.supportPhone ?? null,

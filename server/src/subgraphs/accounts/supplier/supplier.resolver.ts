@@ -15,7 +15,10 @@ export class SupplierResolver {
   }
 
   @Query(() => Supplier, { nullable: true, description: 'One supplier by its code, or null when there is none.' })
-  supplier(@Arg('code', () => String) code: string, @Ctx() ctx: AccountsContext): Promise<Supplier | null> {
+  supplier(
+    @Arg('code', () => String, { description: 'The supplier’s `code`, e.g. `sankt-peterburg`.' }) code: string,
+    @Ctx() ctx: AccountsContext,
+  ): Promise<Supplier | null> {
     return new SupplierService(ctx.em).findByCode(code);
   }
 }
@@ -27,7 +30,8 @@ export class SupplierSettingsResolver {
       "Changes the settings of the partner's own supplier (scope `supplier:write`); only given fields change.",
   })
   updateSupplierSettings(
-    @Arg('input', () => SupplierSettingsInput) input: SupplierSettingsInput,
+    @Arg('input', () => SupplierSettingsInput, { description: 'The settings to change; those left out stay.' })
+    input: SupplierSettingsInput,
     @Ctx() ctx: AccountsContext,
   ): Promise<UpdateSupplierSettingsPayload> {
     if (ctx.caller.kind !== 'partner') throw new Error('a partner operation reached without a partner caller');

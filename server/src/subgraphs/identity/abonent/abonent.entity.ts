@@ -8,7 +8,7 @@ import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graph
 export class Abonent {
   [OptionalProps]?: 'emailConfirmed' | 'createdAt' | 'updatedAt' | 'readingReminders';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the abonent (a UUID)." })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -45,7 +45,7 @@ export class Abonent {
   @Property({ type: 'datetime' })
   personalDataConsentAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the cabinet was registered.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 

@@ -7,10 +7,10 @@ export class RegisterInput {
   @Field(() => String, { description: 'The login.' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The password; it must follow `passwordPolicy`.' })
   password!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The password again, exactly (else `PASSWORD_MISMATCH`).' })
   passwordRepeat!: string;
 
   @TextLimit(PAYLOAD_MAX_LENGTH)

@@ -28,14 +28,18 @@ export class AbonentResolver {
 
   @Mutation(() => RegisterPayload, { description: 'Creates a cabinet and sends the confirmation letter.' })
   register(
-    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Arg('input', () => RegisterInput, { description: 'The registration form.' }) input: RegisterInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<RegisterPayload> {
     return new RegistrationService(ctx).register(input);
   }
 
   @Mutation(() => ConfirmEmailPayload, { description: 'Confirms the e-mail with the token from the letter’s link.' })
-  confirmEmail(@Arg('token', () => String) token: string, @Ctx() ctx: IdentityContext): Promise<ConfirmEmailPayload> {
+  confirmEmail(
+    @Arg('token', () => String, { description: 'The token from the confirmation link (`/confirm?token=…`).' })
+    token: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<ConfirmEmailPayload> {
     return new RegistrationService(ctx).confirm(token);
   }
 
@@ -48,7 +52,8 @@ export class AbonentResolver {
 
   @Mutation(() => DeleteCabinetPayload, { description: 'Deletes the cabinet and the abonent’s data everywhere.' })
   deleteCabinet(
-    @Arg('password', () => String) password: string,
+    @Arg('password', () => String, { description: 'The current password, to confirm the deletion.' })
+    password: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<DeleteCabinetPayload> {
     return new CabinetService(ctx).delete(callerAbonentId(ctx), password);
@@ -56,7 +61,8 @@ export class AbonentResolver {
 
   @Mutation(() => Abonent, { description: 'Turns the e-mailed reminders to submit readings on or off.' })
   async setReadingReminders(
-    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Arg('enabled', () => Boolean, { description: 'True to receive the reminders, false to stop them.' })
+    enabled: boolean,
     @Ctx() ctx: IdentityContext,
   ): Promise<Abonent> {
     const abonent = await ctx.em.findOneOrFail(Abonent, { id: callerAbonentId(ctx) });

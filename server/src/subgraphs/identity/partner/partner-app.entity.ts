@@ -6,7 +6,7 @@ import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graph
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('Supplier')
 export class SupplierReference {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the supplier (a UUID)." })
   id!: string;
 }
 
@@ -15,11 +15,11 @@ export class SupplierReference {
 export class PartnerApp {
   [OptionalProps]?: 'createdAt' | 'revokedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the app (a UUID)." })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name the operator gave the app when creating it.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -30,7 +30,7 @@ export class PartnerApp {
   @Property({ type: 'text[]' })
   scopes!: string[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the app was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

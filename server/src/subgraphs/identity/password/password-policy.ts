@@ -11,10 +11,10 @@ export class PasswordPolicy {
   @Field(() => String, { description: '`seed` (as published to abonents) or `strict` (ASVS 5.0).' })
   name!: PasswordPolicyName;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The fewest characters (Unicode characters, not UTF-16 units).' })
   minLength!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The most characters.' })
   maxLength!: number;
 
   @Field(() => String, {

@@ -2,12 +2,19 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../../core/user-error.js';
 
-@ObjectType()
+@ObjectType({ description: 'The result of `changePassword`, `requestPasswordReset` or `resetPassword`.' })
 export class PasswordPayload {
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Done; for `requestPasswordReset`, also when the address has no cabinet (no letter is sent then).',
+  })
   ok!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      'What to fix: the password rule’s codes (`PASSWORD_TOO_SHORT`…) and `PASSWORD_MISMATCH`; `WRONG_PASSWORD` or ' +
+      '`PASSWORD_UNCHANGED` (a change); the e-mail’s codes or `RATE_LIMITED` (a reset request); `TOKEN_INVALID`, ' +
+      '`TOKEN_USED` or `TOKEN_EXPIRED` (a reset).',
+  })
   errors!: UserError[];
 }
 

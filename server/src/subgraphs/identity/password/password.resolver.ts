@@ -26,7 +26,8 @@ export class PasswordResolver {
 
   @Mutation(() => PasswordPayload, { description: 'Changes the password; the abonent’s other sessions end.' })
   changePassword(
-    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg('input', () => ChangePasswordInput, { description: 'The current password and the new one, twice.' })
+    input: ChangePasswordInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<PasswordPayload> {
     return new PasswordService(ctx).change(callerAbonentId(ctx), input);
@@ -36,7 +37,8 @@ export class PasswordResolver {
     description: 'Sends a reset link if the address has a cabinet; answers the same either way.',
   })
   requestPasswordReset(
-    @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
+    @Arg('input', () => RequestPasswordResetInput, { description: 'The address to send the link to.' })
+    input: RequestPasswordResetInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<PasswordPayload> {
     return new PasswordService(ctx).requestReset(input);
@@ -46,7 +48,10 @@ export class PasswordResolver {
     description: 'Sets a new password with the token from the reset link; all sessions end.',
   })
   resetPassword(
-    @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
+    @Arg('input', () => ResetPasswordInput, {
+      description: 'The token from the link and the new password, twice.',
+    })
+    input: ResetPasswordInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<PasswordPayload> {
     return new PasswordService(ctx).reset(input);

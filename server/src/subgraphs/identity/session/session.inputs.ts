@@ -2,12 +2,14 @@
 import { Field, InputType } from 'type-graphql';
 import { PAYLOAD_MAX_LENGTH, TextLimit } from '../../../core/text-limits.js';
 
-@InputType()
+@InputType({ description: 'The login form («Вход»).' })
 export class LoginInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The login: the e-mail the cabinet was registered with (letter case does not matter).',
+  })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The cabinet’s password.' })
   password!: string;
 
   @TextLimit(PAYLOAD_MAX_LENGTH)

@@ -8,7 +8,11 @@ import { SessionService } from './session.service.js';
 @Resolver()
 export class SessionResolver {
   @Mutation(() => LoginPayload, { description: 'Starts a session (an HttpOnly cookie) for the e-mail and password.' })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: IdentityContext): Promise<LoginPayload> {
+  login(
+    @Arg('input', () => LoginInput, { description: 'The e-mail, the password and, when required, a CAPTCHA.' })
+    input: LoginInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<LoginPayload> {
     return new SessionService(ctx).login(input);
   }
 

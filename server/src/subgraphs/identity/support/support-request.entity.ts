@@ -25,14 +25,21 @@ export enum SupportMessageAuthor {
   ABONENT = 'ABONENT',
   SUPPORT = 'SUPPORT',
 }
-registerEnumType(SupportMessageAuthor, { name: 'SupportMessageAuthor', description: 'Who wrote a message.' });
+registerEnumType(SupportMessageAuthor, {
+  name: 'SupportMessageAuthor',
+  description: 'Who wrote a message.',
+  valuesConfig: {
+    ABONENT: { description: 'The abonent, adding to their own request.' },
+    SUPPORT: { description: 'Technical support, answering.' },
+  },
+});
 
 @ObjectType({ description: 'A request to technical support.' })
 @Entity({ tableName: 'support_request' })
 export class SupportRequest {
   [OptionalProps]?: 'status' | 'createdAt' | 'number';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the request (a UUID); people quote its `number`." })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -51,15 +58,15 @@ export class SupportRequest {
   @Property({ type: 'text' })
   message!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where support answers, as given with the request.' })
   @Property({ type: 'string', length: 254 })
   contactEmail!: string;
 
-  @Field(() => SupportRequestStatus)
+  @Field(() => SupportRequestStatus, { description: 'Where the request stands.' })
   @Property({ type: 'string', length: 20 })
   status: SupportRequestStatus = SupportRequestStatus.NEW;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was sent.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }
@@ -69,7 +76,7 @@ export class SupportRequest {
 export class SupportMessage {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the message (a UUID)." })
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
@@ -84,7 +91,7 @@ export class SupportMessage {
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was written.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -24,7 +24,7 @@ registerEnumType(SupportAnswerStatus, {
   },
 });
 
-@InputType()
+@InputType({ description: 'The support form («Поддержка»): a question from anyone, logged in or not.' })
 export class CreateSupportRequestInput {
   @Field(() => String, { description: 'Subject, up to 200 characters.' })
   topic!: string;

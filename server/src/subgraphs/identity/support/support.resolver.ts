@@ -37,7 +37,8 @@ export class SupportResolver {
     description: 'Writes to support; a CAPTCHA is needed unless logged in with a confirmed e-mail.',
   })
   createSupportRequest(
-    @Arg('input', () => CreateSupportRequestInput) input: CreateSupportRequestInput,
+    @Arg('input', () => CreateSupportRequestInput, { description: 'The subject, the question and where to answer.' })
+    input: CreateSupportRequestInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<CreateSupportRequestPayload> {
     return new SupportService(ctx).create(input);
@@ -47,7 +48,8 @@ export class SupportResolver {
     description: 'Adds the logged-in abonent’s message to one of their own requests that is not closed.',
   })
   addSupportMessage(
-    @Arg('input', () => AddSupportMessageInput) input: AddSupportMessageInput,
+    @Arg('input', () => AddSupportMessageInput, { description: 'The request’s number and the text to add.' })
+    input: AddSupportMessageInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<SupportThreadPayload> {
     return new SupportThreadService(ctx).add(callerAbonentId(ctx), input);
@@ -58,7 +60,10 @@ export class SupportResolver {
       'Support answers a request (partner key with scope `support:answer`); the abonent gets the answer by letter.',
   })
   answerSupportRequest(
-    @Arg('input', () => AnswerSupportRequestInput) input: AnswerSupportRequestInput,
+    @Arg('input', () => AnswerSupportRequestInput, {
+      description: 'The request’s number, the answer and the status it leaves the request in.',
+    })
+    input: AnswerSupportRequestInput,
     @Ctx() ctx: IdentityContext,
   ): Promise<SupportThreadPayload> {
     return new SupportThreadService(ctx).answer(input);

@@ -17,7 +17,7 @@ import {
 @Directive('@key(fields: "id")')
 @ObjectType('PersonalAccount')
 export class AccountMeters {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the account (a UUID)." })
   id!: string;
 }
 
@@ -41,7 +41,13 @@ export class AccountMetersResolver {
   monthlyConsumption(
     @Root() account: AccountMeters,
     @Ctx() ctx: MeteringContext,
-    @Arg('months', () => Int, { defaultValue: 24 }) months: number,
+    @Arg('months', () => Int, {
+      defaultValue: 24,
+      description:
+        'How many months, 1 to 36 (else BAD_USER_INPUT), up to next month (readings sent after the closing day count ' +
+        'for it); months without accepted readings are left out.',
+    })
+    months: number,
   ): Promise<MonthlyConsumption[]> {
     if (!Number.isInteger(months) || months < 1 || months > 36) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'months — от 1 до 36.', { field: 'months' });
@@ -61,7 +67,11 @@ export class MeterResolver {
   async lastReading(
     @Root() meter: Meter,
     @Ctx() ctx: MeteringContext,
-    @Arg('zone', () => ReadingZone, { nullable: true }) zone?: ReadingZone | null,
+    @Arg('zone', () => ReadingZone, {
+      nullable: true,
+      description: 'The zone; by default TOTAL for a SINGLE meter, DAY for a DAY_NIGHT one.',
+    })
+    zone?: ReadingZone | null,
   ): Promise<Reading | null> {
     const wanted = zone ?? meter.readingZones[0];
     return (await ctx.loaders.lastReadingsByMeter.load(meter.id)).find((r) => r.zone === wanted) ?? null;
@@ -86,7 +96,9 @@ export class MeterResolver {
     return ctx.loaders.comparisonByMeter.load(meter.id);
   }
 
-  @FieldResolver(() => VerificationStatus)
+  @FieldResolver(() => VerificationStatus, {
+    description: 'Where the meter stands with its verification today (Moscow time), from `nextVerificationOn`.',
+  })
   verificationStatus(@Root() meter: Meter, @Ctx() ctx: MeteringContext): VerificationStatus {
     return verificationStatusOf(meter.nextVerificationOn, todayInMoscow(ctx.clock.now()));
   }

@@ -5,14 +5,29 @@ export enum MeterZones {
   SINGLE = 'SINGLE',
   DAY_NIGHT = 'DAY_NIGHT',
 }
-registerEnumType(MeterZones, { name: 'MeterZones', description: 'One register, or separate day and night ones.' });
+registerEnumType(MeterZones, {
+  name: 'MeterZones',
+  description: 'One register, or separate day and night ones.',
+  valuesConfig: {
+    SINGLE: { description: 'One register: its readings name the zone TOTAL.' },
+    DAY_NIGHT: { description: 'Day and night registers: its readings name DAY and NIGHT.' },
+  },
+});
 
 export enum ReadingZone {
   TOTAL = 'TOTAL',
   DAY = 'DAY',
   NIGHT = 'NIGHT',
 }
-registerEnumType(ReadingZone, { name: 'ReadingZone', description: 'TOTAL for single-zone meters.' });
+registerEnumType(ReadingZone, {
+  name: 'ReadingZone',
+  description: 'TOTAL for single-zone meters.',
+  valuesConfig: {
+    TOTAL: { description: 'The one register of a SINGLE meter.' },
+    DAY: { description: 'The day register of a DAY_NIGHT meter.' },
+    NIGHT: { description: 'The night register of a DAY_NIGHT meter.' },
+  },
+});
 
 export enum ReadingSource {
   ABONENT = 'ABONENT',
@@ -20,7 +35,19 @@ export enum ReadingSource {
   BILLING = 'BILLING',
   PAYMENT = 'PAYMENT',
 }
-registerEnumType(ReadingSource, { name: 'ReadingSource', description: 'Who took the reading.' });
+registerEnumType(ReadingSource, {
+  name: 'ReadingSource',
+  description: 'Who took the reading.',
+  valuesConfig: {
+    ABONENT: { description: 'The abonent, with `submitReadings`.' },
+    INSPECTOR: { description: "The supplier's inspector, sent by its billing with `recordReadings`." },
+    BILLING: {
+      description:
+        "The supplier's billing system; no operation of this API records such readings (the demo data's history has them).",
+    },
+    PAYMENT: { description: 'The abonent, with the payment they were sent with (`startPayment`).' },
+  },
+});
 
 export enum VerificationStatus {
   OK = 'OK',
@@ -31,6 +58,14 @@ export enum VerificationStatus {
 registerEnumType(VerificationStatus, {
   name: 'VerificationStatus',
   description: 'Where the meter stands with its verification (поверка): due within 60 days is DUE_SOON.',
+  valuesConfig: {
+    OK: { description: 'The next verification is more than 60 days away.' },
+    DUE_SOON: { description: 'The next verification is due within 60 days.' },
+    EXPIRED: {
+      description: 'The verification date has passed: readings are refused if `ReadingRules.refusePastVerification`.',
+    },
+    UNKNOWN: { description: 'The supplier gave no verification date.' },
+  },
 });
 
 /** How close a verification date counts as «soon». */
@@ -38,10 +73,10 @@ export const VERIFICATION_SOON_DAYS = 60;
 
 @ObjectType({ description: 'A meter reading.' })
 export class Reading {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the reading (a UUID)." })
   id!: string;
 
-  @Field(() => ReadingZone)
+  @Field(() => ReadingZone, { description: 'The register it was read from.' })
   zone!: ReadingZone;
 
   @Field(() => String, { description: 'The value on the dial, a decimal string (e.g. "1234.567").' })
@@ -50,10 +85,10 @@ export class Reading {
   @Field(() => String, { description: 'The month it counts for, YYYY-MM.' })
   period!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was submitted.' })
   submittedAt!: Date;
 
-  @Field(() => ReadingSource)
+  @Field(() => ReadingSource, { description: 'Who took it.' })
   source!: ReadingSource;
 
   @Field(() => Boolean, { description: 'Whether it counts for its period (a later one in the period replaces it).' })
@@ -65,7 +100,7 @@ export class Reading {
 
 @ObjectType({ description: 'What a reading sent now is compared with, for one zone of a meter.' })
 export class ComparisonReading {
-  @Field(() => ReadingZone)
+  @Field(() => ReadingZone, { description: 'The register.' })
   zone!: ReadingZone;
 
   @Field(() => String, {
@@ -94,16 +129,16 @@ export class MonthlyConsumption {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A gas meter on a personal account, kept current by the supplier's billing." })
 export class Meter {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the meter (a UUID), as `ReadingInput.meterId` takes it." })
   id!: string;
 
   accountId!: string;
   supplierId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The serial number (заводской номер), unique within the supplier.' })
   serialNumber!: string;
 
-  @Field(() => MeterZones)
+  @Field(() => MeterZones, { description: 'One register, or day and night ones.' })
   zones!: MeterZones;
 
   @Field(() => Int, { description: 'Digits before the decimal point on the dial.' })

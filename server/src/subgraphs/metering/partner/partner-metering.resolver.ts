@@ -24,7 +24,7 @@ export class PartnerMeteringResolver {
     description: 'Creates or updates meters by serial number (idempotent). Any bad row refuses the whole call.',
   })
   upsertMeters(
-    @Arg('input', () => UpsertMetersInput) input: UpsertMetersInput,
+    @Arg('input', () => UpsertMetersInput, { description: 'The meters to write.' }) input: UpsertMetersInput,
     @Ctx() ctx: MeteringContext,
   ): Promise<PartnerWritePayload> {
     return upsertMeters(ctx.em, partnerOf(ctx).supplierId, input.meters);
@@ -36,7 +36,8 @@ export class PartnerMeteringResolver {
       '`created` counts new readings of their period, `updated` those that replaced one.',
   })
   recordReadings(
-    @Arg('input', () => RecordReadingsInput) input: RecordReadingsInput,
+    @Arg('input', () => RecordReadingsInput, { description: 'The readings and the idempotency key.' })
+    input: RecordReadingsInput,
     @Ctx() ctx: MeteringContext,
   ): Promise<PartnerWritePayload> {
     const partner = partnerOf(ctx);
@@ -49,7 +50,11 @@ export class PartnerMeteringResolver {
   partnerReadings(
     @Ctx() ctx: MeteringContext,
     @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, 1 to 1000.' }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: '`pageInfo.endCursor` of the previous page; left out for the first page.',
+    })
+    after?: string | null,
     @Arg('since', () => GraphQLISODateTime, { nullable: true, description: 'Only readings submitted since.' })
     since?: Date | null,
   ): Promise<PartnerReadingPage> {
@@ -60,7 +65,8 @@ export class PartnerMeteringResolver {
     description: "Sets the partner's supplier's reading rules; only given fields change (an empty input reads them).",
   })
   updateReadingRules(
-    @Arg('input', () => ReadingRulesInput) input: ReadingRulesInput,
+    @Arg('input', () => ReadingRulesInput, { description: 'The rules to change; those left out stay.' })
+    input: ReadingRulesInput,
     @Ctx() ctx: MeteringContext,
   ): Promise<UpdateReadingRulesPayload> {
     return updateReadingRules(ctx.em, partnerOf(ctx).supplierId, input);

@@ -7,7 +7,10 @@ export class MeterInput {
   @Field(() => String, { description: 'The personal account it is installed on.' })
   accountNumber!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'The serial number, 1 to 40 characters: it identifies the meter within the supplier (else `SERIAL_INVALID`).',
+  })
   serialNumber!: string;
 
   @Field(() => MeterZones, { nullable: true, description: 'Default SINGLE.' })
@@ -32,7 +35,7 @@ export class MeterInput {
   status?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Meters of the partner's supplier to create or update (scope `readings:write`)." })
 export class UpsertMetersInput {
   @Field(() => [MeterInput], { description: 'Up to 1000 meters.' })
   meters!: MeterInput[];

@@ -2,7 +2,11 @@
 import { Field, InputType } from 'type-graphql';
 import { ReadingZone } from '../meter/meter.types.js';
 
-@InputType()
+@InputType({
+  description:
+    "One inspector's reading: the dial's digits and a drop below the reading before (unless `rollover`) are checked; " +
+    "the abonents' limits are not.",
+})
 export class InspectorReadingInput {
   @Field(() => String, { description: "The meter's serial number within the supplier." })
   serialNumber!: string;
@@ -17,7 +21,7 @@ export class InspectorReadingInput {
   rollover?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: "Readings taken by the supplier's inspectors (scope `readings:write`)." })
 export class RecordReadingsInput {
   @Field(() => [InspectorReadingInput], { description: 'Up to 1000 readings; all recorded or none.' })
   readings!: InspectorReadingInput[];

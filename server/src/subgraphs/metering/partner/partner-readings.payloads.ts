@@ -5,19 +5,21 @@ import { ReadingSource, ReadingZone } from '../meter/meter.types.js';
 
 @ObjectType({ description: 'A reading with the meter and account it belongs to, for import into billing.' })
 export class PartnerReading {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the reading (a UUID)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The number of the account the meter is on now; empty when metering does not know the account.',
+  })
   accountNumber!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The meter's serial number within the supplier." })
   serialNumber!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The `Meter.id`.' })
   meterId!: string;
 
-  @Field(() => ReadingZone)
+  @Field(() => ReadingZone, { description: 'The register it was read from.' })
   zone!: ReadingZone;
 
   @Field(() => String, { description: 'A decimal string.' })
@@ -26,24 +28,24 @@ export class PartnerReading {
   @Field(() => String, { description: 'YYYY-MM it counts for.' })
   period!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was submitted: the order of the export.' })
   submittedAt!: Date;
 
-  @Field(() => ReadingSource)
+  @Field(() => ReadingSource, { description: 'Who took it.' })
   source!: ReadingSource;
 
   @Field(() => Boolean, { description: 'Whether it counts for its period (false: replaced by a later one).' })
   current!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'm³ since the reading before it, a decimal string.' })
   consumption!: string | null;
 }
 
 @ObjectType({ description: 'A page of readings in a stable order (submission time, then id).' })
 export class PartnerReadingPage {
-  @Field(() => [PartnerReading])
+  @Field(() => [PartnerReading], { description: 'The readings of this page, at most `first`.' })
   nodes!: PartnerReading[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
   pageInfo!: PageInfo;
 }

@@ -2,9 +2,11 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ReadingZone } from '../meter/meter.types.js';
 
-@InputType()
+@InputType({ description: 'One reading: a meter, its zone and the value on the dial.' })
 export class ReadingInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The `Meter.id` of an active meter of the account (else the reading is refused: `METER_NOT_FOUND`).',
+  })
   meterId!: string;
 
   @Field(() => ReadingZone, { nullable: true, description: 'Default TOTAL (single-zone meters).' })
@@ -28,9 +30,11 @@ export class ReadingInput {
   confirmImplausible?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: "Readings of one account's meters, sent together." })
 export class SubmitReadingsInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The `PersonalAccount.id` of an account linked to the cabinet (else `ACCOUNT_NOT_LINKED`).',
+  })
   accountId!: string;
 
   @Field(() => [ReadingInput], { description: 'One per meter and zone; all are recorded, or none.' })

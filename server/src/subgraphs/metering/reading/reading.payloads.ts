@@ -9,17 +9,27 @@ export enum ReadingStatus {
   /** Fine itself, but not recorded because another reading of the submission was refused. */
   NOT_RECORDED = 'NOT_RECORDED',
 }
-registerEnumType(ReadingStatus, { name: 'ReadingStatus' });
+registerEnumType(ReadingStatus, {
+  name: 'ReadingStatus',
+  description: 'Whether a reading sent with `submitReadings` was recorded.',
+  valuesConfig: {
+    ACCEPTED: { description: 'Recorded: it counts for `period`.' },
+    REFUSED: { description: 'Refused: `code` and `message` say why.' },
+    NOT_RECORDED: {
+      description: 'Fine itself, but not recorded because another reading of the submission was refused.',
+    },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'What became of one reading of a submission, and what it means (consumption, charge).' })
 export class ReadingResult {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meter, as sent.' })
   meterId!: string;
 
-  @Field(() => ReadingZone)
+  @Field(() => ReadingZone, { description: 'The zone, as sent (TOTAL when left out).' })
   zone!: ReadingZone;
 
-  @Field(() => ReadingStatus)
+  @Field(() => ReadingStatus, { description: 'Recorded, refused, or not recorded because another was refused.' })
   status!: ReadingStatus;
 
   @Field(() => String, {
@@ -43,11 +53,11 @@ export class ReadingResult {
   @Field(() => Boolean, { description: 'It replaced an earlier reading of the same period (kept in history).' })
   replacedEarlier!: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The `Reading.id` recorded; null unless ACCEPTED.' })
   readingId!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `submitReadings`: one result per reading, all recorded or none.' })
 export class SubmitReadingsPayload {
   @Field(() => Boolean, { description: 'Every reading was accepted and recorded.' })
   ok!: boolean;
@@ -55,7 +65,9 @@ export class SubmitReadingsPayload {
   @Field(() => [UserError], { description: 'Problems with the submission as a whole (the account, the key).' })
   errors!: UserError[];
 
-  @Field(() => [ReadingResult])
+  @Field(() => [ReadingResult], {
+    description: 'One per reading, in the order sent; empty when the submission as a whole was refused (`errors`).',
+  })
   results!: ReadingResult[];
 
   @Field(() => String, { nullable: true, description: 'The period the readings count for, YYYY-MM.' })

@@ -14,7 +14,8 @@ export class ReadingResolver {
       'A reading replaces an earlier one of the same period (both stay in history).',
   })
   submitReadings(
-    @Arg('input', () => SubmitReadingsInput) input: SubmitReadingsInput,
+    @Arg('input', () => SubmitReadingsInput, { description: 'The account, its readings and the idempotency key.' })
+    input: SubmitReadingsInput,
     @Ctx() ctx: MeteringContext,
   ): Promise<SubmitReadingsPayload> {
     if (ctx.caller.kind !== 'abonent') throw new Error('an abonent operation reached without an abonent caller');

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { readingLines, recordedLines, requestHash, sameLines } from './idempotency.js';
 import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
+import type { PayloadCode } from '../../../core/payload-codes.js';
 
 /** Readings one submission may carry (every meter and zone of an account). */
 export const MAX_READINGS_PER_SUBMISSION = 20;
@@ -67,7 +68,7 @@ export function result(
   zone: ReadingZone,
   status: ReadingStatus,
   details: {
-    code?: string;
+    code?: PayloadCode;
     message?: string;
     period?: string;
     consumption?: bigint;

@@ -26,6 +26,7 @@ import {
   type PlausibilityRules,
 } from './plausibility.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
+import type { PayloadCode } from '../../../core/payload-codes.js';
 
 /** The code of a reading refused only until the abonent confirms it (the answer says what it would mean). */
 export const READING_IMPLAUSIBLE = 'READING_IMPLAUSIBLE';
@@ -56,7 +57,7 @@ interface Tariff {
 export type Check =
   | { ok: true; scaled: bigint; consumption: bigint; rollover: boolean }
   /** `consumption`: what the reading would mean, when it is refused only until the abonent confirms it. */
-  | { ok: false; code: string; message: string; consumption?: bigint };
+  | { ok: false; code: PayloadCode; message: string; consumption?: bigint };
 
 export class SubmitService {
   /** The day (Moscow) readings are taken on: it decides their period, tariff and consumption per day. */
@@ -365,7 +366,7 @@ function currentPrice(tariffs: Tariff[], today: string): number | null {
   return valid.sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]?.pricePerUnit ?? null;
 }
 
-function refuse(code: string, message: string): Check {
+function refuse(code: PayloadCode, message: string): Check {
   return { ok: false, code, message };
 }
 

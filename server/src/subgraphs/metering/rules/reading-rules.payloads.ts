@@ -7,10 +7,17 @@ export class ReadingRules {
   @Field(() => String, { nullable: true, description: 'm³ per day; null: no limit.' })
   maxDailyConsumption!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether a reading equal to the one it is compared with (no consumption) is accepted; true by default.',
+  })
   allowZeroConsumption!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether readings of a meter past its verification date are refused (`METER_VERIFICATION_EXPIRED`); true by ' +
+      'default.',
+  })
   refusePastVerification!: boolean;
 
   @Field(() => Int, {
@@ -25,14 +32,14 @@ export class ReadingRules {
   monthlyMaximum!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `updateReadingRules`.' })
 export class UpdateReadingRulesPayload {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Every given field was valid and the rules are saved.' })
   ok!: boolean;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: '`LIMIT_INVALID` for each field to fix; nothing is saved then.' })
   errors!: UserError[];
 
-  @Field(() => ReadingRules, { nullable: true })
+  @Field(() => ReadingRules, { nullable: true, description: 'The rules in force now; null when refused.' })
   rules!: ReadingRules | null;
 }

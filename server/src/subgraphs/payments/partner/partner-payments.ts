@@ -9,10 +9,10 @@ import { Payment, type PaymentRow } from '../payment/payment.types.js';
 
 @ObjectType({ description: 'A page of payments in a stable order (status change time, then id).' })
 export class PartnerPaymentPage {
-  @Field(() => [Payment])
+  @Field(() => [Payment], { description: 'The payments of this page, at most `first`.' })
   nodes!: Payment[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
   pageInfo!: PageInfo;
 }
 
@@ -44,7 +44,11 @@ export class PartnerPaymentsResolver {
   partnerPayments(
     @Ctx() ctx: PaymentsContext,
     @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, 1 to 1000.' }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: '`pageInfo.endCursor` of the previous page; left out for the first page.',
+    })
+    after?: string | null,
     @Arg('since', () => GraphQLISODateTime, {
       nullable: true,
       description: 'Only payments whose status changed since.',

@@ -4,9 +4,11 @@ import { TextLimit, URL_MAX_LENGTH } from '../../../core/text-limits.js';
 import { ReadingInput } from '../../metering/reading/reading.inputs.js';
 import { PaymentPurpose } from './payment.types.js';
 
-@InputType()
+@InputType({ description: 'What to pay for which account, where the receipt goes and where the payer returns.' })
 export class StartPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The `PersonalAccount.id` of an account linked to the cabinet (else `ACCOUNT_NOT_FOUND`).',
+  })
   accountId!: string;
 
   @Field(() => PaymentPurpose, { description: 'DEBT pays what is due now; CUSTOM pays `amount`.' })

@@ -51,7 +51,10 @@ export class AccountPaymentsResolver {
 @Resolver()
 export class PaymentResolver {
   @Query(() => Payment, { nullable: true, description: "One of the caller's payments (a partner: its supplier's)." })
-  async payment(@Arg('id', () => ID) id: string, @Ctx() ctx: PaymentsContext): Promise<Payment | null> {
+  async payment(
+    @Arg('id', () => ID, { description: 'The `Payment.id`.' }) id: string,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<Payment | null> {
     const row = await visiblePayment(ctx, id);
     return row ? Payment.fromRow(row, ctx.caller.kind === 'abonent' ? ctx.caller.abonentId : null) : null;
   }
@@ -62,7 +65,8 @@ export class PaymentResolver {
       'them first; if any is refused, no payment starts). The same idempotency key returns the same payment.',
   })
   startPayment(
-    @Arg('input', () => StartPaymentInput) input: StartPaymentInput,
+    @Arg('input', () => StartPaymentInput, { description: 'What to pay for which account, with the readings to send.' })
+    input: StartPaymentInput,
     @Ctx() ctx: PaymentsContext,
   ): Promise<StartPaymentPayload> {
     return new StartPaymentService(ctx).start(abonentOf(ctx), input);
@@ -74,7 +78,10 @@ export class PaymentResolver {
       "Asks the acquirer about one of the caller's payments that is not final yet (the result page after the " +
       'payment page) and returns it as it is now; null when there is no such payment.',
   })
-  async checkPayment(@Arg('id', () => ID) id: string, @Ctx() ctx: PaymentsContext): Promise<Payment | null> {
+  async checkPayment(
+    @Arg('id', () => ID, { description: 'The `Payment.id`, as the return page gets it (`payment=<id>`).' }) id: string,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<Payment | null> {
     const abonentId = abonentOf(ctx);
     let row = await visiblePayment(ctx, id);
     if (!row) return null;

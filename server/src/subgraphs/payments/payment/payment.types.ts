@@ -11,7 +11,18 @@ export enum PaymentStatus {
   /** Succeeded, then refunded in full. */
   REFUNDED = 'REFUNDED',
 }
-registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description:
+    'Where a payment stands; it only moves forward: CREATED → PENDING → SUCCEEDED or CANCELED, SUCCEEDED → REFUNDED.',
+  valuesConfig: {
+    CREATED: { description: 'Recorded by Kabinet; the acquirer has not confirmed it has the payment yet.' },
+    PENDING: { description: 'The acquirer waits for the payer to confirm (card, 3-D Secure) on `confirmationUrl`.' },
+    SUCCEEDED: { description: 'Paid; a partial refund leaves it SUCCEEDED (see `refunded`).' },
+    CANCELED: { description: 'Not paid: see `cancellationCode` and `cancellationReason`.' },
+    REFUNDED: { description: 'Succeeded, then refunded in full.' },
+  },
+});
 
 export enum PaymentPurpose {
   /** The current amount due. */
@@ -19,7 +30,14 @@ export enum PaymentPurpose {
   /** An amount the abonent chose. */
   CUSTOM = 'CUSTOM',
 }
-registerEnumType(PaymentPurpose, { name: 'PaymentPurpose' });
+registerEnumType(PaymentPurpose, {
+  name: 'PaymentPurpose',
+  description: 'What a payment pays.',
+  valuesConfig: {
+    DEBT: { description: 'The amount due when it was started (`PersonalAccount.amountDue.due`).' },
+    CUSTOM: { description: 'An amount the abonent chose.' },
+  },
+});
 
 /** Statuses nothing moves from except by a refund. */
 export const FINAL_STATUSES: readonly PaymentStatus[] = [
@@ -81,22 +99,22 @@ export interface PaymentRow {
 
 @ObjectType({ description: 'An online payment for a personal account.' })
 export class Payment {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the payment (a UUID); the return page gets it as `payment=<id>`." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The `PersonalAccount.id` paid for.' })
   accountId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The number of the account paid for.' })
   accountNumber!: string;
 
-  @Field(() => PaymentPurpose)
+  @Field(() => PaymentPurpose, { description: 'The debt, or an amount the abonent chose.' })
   purpose!: PaymentPurpose;
 
   @Field(() => Int, { description: 'Kopecks.' })
   amount!: number;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where the payment stands.' })
   status!: PaymentStatus;
 
   @Field(() => Boolean, { description: 'The status will not change any more (except by a refund).' })
@@ -117,10 +135,13 @@ export class Payment {
   @Field(() => Int, { description: 'How many readings were submitted with the payment.' })
   readingsSubmitted!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was started.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the acquirer reported it paid; null until then, and for a canceled payment.',
+  })
   succeededAt!: Date | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When the status last changed (the order of the partner export).' })
@@ -189,7 +210,7 @@ export class AmountDue {
 
 @ObjectType({ description: 'Whether the caller can pay this account online now, and if not, why.' })
 export class OnlinePayment {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether `startPayment` takes the account now.' })
   available!: boolean;
 
   @Field(() => String, {
@@ -206,6 +227,6 @@ export class OnlinePayment {
 @Directive('@key(fields: "id")')
 @ObjectType('PersonalAccount')
 export class AccountPayments {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Kabinet's id of the account (a UUID)." })
   id!: string;
 }

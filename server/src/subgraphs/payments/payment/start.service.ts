@@ -25,6 +25,7 @@ import { receiptItemDescription } from './receipt-letter.js';
 import { applyProviderState, type StatusDependencies, type StatusSource } from './status.js';
 import { amountDue } from './amount-due.js';
 import { debtInProgress, openDebtPayment } from './debt-in-progress.js';
+import { payloadCode, type PayloadCode } from '../../../core/payload-codes.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_KOPECKS = 100;
@@ -220,14 +221,16 @@ export class StartPaymentService {
     if (answer.ok) return [];
     // Problems of the submission as a whole (the account not linked yet for metering) concern the readings field;
     // a refused reading is `readings.<index>`.
-    const refusals = answer.errors.map((e) => UserError.of('readings', e.code, e.message));
+    const refusals = answer.errors.map((e) =>
+      UserError.of('readings', payloadCode(e.code, 'READINGS_REFUSED'), e.message),
+    );
     answer.results.forEach((r) => {
       if (r.status !== 'REFUSED') return;
       const index = readings.findIndex(
         (given) => given.meterId === r.meterId && (given.zone ?? ReadingZone.TOTAL) === r.zone,
       );
       refusals.push(
-        UserError.of(`readings.${index}`, r.code ?? 'READING_REFUSED', r.message ?? 'Показание не принято.'),
+        UserError.of(`readings.${index}`, payloadCode(r.code, 'READING_REFUSED'), r.message ?? 'Показание не принято.'),
       );
     });
     return refusals.length ? refusals : [UserError.of('readings', 'READINGS_REFUSED', 'Показания не приняты.')];
@@ -264,7 +267,7 @@ export class StartPaymentService {
     return `Сумма одного платежа — не больше ${formatMoney(this.ctx.config.payments.maxKopecks)}.`;
   }
 
-  private refuse(field: string, code: string, message: string): StartPaymentPayload {
+  private refuse(field: string, code: PayloadCode, message: string): StartPaymentPayload {
     return failed(StartPaymentPayload, [UserError.of(field, code, message)], { payment: null, confirmationUrl: null });
   }
 
