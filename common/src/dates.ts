@@ -75,3 +75,30 @@ export function formatMonthGenitive(month: string): string {
   const name = DAY_MONTH.formatToParts(new Date(Date.UTC(year, m - 1, 1))).find((p) => p.type === 'month');
   return `${name?.value ?? month} ${year}`;
 }
+
+const PLURAL = new Intl.PluralRules('ru-RU');
+
+/** The units a duration is said in, largest first, with the word for one / few / many. */
+const UNITS: ReadonlyArray<{ ms: number; one: string; few: string; many: string }> = [
+  { ms: 86_400_000, one: 'день', few: 'дня', many: 'дней' },
+  { ms: 3_600_000, one: 'час', few: 'часа', many: 'часов' },
+  { ms: 60_000, one: 'минута', few: 'минуты', many: 'минут' },
+  { ms: 1000, one: 'секунда', few: 'секунды', many: 'секунд' },
+];
+
+/**
+ * A duration as a letter or a message says it: `1 час`, `30 минут`, `3 дня`, `1 час 30 минут`; the two largest
+ * units at most, rounded down to whole seconds.
+ */
+export function formatDuration(ms: number): string {
+  let rest = Math.max(0, Math.floor(ms / 1000) * 1000);
+  const parts: string[] = [];
+  for (const unit of UNITS) {
+    const count = Math.floor(rest / unit.ms);
+    if (count === 0 || parts.length === 2) continue;
+    rest -= count * unit.ms;
+    const form = PLURAL.select(count);
+    parts.push(`${count} ${form === 'one' ? unit.one : form === 'few' ? unit.few : unit.many}`);
+  }
+  return parts.length ? parts.join(' ') : '0 секунд';
+}

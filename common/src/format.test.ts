@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDay,
   formatDayMonth,
+  formatDuration,
   formatMonth,
   formatMonthGenitive,
   formatMonthLower,
@@ -64,5 +65,19 @@ describe('reading messages', () => {
     expect(readingMessages.implausible('9553.9')).toContain('Расход 9\u00a0553,9 м³');
     expect(readingMessages.belowPrevious('100')).toContain('(100)');
     expect(readingMessages.belowPrevious('1\u00a0188,518')).toContain('(1\u00a0188,518)');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a duration in Russian, with the plural each number takes', () => {
+    expect(formatDuration(3_600_000)).toBe('1 час');
+    expect(formatDuration(2 * 3_600_000)).toBe('2 часа');
+    expect(formatDuration(5 * 3_600_000)).toBe('5 часов');
+    expect(formatDuration(21 * 3_600_000)).toBe('21 час');
+    expect(formatDuration(30 * 60_000)).toBe('30 минут');
+    expect(formatDuration(90 * 60_000)).toBe('1 час 30 минут');
+    expect(formatDuration(3 * 86_400_000)).toBe('3 дня');
+    expect(formatDuration(45_000)).toBe('45 секунд');
+    expect(formatDuration(86_400_000 + 3_600_000 + 60_000)).toBe('1 день 1 час');
   });
 });

@@ -82,7 +82,7 @@ export const ForgotPasswordPage: Component = () => {
           <div ref={successBox} class="success" role="status" tabindex="-1">
             <p>
               Если Личный кабинет с адресом <strong>{address()}</strong> существует, мы отправили на него письмо со
-              ссылкой для восстановления пароля. Ссылка действительна 1 час.
+              ссылкой для восстановления пароля. Срок действия ссылки указан в письме.
             </p>
           </div>
         )}

@@ -437,6 +437,8 @@ describe('passwords', () => {
     expect(unknown.body).toEqual(known.body);
     expect(known.body.data.requestPasswordReset.ok).toBe(true);
     const letter = await mail.waitFor(email, /Восстановление пароля/);
+    // PASSWORD_RESET_TTL's default, as the letter says it.
+    expect(letter.text).toContain('Ссылка действительна 1 час и только один раз.');
     const token = new URL(mail.linkIn(letter, '/reset-password')).searchParams.get('token');
     const reset = `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { ok errors { field code } } }`;
     const weak = await app.browser().graphql(reset, { input: { token, newPassword: 'abc', newPasswordRepeat: 'abc' } });

@@ -1,5 +1,5 @@
 // The letters identity sends, in Russian, as HTML and plain text.
-import { formatDate, formatMonthLower } from '@kabinet/common/dates';
+import { formatDate, formatDuration, formatMonthLower } from '@kabinet/common/dates';
 import { escapeHtml, type Letter } from '../../../core/mail.js';
 
 const SIGNATURE = 'С уважением,\nЛичный кабинет абонента';
@@ -52,14 +52,14 @@ export function passwordChangedLetter(to: string, resetUrl: string): Letter {
   ]);
 }
 
-export function passwordResetLetter(to: string, url: string): Letter {
+export function passwordResetLetter(to: string, url: string, validForMs: number): Letter {
   return letter(
     'reset-password',
     to,
     'Восстановление пароля от Личного кабинета',
     [
       'Вы запросили восстановление пароля от Личного кабинета. Чтобы задать новый пароль, перейдите по ссылке ниже.',
-      'Ссылка действительна 1 час и только один раз.',
+      `Ссылка действительна ${formatDuration(validForMs)} и только один раз.`,
       'Если Вы не запрашивали восстановление, просто не отвечайте на это письмо: пароль останется прежним.',
     ],
     { url, label: 'Задать новый пароль' },

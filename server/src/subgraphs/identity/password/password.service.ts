@@ -1,4 +1,5 @@
 // «Смена пароля» and «Забыли пароль?»: both end other sessions and tell the owner by letter.
+import { formatDuration } from '@kabinet/common/dates';
 import { sendLetter } from '../../../core/mail.js';
 import { failed, succeeded, UserError } from '../../../core/user-error.js';
 import { Abonent } from '../abonent/abonent.entity.js';
@@ -14,10 +15,10 @@ import type { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput
 import { PasswordPayload, PasswordResetLink } from './password.payloads.js';
 
 /** Why a reset link cannot set a password, said the same by the page and by the reset itself. */
-function resetLinkProblem(outcome: 'unknown' | 'used' | 'expired' | 'revoked'): UserError {
+function resetLinkProblem(outcome: 'unknown' | 'used' | 'expired' | 'revoked', validForMs: number): UserError {
   const message =
     outcome === 'expired'
-      ? 'Срок действия ссылки истёк (она действует 1 час). Запросите восстановление пароля ещё раз.'
+      ? `Срок действия ссылки истёк (она действует ${formatDuration(validForMs)}). Запросите восстановление пароля ещё раз.`
       : outcome === 'used'
         ? 'Эта ссылка уже использована. Если нужно, запросите восстановление пароля ещё раз.'
         : 'Ссылка недействительна. Запросите восстановление пароля ещё раз и откройте ссылку из последнего письма.';
@@ -84,7 +85,11 @@ export class PasswordService {
         await sendLetter(
           queue,
           tx,
-          passwordResetLetter(abonent.email, `${config.publicUrl}/reset-password?token=${token}`),
+          passwordResetLetter(
+            abonent.email,
+            `${config.publicUrl}/reset-password?token=${token}`,
+            config.passwordResetTtlMs,
+          ),
           config.publicUrl,
         );
       });
@@ -117,7 +122,7 @@ export class PasswordService {
       return null;
     });
     if (outcome === null) return succeeded(PasswordPayload);
-    return failed(PasswordPayload, [resetLinkProblem(outcome)]);
+    return failed(PasswordPayload, [resetLinkProblem(outcome, this.ctx.config.passwordResetTtlMs)]);
   }
 
   /** The link's state as the reset would find it now; nothing is used up. */
@@ -125,7 +130,7 @@ export class PasswordService {
     const state = await inspectEmailToken(this.ctx.em, token.trim(), 'reset_password', this.ctx.clock.now());
     return Object.assign(new PasswordResetLink(), {
       usable: state === 'valid',
-      problem: state === 'valid' ? null : resetLinkProblem(state),
+      problem: state === 'valid' ? null : resetLinkProblem(state, this.ctx.config.passwordResetTtlMs),
     });
   }
 
