@@ -1,6 +1,6 @@
 // Lint gate (`npm run lint`): typescript-eslint with type information on every .ts/.tsx file of the tree.
 // The project service gives each file the program of its nearest tsconfig.json (the root one for server/,
-// bench/, scripts/ and vitest.config.ts; web/tsconfig.json for the web client); a file no tsconfig includes
+// bench/, scripts/, sdk/ and vitest.config.ts; web/tsconfig.json for the web client); a file no tsconfig includes
 // is an error, so a new folder must be added to a tsconfig before it can be linted.
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Generated (codegen), build output, the embedded database and the PostGraphile peer (its own package).
-    ignores: ['web/src/graphql/', 'web/dist/', 'data/', 'coverage/', 'bench/postgraphile/'],
+    ignores: ['web/src/graphql/', 'sdk/src/graphql/', 'web/dist/', 'data/', 'coverage/', 'bench/postgraphile/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

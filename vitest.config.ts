@@ -10,7 +10,7 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['common/**/*.test.ts', 'server/**/*.test.ts'],
+    include: ['common/**/*.test.ts', 'sdk/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['server/test/support/setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

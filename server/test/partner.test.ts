@@ -1,19 +1,41 @@
-// The partner API: API keys (issued by the operator's command, hashed, revocable), bulk writes that are all or
-// nothing, paging in a stable order, and a partner that never reaches another supplier's data or an abonent's role.
+// The partner API through the partner SDK (sdk/), as a supplier's billing calls it over HTTP: API keys (issued by
+// the operator's command, hashed, revocable), bulk writes that are all or nothing, paging in a stable order, and a
+// partner that never reaches another supplier's data or an abonent's role. What the SDK cannot send (a malformed
+// Authorization header, a cookie along with a key) and what abonents send stays raw GraphQL.
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmedAbonent, createPartner, type Partner } from '../../../../test/support/abonents.js';
-import { SERVER_URL } from '../../../../test/support/database.js';
-import { runProcess } from '../../../../test/support/processes.js';
-import { useTestKabinet } from '../../../../test/support/use-kabinet.js';
-import { hashToken } from '../../../core/tokens.js';
+import {
+  collect,
+  createPartnerClient,
+  KabinetApiError,
+  UpsertPersonalAccountsDocument,
+  type BulkWriteResult,
+  type PartnerClient,
+} from '../../sdk/src/index.js';
+import { hashToken } from '../src/core/tokens.js';
+import { PartnerService } from '../src/subgraphs/identity/partner/partner.service.js';
+import { confirmedAbonent, createPartner, type Partner } from './support/abonents.js';
+import { SERVER_URL } from './support/database.js';
+import { runProcess } from './support/processes.js';
+import { useTestKabinet } from './support/use-kabinet.js';
 
 const { app, mail } = useTestKabinet({ DEMO_DATA: 'true' });
+let url: string;
 let spb: Partner;
 let voronezh: Partner;
+let spbApi: PartnerClient;
+let voronezhApi: PartnerClient;
+
+/** An SDK client with this key, on the Kabinet of this file (listening on a real port). */
+const sdk = (apiKey: string) => createPartnerClient({ url, apiKey, retry: { baseDelayMs: 10 } });
 
 beforeAll(async () => {
+  await app.kabinet.http.listen({ host: '127.0.0.1', port: 0 });
+  url = `http://127.0.0.1:${(app.kabinet.http.server.address() as AddressInfo).port}/graphql`;
   spb = await createPartner(app, 'sankt-peterburg', ['accounts:read', 'accounts:write']);
   voronezh = await createPartner(app, 'voronezh', ['accounts:read', 'accounts:write']);
+  spbApi = sdk(spb.apiKey);
+  voronezhApi = sdk(voronezh.apiKey);
 });
 
 const UPSERT = `mutation ($input: UpsertPersonalAccountsInput!) {
@@ -35,6 +57,23 @@ function accounts(count: number, from: number, extra: Record<string, unknown> = 
   }));
 }
 
+/** A bulk write's totals and errors, as the one call of up to 1000 rows answered them. */
+function payload(result: BulkWriteResult): Omit<BulkWriteResult, 'chunks'> {
+  expect(result.chunks).toHaveLength(1);
+  const { ok, created, updated, unchanged, errors } = result;
+  return { ok, created, updated, unchanged, errors };
+}
+
+/** The error a call was refused with (fails the test when it was not refused). */
+async function refusal(call: Promise<unknown>): Promise<KabinetApiError> {
+  const error = await call.then(
+    () => new Error('expected the call to be refused'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(KabinetApiError);
+  return error as KabinetApiError;
+}
+
 async function rowCount(where: string, params: unknown[]): Promise<number> {
   const rows = await app.kabinet.subgraphs.accounts.orm.em
     .fork()
@@ -45,16 +84,12 @@ async function rowCount(where: string, params: unknown[]): Promise<number> {
 
 describe('API keys', () => {
   it('make the caller the partner app: its name, scopes and supplier', async () => {
-    const { body } = await spb.graphql('{ partnerApp { id name scopes supplier { code name } } }');
-    expect(body).toEqual({
-      data: {
-        partnerApp: {
-          id: spb.appId,
-          name: 'Биллинг sankt-peterburg',
-          scopes: ['accounts:read', 'accounts:write'],
-          supplier: { code: 'sankt-peterburg', name: 'Межрегионгаз Санкт-Петербург' },
-        },
-      },
+    expect(await spbApi.partnerApp()).toEqual({
+      id: spb.appId,
+      name: 'Биллинг sankt-peterburg',
+      scopes: ['accounts:read', 'accounts:write'],
+      createdAt: expect.any(String),
+      supplier: { id: expect.any(String), code: 'sankt-peterburg', name: 'Межрегионгаз Санкт-Петербург' },
     });
   });
 
@@ -70,29 +105,27 @@ describe('API keys', () => {
   });
 
   it('refuse a malformed header, an unknown key and a revoked key with 401 and a clear message', async () => {
+    // The SDK always sends `Bearer <key>`: a malformed header only a hand-made request can send.
     const malformed = await app.graphql('{ partnerApp { id } }', {}, { authorization: 'Token abc' });
     expect(malformed.status).toBe(401);
     expect(malformed.body.errors?.[0]).toMatchObject({
       message: 'Заголовок Authorization должен иметь вид «Bearer <API-ключ>».',
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    const unknown = await app.graphql('{ partnerApp { id } }', {}, { authorization: 'Bearer kbp_unknown' });
-    expect(unknown.status).toBe(401);
-    expect(unknown.body.errors?.[0]?.message).toBe('API-ключ недействителен или отозван.');
+    const unknown = await refusal(sdk('kbp_unknown').partnerApp());
+    expect(unknown.httpStatus).toBe(401);
+    expect(unknown.message).toBe('API-ключ недействителен или отозван.');
 
     const temporary = await createPartner(app, 'sankt-peterburg', ['accounts:read']);
-    expect((await temporary.graphql('{ partnerApp { id } }')).status).toBe(200);
-    const { PartnerService } = await import('../../identity/partner/partner.service.js');
+    expect((await sdk(temporary.apiKey).partnerApp()).id).toBe(temporary.appId);
     const service = new PartnerService(app.kabinet.subgraphs.identity.orm.em.fork());
     expect(await service.revoke({ keyId: temporary.keyId })).toBe(true);
-    expect((await temporary.graphql('{ partnerApp { id } }')).status).toBe(401);
+    expect((await refusal(sdk(temporary.apiKey).partnerApp())).httpStatus).toBe(401);
     // A new key of the same app works; revoking the app revokes every key it has.
     const next = await service.issueKey(temporary.appId);
-    const nextCall = await app.graphql('{ partnerApp { id } }', {}, { authorization: `Bearer ${next.apiKey}` });
-    expect(nextCall.body.data).toEqual({ partnerApp: { id: temporary.appId } });
+    expect((await sdk(next.apiKey).partnerApp()).id).toBe(temporary.appId);
     expect(await service.revoke({ appId: temporary.appId })).toBe(true);
-    const afterApp = await app.graphql('{ partnerApp { id } }', {}, { authorization: `Bearer ${next.apiKey}` });
-    expect(afterApp.status).toBe(401);
+    expect((await refusal(sdk(next.apiKey).partnerApp())).httpStatus).toBe(401);
   });
 
   it('never pass as an abonent, and an abonent session never passes as a partner', async () => {
@@ -103,12 +136,11 @@ describe('API keys', () => {
     const pageAsAbonent = await abonent.client.graphql(PAGE, { first: 1 });
     expect(pageAsAbonent.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // A key cannot act as an abonent.
-    const me = await spb.graphql('{ me { id } }');
-    expect(me.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const link = await spb.graphql(
+    expect((await refusal(spbApi.request('{ me { id } }'))).code).toBe('UNAUTHENTICATED');
+    const link = spbApi.request(
       'mutation { linkPersonalAccount(input: { supplierCode: "sankt-peterburg", number: "702062012", proof: "4,37507" }) { ok } }',
     );
-    expect(link.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await refusal(link)).code).toBe('UNAUTHENTICATED');
     // A session cookie sent along with a key is not looked at: the request is the partner's alone.
     const cookie = [...abonent.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const both = { cookie, authorization: `Bearer ${spb.apiKey}` };
@@ -116,19 +148,19 @@ describe('API keys', () => {
     expect((await app.graphql('{ me { id } }', {}, both)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // A session token is not an API key.
     const sessionToken = [...abonent.client.cookies.values()][0]!;
-    expect((await app.graphql('{ partnerApp { id } }', {}, { authorization: `Bearer ${sessionToken}` })).status).toBe(
-      401,
-    );
+    expect((await refusal(sdk(sessionToken).partnerApp())).httpStatus).toBe(401);
   });
 
   it('carry only the scopes given: a read-only key cannot write', async () => {
-    const reader = await createPartner(app, 'sankt-peterburg', ['accounts:read']);
-    const { body } = await reader.graphql(UPSERT, { input: { accounts: accounts(1, 8_100_000) } });
-    expect(body.errors?.[0]).toMatchObject({
+    const reader = sdk((await createPartner(app, 'sankt-peterburg', ['accounts:read'])).apiKey);
+    const refused = await refusal(reader.upsertPersonalAccounts({ accounts: accounts(1, 8_100_000) }));
+    expect(refused).toMatchObject({
       message: 'У API-ключа нет разрешения accounts:write.',
+      code: 'FORBIDDEN',
       extensions: { code: 'FORBIDDEN', scope: 'accounts:write' },
     });
-    expect((await reader.graphql(PAGE, { first: 1 })).body.errors).toBeUndefined();
+    // A page read does not throw: no GraphQL errors.
+    expect((await reader.partnerAccounts({ first: 1 })).nodes).toBeInstanceOf(Array);
   });
 });
 
@@ -136,8 +168,8 @@ describe('upsertPersonalAccounts', () => {
   it('writes 1000 accounts all or nothing: one bad row refuses the call with its index, and nothing is written', async () => {
     const batch = accounts(1000, 9_000_000);
     batch[617] = { ...batch[617]!, number: '90006A7' };
-    const refused = await spb.graphql(UPSERT, { input: { accounts: batch } });
-    expect(refused.body.data.upsertPersonalAccounts).toEqual({
+    const refused = await spbApi.upsertPersonalAccounts({ accounts: batch });
+    expect(payload(refused)).toEqual({
       ok: false,
       created: 0,
       updated: 0,
@@ -154,8 +186,8 @@ describe('upsertPersonalAccounts', () => {
     expect(await rowCount(`"number" between '9000000' and '9000999'`, [])).toBe(0);
 
     batch[617] = { ...batch[617], number: '9000617' };
-    const written = await spb.graphql(UPSERT, { input: { accounts: batch } });
-    expect(written.body.data.upsertPersonalAccounts).toMatchObject({
+    const written = await spbApi.upsertPersonalAccounts({ accounts: batch });
+    expect(payload(written)).toMatchObject({
       ok: true,
       created: 1000,
       updated: 0,
@@ -166,16 +198,16 @@ describe('upsertPersonalAccounts', () => {
     );
 
     // Idempotent: the same call again changes nothing; one changed row is one update.
-    const replay = await spb.graphql(UPSERT, { input: { accounts: batch } });
-    expect(replay.body.data.upsertPersonalAccounts).toMatchObject({
+    const replay = await spbApi.upsertPersonalAccounts({ accounts: batch });
+    expect(payload(replay)).toMatchObject({
       ok: true,
       created: 0,
       updated: 0,
       unchanged: 1000,
     });
     batch[3] = { ...batch[3]!, address: 'г. Санкт-Петербург, новый адрес' };
-    const changed = await spb.graphql(UPSERT, { input: { accounts: batch } });
-    expect(changed.body.data.upsertPersonalAccounts).toMatchObject({
+    const changed = await spbApi.upsertPersonalAccounts({ accounts: batch });
+    expect(payload(changed)).toMatchObject({
       ok: true,
       created: 0,
       updated: 1,
@@ -188,12 +220,8 @@ describe('upsertPersonalAccounts', () => {
       { number: '123', address: ' ', holderName: 'А', balanceAsOf: '2026-02-30' },
       { number: '123', address: 'x', holderName: 'Б', receiptPin: '12', receiptReading: 'abc' },
     ];
-    const { body } = await spb.graphql(UPSERT, { input: { accounts: rows } });
-    expect(
-      body.data.upsertPersonalAccounts.errors.map(
-        (e: { index: number; field: string; code: string }) => `${e.index}:${e.field}:${e.code}`,
-      ),
-    ).toEqual([
+    const { errors } = await spbApi.upsertPersonalAccounts({ accounts: rows });
+    expect(errors.map((e) => `${e.index}:${e.field}:${e.code}`)).toEqual([
       '0:address:REQUIRED',
       '0:balanceAsOf:DATE_INVALID',
       '1:number:DUPLICATE_ROW',
@@ -203,67 +231,55 @@ describe('upsertPersonalAccounts', () => {
   });
 
   it('refuses more than 1000 rows at the gateway', async () => {
-    const { status, body } = await spb.graphql(UPSERT, { input: { accounts: accounts(1001, 9_500_000) } });
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe('LIST_ARGUMENT_TOO_LONG');
+    // The SDK's method would send them in two calls; one call of 1001 rows, as `request` sends it, is refused.
+    const refused = await refusal(
+      spbApi.request(UpsertPersonalAccountsDocument, { input: { accounts: accounts(1001, 9_500_000) } }),
+    );
+    expect(refused.httpStatus).toBe(400);
+    expect(refused.code).toBe('LIST_ARGUMENT_TOO_LONG');
   });
 });
 
 describe('charges, balances and tariffs', () => {
   it('reach the abonent who linked the account; an older balance does not overwrite a newer one', async () => {
-    await spb.graphql(UPSERT, {
-      input: {
-        accounts: [{ number: '7777001', address: 'СПб, д. 1', holderName: 'Смирнов С. С.', receiptReading: '10' }],
-      },
+    await spbApi.upsertPersonalAccounts({
+      accounts: [{ number: '7777001', address: 'СПб, д. 1', holderName: 'Смирнов С. С.', receiptReading: '10' }],
     });
-    const charges = await spb.graphql(
-      `mutation ($input: UpsertChargesInput!) { upsertCharges(input: $input) { ok created updated unchanged errors { index code } } }`,
-      {
-        input: {
-          charges: [
-            { accountNumber: '7777001', month: '2026-09', volume: '5.5', amount: 4516 },
-            { accountNumber: '7777001', month: '2026-10', volume: '7.125', amount: 5850 },
-          ],
-        },
-      },
-    );
-    expect(charges.body.data.upsertCharges).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, errors: [] });
-    const corrected = await spb.graphql(
-      `mutation ($input: UpsertChargesInput!) { upsertCharges(input: $input) { ok created updated unchanged } }`,
-      { input: { charges: [{ accountNumber: '7777001', month: '2026-10', volume: '7.125', amount: 5851 }] } },
-    );
-    expect(corrected.body.data.upsertCharges).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0 });
+    const charges = await spbApi.upsertCharges({
+      charges: [
+        { accountNumber: '7777001', month: '2026-09', volume: '5.5', amount: 4516 },
+        { accountNumber: '7777001', month: '2026-10', volume: '7.125', amount: 5850 },
+      ],
+    });
+    expect(payload(charges)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, errors: [] });
+    const corrected = await spbApi.upsertCharges({
+      charges: [{ accountNumber: '7777001', month: '2026-10', volume: '7.125', amount: 5851 }],
+    });
+    expect(payload(corrected)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0, errors: [] });
 
-    const SET_BALANCES = `mutation ($input: SetBalancesInput!) { setBalances(input: $input) { ok updated unchanged } }`;
-    const newer = await spb.graphql(SET_BALANCES, {
-      input: { balances: [{ accountNumber: '7777001', balance: 5851, asOf: '2026-11-01' }] },
+    const newer = await spbApi.setBalances({
+      balances: [{ accountNumber: '7777001', balance: 5851, asOf: '2026-11-01' }],
     });
-    expect(newer.body.data.setBalances).toEqual({ ok: true, updated: 1, unchanged: 0 });
-    const older = await spb.graphql(SET_BALANCES, {
-      input: { balances: [{ accountNumber: '7777001', balance: 999, asOf: '2026-10-01' }] },
+    expect(payload(newer)).toMatchObject({ ok: true, updated: 1, unchanged: 0, errors: [] });
+    const older = await spbApi.setBalances({
+      balances: [{ accountNumber: '7777001', balance: 999, asOf: '2026-10-01' }],
     });
-    expect(older.body.data.setBalances).toEqual({ ok: true, updated: 0, unchanged: 1 });
+    expect(payload(older)).toMatchObject({ ok: true, updated: 0, unchanged: 1, errors: [] });
 
-    const SET_TARIFFS = `mutation ($input: SetTariffsInput!) { setTariffs(input: $input) { ok errors { index field code } } }`;
     const tariffs = [
       { service: 'Газоснабжение', pricePerUnit: 821, validFrom: '2026-07-01' },
       { service: 'Газоснабжение', pricePerUnit: 779, validFrom: '2025-07-01', validTo: '2026-06-30' },
     ];
-    expect(
-      (await spb.graphql(SET_TARIFFS, { input: { accounts: [{ accountNumber: '7777001', tariffs }] } })).body.data
-        .setTariffs.ok,
-    ).toBe(true);
-    const badTariff = await spb.graphql(SET_TARIFFS, {
-      input: {
-        accounts: [
-          {
-            accountNumber: '7777001',
-            tariffs: [{ service: 'Газ', pricePerUnit: 0, validFrom: '2026-07-01', validTo: '2026-01-01' }],
-          },
-        ],
-      },
+    expect((await spbApi.setTariffs({ accounts: [{ accountNumber: '7777001', tariffs }] })).ok).toBe(true);
+    const badTariff = await spbApi.setTariffs({
+      accounts: [
+        {
+          accountNumber: '7777001',
+          tariffs: [{ service: 'Газ', pricePerUnit: 0, validFrom: '2026-07-01', validTo: '2026-01-01' }],
+        },
+      ],
     });
-    expect(badTariff.body.data.setTariffs.errors).toEqual([
+    expect(badTariff.errors.map(({ index, field, code }) => ({ index, field, code }))).toEqual([
       { index: 0, field: 'tariffs[0].pricePerUnit', code: 'PRICE_INVALID' },
       { index: 0, field: 'tariffs[0].validTo', code: 'PERIOD_INVALID' },
     ]);
@@ -296,11 +312,10 @@ describe('charges, balances and tariffs', () => {
 describe('isolation between suppliers', () => {
   it("a partner neither reads nor writes another supplier's accounts", async () => {
     // 3600123456 is a Voronezh account; for the Saint Petersburg partner it does not exist.
-    const charge = await spb.graphql(
-      `mutation { upsertCharges(input: { charges: [{ accountNumber: "3600123456", month: "2026-10", volume: "1", amount: 100 }] }) {
-        ok errors { index field code message } } }`,
-    );
-    expect(charge.body.data.upsertCharges).toEqual({
+    const charge = await spbApi.upsertCharges({
+      charges: [{ accountNumber: '3600123456', month: '2026-10', volume: '1', amount: 100 }],
+    });
+    expect(payload(charge)).toMatchObject({
       ok: false,
       errors: [
         {
@@ -311,29 +326,28 @@ describe('isolation between suppliers', () => {
         },
       ],
     });
-    const balance = await spb.graphql(
-      `mutation { setBalances(input: { balances: [{ accountNumber: "3600123456", balance: 1, asOf: "2030-01-01" }] }) { ok } }`,
-    );
-    expect(balance.body.data.setBalances.ok).toBe(false);
+    expect(charge.errors).toHaveLength(1);
+    const balance = await spbApi.setBalances({
+      balances: [{ accountNumber: '3600123456', balance: 1, asOf: '2030-01-01' }],
+    });
+    expect(balance.ok).toBe(false);
 
     // Upserting the same number creates Saint Petersburg's own account; Voronezh's stays as it was.
-    const own = await spb.graphql(UPSERT, {
-      input: { accounts: [{ number: '3600123456', address: 'СПб', holderName: 'Чужой Ч. Ч.', balance: 1 }] },
+    const own = await spbApi.upsertPersonalAccounts({
+      accounts: [{ number: '3600123456', address: 'СПб', holderName: 'Чужой Ч. Ч.', balance: 1 }],
     });
-    expect(own.body.data.upsertPersonalAccounts).toMatchObject({ ok: true, created: 1 });
-    const voronezhPage = await voronezh.graphql(PAGE, { first: 1000 });
-    const theirs = voronezhPage.body.data.partnerAccounts.nodes.find(
-      (n: { number: string }) => n.number === '3600123456',
-    );
+    expect(payload(own)).toMatchObject({ ok: true, created: 1 });
+    const voronezhPage = await voronezhApi.partnerAccounts({ first: 1000 });
+    const theirs = voronezhPage.nodes.find((n) => n.number === '3600123456')!;
     expect(theirs).toMatchObject({
       holderName: 'Петрова Анна Сергеевна',
       balance: { kopecks: 45210 },
       supplier: { code: 'voronezh' },
     });
 
-    const byId = await spb.graphql(`query ($id: ID!) { personalAccount(id: $id) { number } }`, { id: theirs.id });
-    expect(byId.body).toEqual({ data: { personalAccount: null } });
-    const spbNodes = await pageThrough(spb, 1000);
+    const byId = await spbApi.request(`query ($id: ID!) { personalAccount(id: $id) { number } }`, { id: theirs.id });
+    expect(byId).toEqual({ personalAccount: null });
+    const spbNodes = await collect(spbApi.allPartnerAccounts({ first: 1000 }));
     expect(spbNodes.every((n) => n.supplier.code === 'sankt-peterburg')).toBe(true);
     expect(spbNodes.some((n) => n.id === theirs.id)).toBe(false);
   });
@@ -341,59 +355,49 @@ describe('isolation between suppliers', () => {
 
 describe('partnerAccounts', () => {
   it('pages through every account once, in a stable order, and picks up changes with updatedSince', async () => {
-    const all = await pageThrough(voronezh, 1000);
-    await voronezh.graphql(UPSERT, { input: { accounts: accounts(25, 3_650_000) } });
-    const paged = await pageThrough(voronezh, 10);
+    const all = await collect(voronezhApi.allPartnerAccounts({ first: 1000 }));
+    await voronezhApi.upsertPersonalAccounts({ accounts: accounts(25, 3_650_000) });
+    const paged = await collect(voronezhApi.allPartnerAccounts({ first: 10 }));
     expect(paged).toHaveLength(all.length + 25);
     expect(new Set(paged.map((n) => n.id)).size).toBe(paged.length);
-    expect(await pageThrough(voronezh, 7)).toEqual(paged);
+    expect(await collect(voronezhApi.allPartnerAccounts({ first: 7 }))).toEqual(paged);
 
     const since = new Date();
     await new Promise((r) => setTimeout(r, 20));
-    await voronezh.graphql(UPSERT, {
-      input: { accounts: accounts(1, 3_650_003, { address: 'Воронеж, новый адрес' }) },
+    await voronezhApi.upsertPersonalAccounts({
+      accounts: accounts(1, 3_650_003, { address: 'Воронеж, новый адрес' }),
     });
-    const changed = await voronezh.graphql(PAGE, { first: 100, since: since.toISOString() });
-    expect(changed.body.data.partnerAccounts.nodes.map((n: { number: string }) => n.number)).toEqual(['3650003']);
+    const changed = await voronezhApi.partnerAccounts({ first: 100, updatedSince: since.toISOString() });
+    expect(changed.nodes.map((n) => n.number)).toEqual(['3650003']);
   });
 
   it('refuses a forged cursor and a page size out of range, saying what to pass', async () => {
-    const forged = await voronezh.graphql(PAGE, { first: 10, after: 'bm90LWEtY3Vyc29y' });
-    expect(forged.body.errors?.[0]).toMatchObject({
+    const forged = await refusal(voronezhApi.partnerAccounts({ first: 10, after: 'bm90LWEtY3Vyc29y' }));
+    expect(forged).toMatchObject({
       message: 'Неверный курсор: передайте endCursor предыдущей страницы.',
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
-    const zero = await voronezh.graphql(PAGE, { first: 0 });
-    expect(zero.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await refusal(voronezhApi.partnerAccounts({ first: 0 }))).code).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('updateSupplierSettings', () => {
-  const UPDATE = `mutation ($input: SupplierSettingsInput!) {
-    updateSupplierSettings(input: $input) { ok errors { field code } supplier { code linkProof readingClosingDay
-      accountNumberFormat { hint } bankDetails { inn account bic } support { phone address } } }
-  }`;
-
   it("changes the partner's own supplier only, with the scope, after checking the payee's control digits", async () => {
-    const billing = await createPartner(app, 'ivanovo', ['supplier:write']);
-    const bad = await billing.graphql(UPDATE, {
-      input: {
-        readingClosingDay: 31,
-        accountNumberFormat: { minDigits: 8, maxDigits: 6 },
-        receiptSampleUrl: 'https://evil.example/receipt.png',
-        bankDetails: {
-          payeeName: 'Межрегионгаз Иваново',
-          inn: '3700000002',
-          account: '40702810900000000001',
-          bankName: 'ДЕМО-БАНК',
-          bic: '044525999',
-          correspondentAccount: '30101810600000000999',
-        },
+    const billing = sdk((await createPartner(app, 'ivanovo', ['supplier:write'])).apiKey);
+    const bad = await billing.updateSupplierSettings({
+      readingClosingDay: 31,
+      accountNumberFormat: { minDigits: 8, maxDigits: 6 },
+      receiptSampleUrl: 'https://evil.example/receipt.png',
+      bankDetails: {
+        payeeName: 'Межрегионгаз Иваново',
+        inn: '3700000002',
+        account: '40702810900000000001',
+        bankName: 'ДЕМО-БАНК',
+        bic: '044525999',
+        correspondentAccount: '30101810600000000999',
       },
     });
-    expect(
-      bad.body.data.updateSupplierSettings.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
-    ).toEqual([
+    expect(bad.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
       'accountNumberFormat:FORMAT_INVALID',
       'readingClosingDay:DAY_INVALID',
       'bankDetails.inn:INN_INVALID',
@@ -401,24 +405,22 @@ describe('updateSupplierSettings', () => {
       'receiptSampleUrl:URL_INVALID',
     ]);
 
-    const good = await billing.graphql(UPDATE, {
-      input: {
-        linkProof: 'RECEIPT_PIN',
-        readingClosingDay: 20,
-        accountNumberFormat: { minDigits: 8, maxDigits: 8 },
-        bankDetails: {
-          payeeName: 'Межрегионгаз Иваново',
-          inn: '3664000003',
-          kpp: '370201001',
-          account: '40702810600000000001',
-          bankName: 'ДЕМО-БАНК',
-          bic: '044525999',
-          correspondentAccount: '30101810600000000999',
-        },
-        support: { phone: '+7 (4932) 00-00-00', address: ' г. Иваново, ул. Демо, д. 1 ' },
+    const good = await billing.updateSupplierSettings({
+      linkProof: 'RECEIPT_PIN',
+      readingClosingDay: 20,
+      accountNumberFormat: { minDigits: 8, maxDigits: 8 },
+      bankDetails: {
+        payeeName: 'Межрегионгаз Иваново',
+        inn: '3664000003',
+        kpp: '370201001',
+        account: '40702810600000000001',
+        bankName: 'ДЕМО-БАНК',
+        bic: '044525999',
+        correspondentAccount: '30101810600000000999',
       },
+      support: { phone: '+7 (4932) 00-00-00', address: ' г. Иваново, ул. Демо, д. 1 ' },
     });
-    expect(good.body.data.updateSupplierSettings).toEqual({
+    expect(good).toMatchObject({
       ok: true,
       errors: [],
       supplier: {
@@ -433,9 +435,7 @@ describe('updateSupplierSettings', () => {
     const publicView = await app.graphql('{ supplier(code: "ivanovo") { linkProof } }');
     expect(publicView.body.data).toEqual({ supplier: { linkProof: 'RECEIPT_PIN' } });
     // Keys without the scope cannot; Saint Petersburg's settings are untouched by Ivanovo's partner.
-    expect((await spb.graphql(UPDATE, { input: { readingClosingDay: 1 } })).body.errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect((await refusal(spbApi.updateSupplierSettings({ readingClosingDay: 1 }))).code).toBe('FORBIDDEN');
     const spbView = await app.graphql('{ supplier(code: "sankt-peterburg") { readingClosingDay linkProof } }');
     expect(spbView.body.data).toEqual({ supplier: { readingClosingDay: 25, linkProof: 'METER_READING' } });
   });
@@ -455,12 +455,7 @@ describe('npm run partner', () => {
       const apiKey = /^\s+(kbp_[A-Za-z0-9_-]{43})$/m.exec(created.output)?.[1];
       const keyId = /^Key ([0-9a-f-]{36}):$/m.exec(created.output)?.[1];
       expect(apiKey).toBeDefined();
-      const me = await app.graphql(
-        '{ partnerApp { name supplier { code } } }',
-        {},
-        { authorization: `Bearer ${apiKey}` },
-      );
-      expect(me.body.data).toEqual({ partnerApp: { name: 'Биллинг Калуги', supplier: { code: 'kaluga' } } });
+      expect(await sdk(apiKey!).partnerApp()).toMatchObject({ name: 'Биллинг Калуги', supplier: { code: 'kaluga' } });
 
       const listed = await runProcess('partner-main.ts', ['list'], env);
       expect(listed.output).toContain('«Биллинг Калуги»');
@@ -468,9 +463,7 @@ describe('npm run partner', () => {
 
       const revoked = await runProcess('partner-main.ts', ['revoke', '--key', keyId!], env);
       expect(revoked.output).toContain('Revoked.');
-      expect((await app.graphql('{ partnerApp { name } }', {}, { authorization: `Bearer ${apiKey}` })).status).toBe(
-        401,
-      );
+      expect((await refusal(sdk(apiKey!).partnerApp())).httpStatus).toBe(401);
 
       const badScope = await runProcess(
         'partner-main.ts',
@@ -490,15 +483,3 @@ describe('npm run partner', () => {
     180_000,
   );
 });
-
-async function pageThrough(partner: Partner, first: number) {
-  const nodes: Array<{ id: string; number: string; supplier: { code: string } }> = [];
-  let after: string | null = null;
-  for (;;) {
-    const { body }: { body: any } = await partner.graphql(PAGE, { first, after });
-    expect(body.errors).toBeUndefined();
-    nodes.push(...body.data.partnerAccounts.nodes);
-    if (!body.data.partnerAccounts.pageInfo.hasNextPage) return nodes;
-    after = body.data.partnerAccounts.pageInfo.endCursor;
-  }
-}
