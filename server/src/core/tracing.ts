@@ -3,7 +3,8 @@
 // an ESM service: incoming HTTP (Fastify and every Kabinet server run on node:http), fetch (undici: the gateway's
 // subgraph requests, carrying `traceparent` to the next process) and pg (each SQL statement, when it belongs to a
 // trace). Kabinet adds the GraphQL operation (`traceExecution`) and the queue's jobs, whose trace context travels in
-// the job enqueued in the request's transaction (`injectTraceContext`, `runJobInContext`). Off, nothing is loaded or
+// the job enqueued in the request's transaction (`injectTraceContext`, `runJobInContext`; the operation's span is
+// gateway/traced-execution.ts). Off, nothing is loaded or
 // patched and every helper here is a no-op. This module imports nothing that loads node:http or pg before the
 // instrumentations are registered.
 //
@@ -13,9 +14,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 
-const TRACER = 'kabinet';
+/** The tracer Kabinet's own spans come from. */
+export const TRACER = 'kabinet';
 
 /** Where a job's trace context rides in its data (removed before the handler sees the data). */
 export const TRACE_CONTEXT_KEY = '_traceContext';
@@ -118,63 +119,6 @@ function namesOnly(url: string | undefined): string | undefined {
   const search = url?.split('?')[1];
   if (!search) return undefined;
   return [...new URLSearchParams(search).keys()].join('&');
-}
-
-/**
- * Wraps the gateway so each operation's execution is one span (`graphql <type> <name>`), the parent of the subgraph
- * fetches and SQL statements it causes. `nameOf` says what the operation may be called in a span (the web client's
- * names; any other is `other`).
- */
-export function traceExecution(
-  gateway: GatewayInterface,
-  nameOf: (name: string | undefined) => string,
-): GatewayInterface {
-  const tracer = trace.getTracer(TRACER);
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    async load(options) {
-      const loaded = await gateway.load(options);
-      const executor = loaded.executor;
-      if (!executor) return loaded;
-      const traced: GatewayExecutor = (requestContext) => {
-        const type = requestContext.operation?.operation ?? 'unknown';
-        const name = nameOf(requestContext.operationName ?? undefined);
-        const caller = (requestContext.context as { caller?: { kind?: string } }).caller?.kind ?? 'anonymous';
-        return tracer.startActiveSpan(
-          `graphql ${type} ${name}`,
-          {
-            kind: SpanKind.INTERNAL,
-            attributes: {
-              'graphql.operation.type': type,
-              'graphql.operation.name': name,
-              'kabinet.caller.kind': caller,
-            },
-          },
-          async (span) => {
-            try {
-              const result = await executor(requestContext);
-              const codes = (result.errors ?? []).map((e) => {
-                const code = e.extensions?.code;
-                return typeof code === 'string' ? code : 'UNKNOWN';
-              });
-              if (codes.length) {
-                span.setAttribute('graphql.error.codes', [...new Set(codes)]);
-                span.setStatus({ code: SpanStatusCode.ERROR });
-              }
-              return result;
-            } catch (error) {
-              span.setStatus({ code: SpanStatusCode.ERROR });
-              throw error;
-            } finally {
-              span.end();
-            }
-          },
-        );
-      };
-      return { ...loaded, executor: traced };
-    },
-  };
 }
 
 /** The job's data with the current trace context added (when tracing and inside a trace). */

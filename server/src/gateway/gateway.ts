@@ -26,7 +26,8 @@ import { textLimitsPlugin } from './input-checks.js';
 import { queryLimitsPlugin } from './query-limits.js';
 import { requestTimeoutPlugin, startRequestClock, withRequestTimeout } from './request-timeout.js';
 import { loadTrustedDocuments, trustedDocuments } from './trusted-documents.js';
-import { traceExecution, tracingEnabled } from '../core/tracing.js';
+import { tracingEnabled } from '../core/tracing.js';
+import { traceExecution } from './traced-execution.js';
 import { metricsPlugin, operationNamesOf } from './metrics-plugin.js';
 
 /** Finds out who presented these credentials (identity owns sessions and API keys); anonymous when nobody. */

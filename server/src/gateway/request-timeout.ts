@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { RequestContext } from '../core/context.js';
 import { ErrorCode, httpStatusOf, timeoutError } from '../core/errors.js';
+import { wrapExecutor } from './executor.js';
 
 /** The deadline of the request being executed, for code the gateway calls without its context (the fetcher). */
 const deadline = new AsyncLocalStorage<AbortSignal>();
@@ -26,37 +27,27 @@ export function startRequestClock(timeoutMs: number): { signal: AbortSignal; cle
  * TIMEOUT at once, while subgraph fetches in flight see the same signal and stop.
  */
 export function withRequestTimeout(gateway: GatewayInterface): GatewayInterface {
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    async load(options) {
-      const loaded = await gateway.load(options);
-      const executor = loaded.executor;
-      if (!executor) return loaded;
-      const limited: GatewayExecutor = (requestContext) => {
-        const signal = (requestContext.context as Partial<RequestContext>).signal;
-        if (!signal) return executor(requestContext);
-        if (signal.aborted) return Promise.resolve({ errors: [timeoutError()] });
-        return new Promise((resolve, reject) => {
-          const onAbort = () => resolve({ errors: [timeoutError()] });
-          signal.addEventListener('abort', onAbort, { once: true });
-          deadline
-            .run(signal, () => executor(requestContext))
-            .then(
-              (result) => {
-                signal.removeEventListener('abort', onAbort);
-                resolve(result);
-              },
-              (error: unknown) => {
-                signal.removeEventListener('abort', onAbort);
-                reject(error instanceof Error ? error : new Error(String(error)));
-              },
-            );
-        });
-      };
-      return { ...loaded, executor: limited };
-    },
-  };
+  return wrapExecutor(gateway, (executor): GatewayExecutor => (requestContext) => {
+    const signal = (requestContext.context as Partial<RequestContext>).signal;
+    if (!signal) return executor(requestContext);
+    if (signal.aborted) return Promise.resolve({ errors: [timeoutError()] });
+    return new Promise((resolve, reject) => {
+      const onAbort = () => resolve({ errors: [timeoutError()] });
+      signal.addEventListener('abort', onAbort, { once: true });
+      deadline
+        .run(signal, () => executor(requestContext))
+        .then(
+          (result) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(result);
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+    });
+  });
 }
 
 /**
