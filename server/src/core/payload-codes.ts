@@ -6,7 +6,7 @@ export const PAYLOAD_CODE_DESCRIPTIONS = {
   ACCOUNT_NOT_FOUND:
     "The personal account is not there: in `linkPersonalAccount` the supplier has no account with this `number` or the `proof` does not match it (one answer for both: check both against the receipt); in `upsertCharges`, `setBalances`, `setTariffs` and `upsertMeters` the row's `accountNumber` is no account of the partner's supplier (write it with `upsertPersonalAccounts` first; `upsertMeters` sees a new one within seconds); in `startPayment` the account is not linked to the cabinet, or was linked a moment ago (retry in a few seconds).",
   ACCOUNT_NOT_LINKED:
-    '`submitReadings` (and `startPayment` with readings, as field `readings`): the account is not linked to this cabinet, was linked only a moment ago, or `accountId` or a `meterId` is not a UUID. Link it first (`linkPersonalAccount`), or retry in a few seconds after linking.',
+    '`submitReadings` (and `startPayment` with readings, as field `readings`): the account is not linked to this cabinet, was linked only a moment ago, or `accountId` is not a UUID. Link it first (`linkPersonalAccount`), or retry in a few seconds after linking.',
   ADDRESS_INVALID: '`updateSupplierSettings`: `support.address` is longer than 300 characters. Shorten it.',
   AGREEMENT_REQUIRED:
     '`register`: `acceptAgreement` is not true. The abonent must accept the user agreement to register.',
@@ -68,7 +68,7 @@ export const PAYLOAD_CODE_DESCRIPTIONS = {
   MESSAGE_REQUIRED: '`createSupportRequest`: `message` is empty. Write the question.',
   MESSAGE_TOO_LONG: '`createSupportRequest`: `message` is longer than 5000 characters. Shorten it.',
   METER_NOT_FOUND:
-    "A reading names a meter that is not there: in `submitReadings` (`results[].code`) and `startPayment` (`readings.<index>`) `meterId` is no active meter of the account; in `recordReadings` the supplier has no meter with this `serialNumber`. Reload the account's meters, or write the meter with `upsertMeters` first.",
+    "A reading names a meter that is not there: in `submitReadings` (`results[].code`) and `startPayment` (`readings.<index>`) `meterId` is no active meter of the account (a `meterId` that is not a UUID: the whole `submitReadings` is refused with `errors` on `readings.<index>`); in `recordReadings` the supplier has no meter with this `serialNumber`. Reload the account's meters, or write the meter with `upsertMeters` first.",
   METER_VERIFICATION_EXPIRED:
     "The meter's verification date has passed and the supplier refuses readings of such meters (`refusePastVerification`, on by default): `submitReadings` (`results[].code`) and `startPayment` (`readings.<index>`). No reading is taken until the supplier records a new verification date: the abonent contacts the supplier.",
   MONTH_INVALID: '`upsertCharges`: `month` is not written YYYY-MM (e.g. 2026-01). Send the month in that form.',

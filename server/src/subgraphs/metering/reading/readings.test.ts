@@ -449,6 +449,22 @@ describe('submitting readings', () => {
     ]);
   });
 
+  it('refuses a reading of a meter id that is no id as that reading: METER_NOT_FOUND, nothing recorded', async () => {
+    const { client, meters, accountId } = await withAccount('4000111222', 'kaluga');
+    const answer = await submit(client, {
+      accountId,
+      readings: [
+        { meterId: meters[0].id, value: '1' },
+        { meterId: 'not-a-meter', value: '1' },
+      ],
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      results: [],
+      errors: [{ field: 'readings.1', code: 'METER_NOT_FOUND' }],
+    });
+  });
+
   it('refuses an account that is not linked, and a malformed key, as a whole', async () => {
     const { client, meters, accountId } = await withAccount('4000111222', 'kaluga');
     const stranger = await confirmedAbonent(app, mail);

@@ -9,6 +9,8 @@ import type { SubmitReadingsInput } from './reading.inputs.js';
 import { ReadingResult, ReadingStatus, SubmitReadingsPayload } from './reading.payloads.js';
 import type { PayloadCode } from '../../../core/payload-codes.js';
 
+const UUID = /^[0-9a-f-]{36}$/i;
+
 /** Readings one submission may carry (every meter and zone of an account). */
 export const MAX_READINGS_PER_SUBMISSION = 20;
 
@@ -25,8 +27,13 @@ export function checkShape(input: SubmitReadingsInput): UserError | null {
   if (new Set(pairs).size !== pairs.length) {
     return UserError.of('readings', 'DUPLICATE_READING', 'Для каждого счётчика и зоны — одно показание.');
   }
-  if (!/^[0-9a-f-]{36}$/i.test(input.accountId) || input.readings.some((r) => !/^[0-9a-f-]{36}$/i.test(r.meterId))) {
+  if (!UUID.test(input.accountId)) {
     return UserError.of('accountId', 'ACCOUNT_NOT_LINKED', 'Лицевой счёт не подключён к Вашему Личному кабинету.');
+  }
+  // An id that is no id names no meter of the account: said of that reading, as an unknown meter is.
+  const malformed = input.readings.findIndex((r) => !UUID.test(r.meterId));
+  if (malformed >= 0) {
+    return UserError.of(`readings.${malformed}`, 'METER_NOT_FOUND', 'Такого счётчика на этом лицевом счёте нет.');
   }
   return null;
 }
