@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ANONYMOUS, CALLER_EXTENSION, CALLER_HEADER, signCaller } from '../src/core/caller.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES } from '../src/core/config.js';
 import { useKabinetCaller } from '../src/gateway/hive.js';
@@ -304,7 +304,17 @@ describe('distributed mode', () => {
     expect(hasSample(identity, 'kabinet_queue_jobs', { service: 'identity', queue: 'mail.send', state: 'due' })).toBe(
       true,
     );
-    expect(valueOf(identity, 'kabinet_letters_total', { kind: 'confirm-email', outcome: 'sent' })).toBeGreaterThan(0);
+    // Counted once the mailbox has written the letter, a moment after the test read it there: scraped until then.
+    await vi.waitFor(
+      async () =>
+        expect(
+          valueOf(await scrape(subgraphUrls.identity!), 'kabinet_letters_total', {
+            kind: 'confirm-email',
+            outcome: 'sent',
+          }),
+        ).toBeGreaterThan(0),
+      { timeout: 10_000, interval: 100 },
+    );
     const payments = await scrape(subgraphUrls.payments!);
     expect(hasSample(payments, 'kabinet_payments_open', { service: 'payments', status: 'PENDING' })).toBe(true);
     // Each queue is reported by the service that works it, once.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/core/config.js';
 import { Metrics, serveMetrics } from '../src/core/metrics.js';
 import { freePort } from '../src/core/database.js';
@@ -64,7 +64,14 @@ describe('/metrics of one process', () => {
     }
     expect(moved('kabinet_db_pool_acquire_seconds_count', { pool: 'accounts' })).toBeGreaterThan(0);
     // The letters the registration sent (the confirmation) and the queue that carried them.
-    expect(valueOf(after, 'kabinet_letters_total', { kind: 'confirm-email', outcome: 'sent' })).toBeGreaterThan(0);
+    // Counted once the SMTP server has accepted the letter, a moment after the sink holds it: scraped until then.
+    await vi.waitFor(
+      async () =>
+        expect(
+          valueOf(samples(await scrape()), 'kabinet_letters_total', { kind: 'confirm-email', outcome: 'sent' }),
+        ).toBeGreaterThan(0),
+      { timeout: 10_000, interval: 100 },
+    );
     expect(hasSample(after, 'kabinet_queue_jobs', { queue: 'mail.send', state: 'due' })).toBe(true);
     expect(hasSample(after, 'kabinet_queue_oldest_due_seconds', { queue: 'mail.send' })).toBe(true);
     expect(hasSample(after, 'kabinet_payments_open', { status: 'PENDING' })).toBe(true);

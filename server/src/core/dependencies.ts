@@ -53,28 +53,28 @@ export async function startDependencies(
   };
 }
 
-/** Queue depth and age per job kind, read once per scrape (both families from one query). */
+/** Queue depth and age per job kind, both from one query per scrape. */
 function watchQueue(metrics: Metrics, queue: JobQueue): void {
-  let last: { at: number; backlog: ReturnType<JobQueue['backlog']> } | undefined;
-  const backlog = () => {
-    if (!last || performance.now() - last.at > 1000) last = { at: performance.now(), backlog: queue.backlog() };
-    return last.backlog;
-  };
-  metrics.gaugeFromQuery(
-    'kabinet_queue_jobs',
-    'Jobs of each queue worked by this process, by state: waiting (due or later), due (waiting and due now), active',
-    ['queue', 'state'],
-    async () =>
-      (await backlog()).flatMap((q) => [
-        { labels: { queue: q.queue, state: 'waiting' }, value: q.waiting },
-        { labels: { queue: q.queue, state: 'due' }, value: q.due },
-        { labels: { queue: q.queue, state: 'active' }, value: q.active },
-      ]),
-  );
-  metrics.gaugeFromQuery(
-    'kabinet_queue_oldest_due_seconds',
-    'How long the longest-due waiting job of each queue has been due (0: none waits)',
-    ['queue'],
-    async () => (await backlog()).map((q) => ({ labels: { queue: q.queue }, value: q.oldestDueSeconds })),
+  metrics.gaugesFromQuery(
+    () => queue.backlog(),
+    [
+      {
+        name: 'kabinet_queue_jobs',
+        help: 'Jobs of each queue worked by this process, by state: waiting (due or later), due (waiting and due now), active',
+        labelNames: ['queue', 'state'],
+        values: (queues) =>
+          queues.flatMap((q) => [
+            { labels: { queue: q.queue, state: 'waiting' }, value: q.waiting },
+            { labels: { queue: q.queue, state: 'due' }, value: q.due },
+            { labels: { queue: q.queue, state: 'active' }, value: q.active },
+          ]),
+      },
+      {
+        name: 'kabinet_queue_oldest_due_seconds',
+        help: 'How long the longest-due waiting job of each queue has been due (0: none waits)',
+        labelNames: ['queue'],
+        values: (queues) => queues.map((q) => ({ labels: { queue: q.queue }, value: q.oldestDueSeconds })),
+      },
+    ],
   );
 }

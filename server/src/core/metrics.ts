@@ -12,6 +12,8 @@ import { ErrorCode } from './errors.js';
 
 /** Seconds: from a cached read (a few ms) to the request timeout. */
 const LATENCY_BUCKETS = [0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** How long one read of `gaugesFromQuery` serves the families of one scrape. */
+const SCRAPE_READ_REUSE_MS = 1000;
 /** Seconds a request waited for a pooled connection: usually none. */
 const WAIT_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5];
 
@@ -136,26 +138,39 @@ export class Metrics {
   }
 
   /**
-   * A gauge read when Prometheus scrapes (queue depth, open payments): `read` answers the labelled values; a failed
-   * read (the database out of reach) leaves the family empty for that scrape rather than failing /metrics.
+   * Gauges read when Prometheus scrapes (queue depth, open payments): `read` runs once per scrape however many
+   * families it feeds (a scrape collects the families one after another; a read is reused for a second), and each
+   * family takes its labelled values from the rows. A failed read (the database out of reach) leaves the families
+   * empty for that scrape rather than failing /metrics.
    */
-  gaugeFromQuery<L extends string>(
-    name: string,
-    help: string,
-    labelNames: readonly L[],
-    read: () => Promise<Array<{ labels: Record<L, string>; value: number }>>,
+  gaugesFromQuery<Row>(
+    read: () => Promise<Row[]>,
+    families: ReadonlyArray<{
+      name: string;
+      help: string;
+      labelNames: readonly string[];
+      values(rows: Row[]): Array<{ labels: Record<string, string>; value: number }>;
+    }>,
   ): void {
-    new Gauge<L>({
-      name,
-      help,
-      labelNames,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        const values = await read().catch(() => []);
-        for (const { labels, value } of values) this.set(labels as never, value);
-      },
-    });
+    let last: { at: number; rows: Promise<Row[]> } | undefined;
+    const rows = () => {
+      if (!last || performance.now() - last.at > SCRAPE_READ_REUSE_MS) {
+        last = { at: performance.now(), rows: read().catch(() => []) };
+      }
+      return last.rows;
+    };
+    for (const family of families) {
+      new Gauge({
+        name: family.name,
+        help: family.help,
+        labelNames: family.labelNames,
+        registers: [this.registry],
+        async collect() {
+          this.reset();
+          for (const { labels, value } of family.values(await rows())) this.set(labels, value);
+        },
+      });
+    }
   }
 }
 

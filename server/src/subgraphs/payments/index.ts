@@ -55,28 +55,28 @@ export const payments: SubgraphDefinition<PaymentsLoaders> = {
   metrics: ({ orm }, metrics) => {
     // Open payments (the partial index payment_open_index): how many, and how long the oldest has been open, so an
     // operator sees payments stuck in PENDING (the acquirer's notifications not arriving, reconciliation failing).
-    const open = async (value: (row: { count: number; oldest: number }) => number) => {
-      const rows = await readRows<{ status: PaymentStatus; count: number; oldest: number }>(
-        orm.em.fork(),
-        OPEN_PAYMENTS,
-        [],
-      );
-      return [PaymentStatus.CREATED, PaymentStatus.PENDING].map((status) => {
+    type Open = { status: PaymentStatus; count: number; oldest: number };
+    const byStatus = (rows: Open[], value: (row: Open) => number) =>
+      [PaymentStatus.CREATED, PaymentStatus.PENDING].map((status) => {
         const row = rows.find((r) => r.status === status);
         return { labels: { status }, value: row ? value(row) : 0 };
       });
-    };
-    metrics.gaugeFromQuery(
-      'kabinet_payments_open',
-      'Payments not settled yet, by status (CREATED, PENDING)',
-      ['status'],
-      () => open((row) => row.count),
-    );
-    metrics.gaugeFromQuery(
-      'kabinet_payments_open_oldest_seconds',
-      'Age in seconds of the oldest payment not settled yet, by status (CREATED, PENDING; 0: none)',
-      ['status'],
-      () => open((row) => row.oldest),
+    metrics.gaugesFromQuery(
+      () => readRows<Open>(orm.em.fork(), OPEN_PAYMENTS, []),
+      [
+        {
+          name: 'kabinet_payments_open',
+          help: 'Payments not settled yet, by status (CREATED, PENDING)',
+          labelNames: ['status'],
+          values: (rows) => byStatus(rows, (row) => row.count),
+        },
+        {
+          name: 'kabinet_payments_open_oldest_seconds',
+          help: 'Age in seconds of the oldest payment not settled yet, by status (CREATED, PENDING; 0: none)',
+          labelNames: ['status'],
+          values: (rows) => byStatus(rows, (row) => row.oldest),
+        },
+      ],
     );
   },
   jobs: ({ orm, deps, log }) => {
