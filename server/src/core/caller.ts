@@ -44,6 +44,11 @@ export const PARTNER_SCOPE_DESCRIPTIONS: Readonly<Record<PartnerScope, string>> 
   'support:answer': "The operator's support desk: answer abonents' support requests (`answerSupportRequest`).",
 };
 
+/** The token of an `Authorization: Bearer <token>` header; undefined for no header or any other form. */
+export function bearerOf(header: string | undefined): string | undefined {
+  return /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+}
+
 /** What a request presented to say who it is: a session cookie (abonents) or an API key (partner apps). */
 export interface Credentials {
   readonly sessionToken?: string;

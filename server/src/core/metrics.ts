@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { bearerOf } from './caller.js';
 import type { Config } from './config.js';
 import { ErrorCode } from './errors.js';
 
@@ -234,7 +235,7 @@ export async function serveMetrics(app: FastifyInstance, metrics: Metrics, confi
 const UNAUTHORIZED = 'Authorization: Bearer <METRICS_TOKEN> is required\n';
 
 function bearerMatches(header: string | undefined, token: string): boolean {
-  const presented = /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+  const presented = bearerOf(header);
   if (presented === undefined) return false;
   const a = Buffer.from(presented);
   const b = Buffer.from(token);

@@ -7,7 +7,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { OperationTypeNode } from 'graphql';
-import { ANONYMOUS, type Caller, type Credentials } from '../core/caller.js';
+import { ANONYMOUS, bearerOf, type Caller, type Credentials } from '../core/caller.js';
 import { registerSecurityHeaders } from '../core/http.js';
 import { readSessionToken } from '../core/session-cookie.js';
 import type { Config } from '../core/config.js';
@@ -183,11 +183,11 @@ function forgetAfterMutation(forget: (sessionToken: string) => void): ApolloServ
 /** The API key of `Authorization: Bearer <key>`; undefined without the header; a malformed header is refused. */
 export function readApiKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  const match = /^Bearer +(\S+) *$/i.exec(header);
-  if (!match) {
+  const key = bearerOf(header);
+  if (key === undefined) {
     throw new AppError(ErrorCode.UNAUTHENTICATED, 'Заголовок Authorization должен иметь вид «Bearer <API-ключ>».', {
       http: { status: 401 },
     });
   }
-  return match[1];
+  return key;
 }
