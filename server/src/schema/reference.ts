@@ -24,6 +24,7 @@ import {
   type GraphQLSchema,
   type GraphQLType,
 } from 'graphql';
+import { escapeHtml } from '../core/mail.js';
 
 /** Built-in scalars: described by the GraphQL specification, not here. */
 const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
@@ -119,7 +120,7 @@ ${body}
 
 function scopesSection(scopes: Readonly<Record<string, string>>): string {
   const rows = Object.entries(scopes)
-    .map(([scope, what]) => `<tr><td id="scope-${escape(scope)}"><code>${escape(scope)}</code></td><td>${md(what)}</td></tr>`)
+    .map(([scope, what]) => `<tr><td id="scope-${escapeHtml(scope)}"><code>${escapeHtml(scope)}</code></td><td>${md(what)}</td></tr>`)
     .join('\n');
   return `<section id="scopes"><h2>Callers and scopes</h2>
 <p>Each field says who may call it. Abonents see only the accounts linked to their cabinet, partner apps only their
@@ -134,11 +135,11 @@ function errorsSection(input: ReferenceInput): string {
   const top = input.errorCodes
     .map(
       (e) =>
-        `<tr><td id="error-${escape(e.code)}"><code>${escape(e.code)}</code></td><td>${md(e.description)}</td></tr>`,
+        `<tr><td id="error-${escapeHtml(e.code)}"><code>${escapeHtml(e.code)}</code></td><td>${md(e.description)}</td></tr>`,
     )
     .join('\n');
   const payload = input.payloadCodes
-    .map((e) => `<tr><td id="code-${escape(e.code)}"><code>${escape(e.code)}</code></td><td>${md(e.description)}</td></tr>`)
+    .map((e) => `<tr><td id="code-${escapeHtml(e.code)}"><code>${escapeHtml(e.code)}</code></td><td>${md(e.description)}</td></tr>`)
     .join('\n');
   return `<section id="errors"><h2>Error codes</h2>
 <p>An operation that cannot run at all answers <code>errors[]</code>, each with a stable
@@ -167,12 +168,12 @@ function rootSection(
       const id = `${type.name}.${field.name}`;
       const who = access.get(id);
       const shown = [generatedExample(type.name === 'Mutation' ? 'mutation' : 'query', field), ...(examples.get(id) ?? [])];
-      return `<article id="${escape(id)}">
-<h3>${escape(field.name)} <span class="kind">→ ${typeLink(field.type)}</span></h3>
+      return `<article id="${escapeHtml(id)}">
+<h3>${escapeHtml(field.name)} <span class="kind">→ ${typeLink(field.type)}</span></h3>
 <p>${md(field.description ?? '')}</p>
 ${who ? `<p class="access">Who may call it: ${md(who)}</p>` : ''}
 ${argumentsTable(field.args)}
-${shown.map((e, i) => `<p>${i === 0 ? 'The shape of a call (generated from the schema):' : 'From the partner guide:'}</p><pre>${escape(e)}</pre>`).join('\n')}
+${shown.map((e, i) => `<p>${i === 0 ? 'The shape of a call (generated from the schema):' : 'From the partner guide:'}</p><pre>${escapeHtml(e)}</pre>`).join('\n')}
 </article>`;
     });
   return `<section id="${title.toLowerCase()}"><h2>${title}</h2>\n<p>${md(type.description ?? '')}</p>\n${articles.join('\n')}\n</section>`;
@@ -183,8 +184,8 @@ function argumentsTable(args: readonly GraphQLArgument[]): string {
   const rows = args
     .map(
       (a) =>
-        `<tr><td><code>${escape(a.name)}</code></td><td>${typeLink(a.type)}</td><td>${md(a.description ?? '')}${
-          a.defaultValue !== undefined ? ` Default: <code>${escape(JSON.stringify(a.defaultValue))}</code>.` : ''
+        `<tr><td><code>${escapeHtml(a.name)}</code></td><td>${typeLink(a.type)}</td><td>${md(a.description ?? '')}${
+          a.defaultValue !== undefined ? ` Default: <code>${escapeHtml(JSON.stringify(a.defaultValue))}</code>.` : ''
         }</td></tr>`,
     )
     .join('\n');
@@ -209,8 +210,8 @@ function typeArticle(type: GraphQLNamedType, access: ReadonlyMap<string, string>
       .filter((f) => !f.name.startsWith('_'))
       .map((f) => {
         const who = access.get(`${type.name}.${f.name}`);
-        const args = f.args.length ? `(${f.args.map((a) => `${escape(a.name)}: ${typeLink(a.type)}`).join(', ')})` : '';
-        return `<tr><td id="${escape(type.name)}.${escape(f.name)}"><code>${escape(f.name)}</code>${args}</td><td>${typeLink(f.type)}</td><td>${md(f.description ?? '')}${
+        const args = f.args.length ? `(${f.args.map((a) => `${escapeHtml(a.name)}: ${typeLink(a.type)}`).join(', ')})` : '';
+        return `<tr><td id="${escapeHtml(type.name)}.${escapeHtml(f.name)}"><code>${escapeHtml(f.name)}</code>${args}</td><td>${typeLink(f.type)}</td><td>${md(f.description ?? '')}${
           who ? `<br><span class="access">Who may read it: ${md(who)}</span>` : ''
         }</td></tr>`;
       })
@@ -220,21 +221,21 @@ function typeArticle(type: GraphQLNamedType, access: ReadonlyMap<string, string>
     const rows = Object.values(type.getFields())
       .map(
         (f) =>
-          `<tr><td><code>${escape(f.name)}</code></td><td>${typeLink(f.type)}</td><td>${md(f.description ?? '')}</td></tr>`,
+          `<tr><td><code>${escapeHtml(f.name)}</code></td><td>${typeLink(f.type)}</td><td>${md(f.description ?? '')}</td></tr>`,
       )
       .join('\n');
     detail = `<table><tr><th>Input field</th><th>Type</th><th>Description</th></tr>\n${rows}\n</table>`;
   } else if (isEnumType(type)) {
     const rows = type
       .getValues()
-      .map((v) => `<tr><td><code>${escape(v.name)}</code></td><td>${md(v.description ?? '')}</td></tr>`)
+      .map((v) => `<tr><td><code>${escapeHtml(v.name)}</code></td><td>${md(v.description ?? '')}</td></tr>`)
       .join('\n');
     detail = `<table><tr><th>Value</th><th>Description</th></tr>\n${rows}\n</table>`;
   } else if (isUnionType(type)) {
     detail = `<p>One of: ${type.getTypes().map((t) => typeLink(t)).join(', ')}</p>`;
   }
-  return `<article id="${escape(type.name)}">
-<h3>${escape(type.name)} <span class="kind">${kind}</span></h3>
+  return `<article id="${escapeHtml(type.name)}">
+<h3>${escapeHtml(type.name)} <span class="kind">${kind}</span></h3>
 <p>${md(type.description ?? '')}</p>
 ${detail}
 </article>`;
@@ -246,7 +247,7 @@ function typeLink(type: GraphQLType): string {
   const named = type as GraphQLNamedType;
   return BUILT_IN.has(named.name)
     ? `<code>${named.name}</code>`
-    : `<a href="#${escape(named.name)}"><code>${escape(named.name)}</code></a>`;
+    : `<a href="#${escapeHtml(named.name)}"><code>${escapeHtml(named.name)}</code></a>`;
 }
 
 /** A call of `field` selecting its scalar fields (and one level of objects under them), with sample variables. */
@@ -332,11 +333,8 @@ function examplesByRootField(
   return found;
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** The little Markdown descriptions use: `code` spans; everything else is text. */
 function md(text: string): string {
-  return escape(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
